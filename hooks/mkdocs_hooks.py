@@ -1,0 +1,60 @@
+"""MkDocs hooks: the only place the build engine meets the plan site's code.
+
+Each function turns one MkDocs event into a call of plain Python in the hooks package, so
+moving to another engine means rewriting this file only.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+from hooks import publication  # noqa: E402
+from hooks.problems import ContentError  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.plans")
+
+
+def _fail(error: ContentError) -> PluginError:
+    for problem in error.problems:
+        log.error(problem.as_text())
+    count = len(error.problems)
+    return PluginError(f"{count} content problem{'s' if count != 1 else ''} found; see the messages above.")
+
+
+def _locale(page, config) -> str:
+    locale = getattr(page.file, "locale", None)
+    if locale:
+        return locale
+    return config.plugins["i18n"].current_language
+
+
+def on_config(config):
+    try:
+        publication.load(ROOT)
+    except ContentError as error:
+        raise _fail(error) from None
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    locale = _locale(page, config)
+    src = page.file.src_uri
+    inner = src.split("/", 1)[1] if src.startswith(f"{locale}/") else src
+    try:
+        return publication.load(ROOT).renderer.render_page(markdown, locale, f"content/{src}", inner)
+    except ContentError as error:
+        raise _fail(error) from None
+
+
+def on_serve(server, config, builder):
+    for folder in ("data", "hooks"):
+        server.watch(str(ROOT / folder))
+    return server

@@ -1,0 +1,244 @@
+"""Load and validate every data file once, into typed plan objects.
+
+One direction of flow: YAML in data/ -> strict reading -> schema validation -> plan objects.
+Every later step (rendering, checks, open data) reads these objects; nothing reads a data
+file twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from hooks import locales, schemas, strict_yaml
+from hooks.problems import ContentError, Problem
+from hooks.strict_yaml import Document, format_field
+from hooks.texts import Figure, Text, Where, placeholders
+
+PAN_CLUSTER = "pan-cluster"
+
+
+@dataclass(frozen=True)
+class Cluster:
+    id: str
+    name: Text
+    local_authority: Text
+
+
+@dataclass
+class Plan:
+    id: str  # "<owner>/<year>", e.g. "upper-valleys/2022-23"
+    kind: str  # "cluster-plan" or "pan-cluster-plan"
+    owner: str  # a cluster id, or "pan-cluster"
+    year: str  # "2022-23"
+    title: Text
+    content: dict  # the validated data, every bilingual text as a Text
+    document: Document
+
+    @property
+    def year_label(self) -> str:
+        """2022-23 -> 2022/23, as the plans write it."""
+        return self.year.replace("-", "/")
+
+    @property
+    def page(self) -> str:
+        """The plan's page, relative to a language folder of content/."""
+        if self.kind == "pan-cluster-plan":
+            return f"pan-cluster-plan/{self.year}.md"
+        return f"clusters/{self.owner}/{self.year}.md"
+
+
+@dataclass
+class Glossary:
+    terms: list  # of dicts {en, cy, kind, note}
+    same_in_both: list  # of str
+
+    def is_same_in_both(self, text: str) -> bool:
+        return text.strip() in self.same_in_both
+
+
+@dataclass
+class PlanData:
+    root: Path
+    clusters: list
+    plans: dict  # plan id -> Plan
+    glossary: Glossary
+    interface: dict  # key -> Text
+    texts: list = field(default_factory=list)  # every Text in every file, for the checks
+
+    def cluster(self, cluster_id: str) -> Cluster:
+        return next(c for c in self.clusters if c.id == cluster_id)
+
+    def plans_of(self, owner: str) -> list:
+        return sorted((p for p in self.plans.values() if p.owner == owner), key=lambda p: p.year, reverse=True)
+
+
+# --- Turning validated data into texts ---------------------------------------------------------
+
+
+def _is_bilingual(value) -> bool:
+    return isinstance(value, dict) and set(value) == {"en", "cy"}
+
+
+class _TextBuilder:
+    def __init__(self, document: Document, problems: list):
+        self.document = document
+        self.problems = problems
+        self.texts: list = []
+
+    def text(self, bilingual: dict, figures_data: dict | None, path: tuple) -> Text:
+        figures = {}
+        for name, data in (figures_data or {}).items():
+            try:
+                figures[name] = Figure.from_data(data)
+            except ValueError:
+                self._problem(path[:-1] + ("figures", name), "figure-invalid", f"the figure '{name}' is not a real date", 'write dates as "YYYY-MM-DD" and months as "YYYY-MM"')
+        where = Where(self.document.path, self.document.line_of(path), format_field(path))
+        text = Text(bilingual["en"], bilingual["cy"], figures, where)
+        self._check_placeholders(text, path)
+        self.texts.append(text)
+        return text
+
+    def _check_placeholders(self, text: Text, path: tuple) -> None:
+        named = set(text.figures)
+        for locale in locales.LOCALES:
+            try:
+                used = set(placeholders(text.source(locale)))
+            except ValueError:
+                self._problem(path + (locale,), "figure-braces", "a { or } does not belong to a {placeholder}", "write placeholders as {name}; write a literal brace twice: {{ or }}")
+                continue
+            for name in sorted(used - named):
+                self._problem(path + (locale,), "figure-missing", f"the placeholder {{{name}}} has no figure", f"add '{name}:' under 'figures', or correct the placeholder's name")
+            for name in sorted(named - used):
+                self._problem(path + (locale,), "figure-unused", f"the figure '{name}' is not used in the {locales.LANGUAGE_NAMES[locale]} text", f"write {{{name}}} in the {locales.LANGUAGE_NAMES[locale]} text where the figure belongs")
+
+    def _problem(self, path: tuple, rule: str, message: str, hint: str) -> None:
+        self.problems.append(Problem(self.document.path, self.document.line_of(path), rule, message, hint, field=format_field(path)))
+
+    def convert(self, value, path: tuple = ()):
+        """Replace every bilingual mapping in the data with a Text (figures attached)."""
+        if isinstance(value, list):
+            return [self.convert(item, path + (index,)) for index, item in enumerate(value)]
+        if not isinstance(value, dict):
+            return value
+        if _is_bilingual(value):
+            return self.text(value, None, path)
+        if _is_bilingual(value.get("text")) and "figures" in value:
+            text = self.text(value["text"], value["figures"], path + ("text",))
+            if set(value) == {"text", "figures"}:
+                return text
+            rest = {key: self.convert(item, path + (key,)) for key, item in value.items() if key not in ("text", "figures")}
+            return {"text": text, **rest}
+        return {key: self.convert(item, path + (key,)) for key, item in value.items()}
+
+
+# --- Reading the data folder -------------------------------------------------------------------
+
+
+def _read(root: Path, relative: str, schema: str, problems: list) -> Document | None:
+    file = root / relative
+    try:
+        document = strict_yaml.read(file, relative)
+    except ContentError as error:
+        problems.extend(error.problems)
+        return None
+    found = schemas.validate(document, schema)
+    problems.extend(found)
+    return None if found else document
+
+
+def _plan_problems(plan: Plan, cluster_ids: set) -> list:
+    problems = []
+    document = plan.document
+
+    def problem(path: tuple, rule: str, message: str, hint: str):
+        problems.append(Problem(document.path, document.line_of(path), rule, message, hint, field=format_field(path)))
+
+    expected = f"data/plans/{plan.owner}/{plan.year}.yml"
+    if document.path != expected:
+        problem(("year",), "plan-file-name", f"this plan's file should be {expected}", "rename the file, or correct 'cluster' and 'year'")
+    if plan.kind == "cluster-plan" and plan.owner not in cluster_ids:
+        problem(("cluster",), "plan-unknown-cluster", f"there is no cluster '{plan.owner}' in data/clusters.yml", "use one of: " + ", ".join(sorted(cluster_ids)))
+    content = plan.content
+    for index, area in enumerate(content.get("action_plan", {}).get("areas", [])):
+        for goal_index, goal in enumerate(area["goals"]):
+            if not goal["id"].startswith(f"{area['number']}."):
+                problem(("action_plan", "areas", index, "goals", goal_index, "id"), "plan-goal-number", f"goal {goal['id']} is in area {area['number']}", f"number the goals of area {area['number']} as {area['number']}.1, {area['number']}.2, ...")
+    finance = content.get("finance")
+    if finance:
+        computed = finance_total(finance)
+        if computed != finance["stated_total_spend"]:
+            problem(("finance", "stated_total_spend"), "finance-total", f"the projects add up to £{computed:,.2f}, but the stated total is £{finance['stated_total_spend']:,.2f}", "correct an amount, or the stated total")
+        available = finance["allocation"] + finance["brokerage"]
+        if available != finance["stated_total_available"]:
+            problem(("finance", "stated_total_available"), "finance-available", f"allocation plus brokerage is £{available:,.2f}, but the stated total available is £{finance['stated_total_available']:,.2f}", "correct the allocation, the brokerage, or the stated total")
+    return problems
+
+
+def finance_total(finance: dict) -> Decimal:
+    """The total agreed spend, computed from the project lines (lines with no amount add nothing)."""
+    return sum((Decimal(p["agreed_spend"]) for p in finance["projects"] if p["agreed_spend"] is not None), Decimal("0"))
+
+
+def load(root: Path) -> PlanData:
+    """Load every data file under root/data; raise ContentError listing every problem found."""
+    root = Path(root)
+    problems: list = []
+    all_texts: list = []
+
+    def texts_of(document: Document):
+        builder = _TextBuilder(document, problems)
+        converted = builder.convert(document.data)
+        all_texts.extend(builder.texts)
+        return converted
+
+    glossary_doc = _read(root, "data/glossary.yml", "glossary", problems)
+    glossary = Glossary(glossary_doc.data["terms"], glossary_doc.data["same_in_both"]) if glossary_doc else Glossary([], [])
+
+    interface = {}
+    interface_doc = _read(root, "data/interface.yml", "interface", problems)
+    if interface_doc:
+        interface = texts_of(interface_doc)
+
+    clusters = []
+    clusters_doc = _read(root, "data/clusters.yml", "clusters", problems)
+    if clusters_doc:
+        converted = texts_of(clusters_doc)
+        authorities = converted["local_authorities"]
+        for index, entry in enumerate(converted["clusters"]):
+            if entry["local_authority"] not in authorities:
+                problems.append(Problem(clusters_doc.path, clusters_doc.line_of(("clusters", index, "local_authority")), "cluster-unknown-authority", f"there is no local authority '{entry['local_authority']}'", "use one of: " + ", ".join(authorities)))
+                continue
+            clusters.append(Cluster(entry["id"], entry["name"], authorities[entry["local_authority"]]))
+
+    plans = {}
+    for file in sorted((root / "data" / "plans").glob("*/*.yml")):
+        relative = file.relative_to(root).as_posix()
+        if file.name.startswith("_"):
+            continue  # work in progress, not published
+        try:
+            peek = strict_yaml.read(file, relative)
+        except ContentError as error:
+            problems.extend(error.problems)
+            continue
+        kind = peek.data.get("kind")
+        if kind not in ("cluster-plan", "pan-cluster-plan"):
+            problems.append(Problem(relative, peek.line_of(("kind",)) or 1, "plan-kind", f"unknown plan kind {kind!r}", "start the file with 'kind: cluster-plan' or 'kind: pan-cluster-plan'"))
+            continue
+        found = schemas.validate(peek, kind)
+        if found:
+            problems.extend(found)
+            continue
+        content = texts_of(peek)
+        owner = content["cluster"] if kind == "cluster-plan" else PAN_CLUSTER
+        plan = Plan(f"{owner}/{content['year']}", kind, owner, content["year"], content["title"], content, peek)
+        plans[plan.id] = plan
+
+    cluster_ids = {c.id for c in clusters}
+    for plan in plans.values():
+        problems.extend(_plan_problems(plan, cluster_ids))
+
+    if problems:
+        raise ContentError(problems)
+    return PlanData(root, clusters, plans, glossary, interface, all_texts)

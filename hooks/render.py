@@ -1,0 +1,214 @@
+"""Render plan blocks for one language, and replace block markers in a page with them.
+
+A marker is an HTML comment, invisible wherever the hook does not run (GitHub's preview,
+an editor's preview):
+
+    <!-- plan:action-plan upper-valleys/2022-23 -->
+    <!-- plan:clusters -->
+
+One table, BLOCKS, maps a marker's name to its template and the kind of plan it needs; an
+unknown name, an unknown plan or a plan of the wrong kind is a problem naming the page and
+line. Templates live in hooks/templates/ and Jinja2 escapes every text from the data, so a
+text can never inject HTML. Headings are written as Markdown (so they reach the table of
+contents) with Markdown's special characters escaped too.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from hooks import locales
+from hooks.plan_data import PAN_CLUSTER, PlanData, finance_total
+from hooks.problems import ContentError, Problem
+from hooks.texts import Figure, Text
+
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+
+MARKER = re.compile(r"<!--\s*plan:(?P<name>[A-Za-z0-9_-]*)(?P<args>[^>]*?)\s*-->")
+
+
+@dataclass(frozen=True)
+class Block:
+    template: str
+    plan_kind: str | None  # the kind of plan the block needs, or None for a site-wide block
+
+
+BLOCKS = {
+    # cluster plans
+    "plan-facts": Block("plan-facts.md.jinja", "any"),
+    "plan-on-a-page": Block("plan-on-a-page.md.jinja", "cluster-plan"),
+    "forward-look": Block("paragraphs.md.jinja", "cluster-plan"),
+    "swot": Block("swot.md.jinja", "cluster-plan"),
+    "vision": Block("vision.md.jinja", "cluster-plan"),
+    "strategic-background": Block("strategic-background.md.jinja", "cluster-plan"),
+    "needs": Block("needs.md.jinja", "cluster-plan"),
+    "key-facts": Block("key-facts.md.jinja", "cluster-plan"),
+    "action-plan": Block("action-plan.md.jinja", "cluster-plan"),
+    "enablers": Block("enablers.md.jinja", "cluster-plan"),
+    "governance": Block("governance.md.jinja", "cluster-plan"),
+    "assets": Block("assets.md.jinja", "cluster-plan"),
+    "workforce": Block("workforce.md.jinja", "cluster-plan"),
+    "finance": Block("finance.md.jinja", "cluster-plan"),
+    "risks": Block("risks.md.jinja", "cluster-plan"),
+    # the Pan Cluster Plan
+    "introduction": Block("paragraphs.md.jinja", "pan-cluster-plan"),
+    "priorities": Block("priorities.md.jinja", "pan-cluster-plan"),
+    "next-steps": Block("paragraphs.md.jinja", "pan-cluster-plan"),
+    "monitoring": Block("paragraphs.md.jinja", "pan-cluster-plan"),
+    # site-wide
+    "clusters": Block("clusters.md.jinja", None),
+    "plans": Block("plans.md.jinja", None),
+    "pan-cluster-plans": Block("pan-cluster-plans.md.jinja", None),
+}
+
+# The data section each block reads, where it is not the block's own name.
+SECTIONS = {
+    "forward-look": "forward_look",
+    "introduction": "introduction",
+    "next-steps": "next_steps",
+    "monitoring": "monitoring",
+    "priorities": "plan",
+}
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def markdown_escape(text: str) -> Markup:
+    """Text that Markdown shows as written: HTML escaped, Markdown's specials backslashed."""
+    return Markup(_MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(text))))
+
+
+@dataclass(frozen=True)
+class Marker:
+    name: str
+    args: list
+    line: int
+    text: str
+
+
+def find_markers(markdown: str) -> list:
+    markers = []
+    for match in MARKER.finditer(markdown):
+        line = markdown.count("\n", 0, match.start()) + 1
+        markers.append(Marker(match["name"], match["args"].split(), line, match.group(0)))
+    return markers
+
+
+class Renderer:
+    """Renders blocks from the loaded plan data, in one language at a time."""
+
+    def __init__(self, data: PlanData):
+        self.data = data
+        self.environment = Environment(
+            loader=FileSystemLoader(TEMPLATE_DIR),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.environment.filters["md"] = markdown_escape
+
+    # --- the page ----------------------------------------------------------------------------
+
+    def render_page(self, markdown: str, locale: str, page_path: str, page_src: str) -> str:
+        """Replace every marker of one page; raise ContentError naming the page and line of each bad marker.
+
+        page_path is the page as people know it (content/cy/clusters/index.md); page_src is its
+        path inside the language folder (clusters/index.md), from which links are made relative.
+        """
+        problems = []
+        rendered = {}
+        for marker in find_markers(markdown):
+            try:
+                rendered[marker.text, marker.line] = self.render_block(marker, locale, page_src)
+            except _MarkerError as error:
+                problems.append(Problem(page_path, marker.line, error.rule, error.message, error.hint))
+        if problems:
+            raise ContentError(problems)
+
+        def replace(match: re.Match) -> str:
+            line = markdown.count("\n", 0, match.start()) + 1
+            return rendered[match.group(0), line]
+
+        return MARKER.sub(replace, markdown)
+
+    # --- one block ---------------------------------------------------------------------------
+
+    def render_block(self, marker: Marker, locale: str, page_src: str) -> str:
+        block = BLOCKS.get(marker.name)
+        if block is None:
+            raise _MarkerError("marker-unknown", f"unknown block marker 'plan:{marker.name}'", "use one of: " + ", ".join(f"plan:{name}" for name in BLOCKS))
+        plan = None
+        if block.plan_kind is None:
+            if marker.args:
+                raise _MarkerError("marker-arguments", f"the block 'plan:{marker.name}' takes no plan", f"write <!-- plan:{marker.name} -->")
+        else:
+            if len(marker.args) != 1:
+                raise _MarkerError("marker-arguments", f"the block 'plan:{marker.name}' needs one plan, like upper-valleys/2022-23", f"write <!-- plan:{marker.name} PLAN -->, where PLAN is a cluster id and a year")
+            plan = self.data.plans.get(marker.args[0])
+            if plan is None:
+                raise _MarkerError("marker-unknown-plan", f"there is no plan '{marker.args[0]}' in data/plans/", "use one of: " + ", ".join(sorted(self.data.plans)))
+            if block.plan_kind != "any" and plan.kind != block.plan_kind:
+                raise _MarkerError("marker-wrong-plan", f"the block 'plan:{marker.name}' is for a {block.plan_kind}, but {plan.id} is a {plan.kind}", "use this block on a page of the right kind of plan")
+            section = SECTIONS.get(marker.name, marker.name.replace("-", "_"))
+            if marker.name != "plan-facts" and section not in plan.content:
+                raise _MarkerError("marker-missing-data", f"the plan {plan.id} has no '{section}' section", f"add '{section}:' to data/plans/{plan.id}.yml, or remove the marker")
+        template = self.environment.get_template(block.template)
+        return template.render(**self._context(locale, page_src, plan, marker.name)).strip("\n")
+
+    def _context(self, locale: str, page_src: str, plan, name: str) -> dict:
+        data = self.data
+
+        def t(text) -> str:
+            if isinstance(text, dict) and "text" in text:
+                text = text["text"]
+            if not isinstance(text, Text):
+                raise TypeError(f"expected a text, got {type(text).__name__}")
+            return text.render(locale)
+
+        def ui(key: str) -> str:
+            return data.interface[key].render(locale)
+
+        def link(target_src: str) -> str:
+            """A Markdown link target to another page, relative to this one (MkDocs checks it)."""
+            return posixpath.relpath(target_src, posixpath.dirname(page_src) or ".")
+
+        def money(value) -> str:
+            return Figure("money", value).render(locale)
+
+        def number(value) -> str:
+            return Figure("number", value).render(locale)
+
+        def figure(value) -> str:
+            return Figure.from_data(value).render(locale)
+
+        section = SECTIONS.get(name, name.replace("-", "_"))
+        return {
+            "locale": locale,
+            "t": t,
+            "ui": ui,
+            "link": link,
+            "money": money,
+            "number": number,
+            "figure": figure,
+            "plan": plan,
+            "content": plan.content if plan else None,
+            "section": plan.content.get(section) if plan else None,
+            "block": name,
+            "data": data,
+            "finance_total": finance_total,
+            "PAN_CLUSTER": PAN_CLUSTER,
+            "locales": locales,
+        }
+
+
+class _MarkerError(Exception):
+    def __init__(self, rule: str, message: str, hint: str):
+        self.rule, self.message, self.hint = rule, message, hint
