@@ -81,7 +81,7 @@ _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 def markdown_escape(text: str) -> Markup:
     """Text that Markdown shows as written: HTML escaped, Markdown's specials backslashed."""
-    return Markup(_MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(text))))
+    return escape(_MARKDOWN_SPECIALS.sub(r"\\\1", str(text)))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,97 @@
+"""The data loads, validates, and holds exactly the figures of the source documents."""
+
+from decimal import Decimal
+
+import pytest
+
+from hooks import plan_data
+from hooks.locales import LOCALES
+from hooks.problems import ContentError
+from hooks.texts import Text
+
+
+def test_all_eight_clusters_are_listed(data):
+    assert [c.id for c in data.clusters] == [
+        "afan", "neath", "upper-valleys", "bay-health", "city-health", "cwmtawe", "llwchwr", "penderi",
+    ]
+    by_authority = {}
+    for cluster in data.clusters:
+        by_authority.setdefault(cluster.local_authority.en, []).append(cluster.name.en)
+    assert by_authority == {
+        "Neath Port Talbot": ["Afan", "Neath", "Upper Valleys"],
+        "Swansea": ["Bay Health", "City Health", "Cwmtawe", "Llwchwr", "Penderi"],
+    }
+
+
+def test_pan_cluster_plan_has_six_priorities_each_with_goal_and_how(data):
+    plan = data.plans["pan-cluster/2024-25"]
+    priorities = plan.content["plan"]["priorities"]
+    assert [p["number"] for p in priorities] == [1, 2, 3, 4, 5, 6]
+    assert priorities[0]["title"].en == "Learning disabilities"
+    assert priorities[4]["title"].en == "Strategic Workforce Plan for Primary Care"
+    for priority in priorities:
+        for key in ("title", "goal", "how"):
+            assert priority[key].en and priority[key].cy and priority[key].en != priority[key].cy
+
+
+def test_pan_cluster_plan_sign_off_and_programme_start_are_figures(data):
+    plan = data.plans["pan-cluster/2024-25"]
+    assert plan.content["signed_off"] == {"month": "2024-03"}
+    introduction = plan.content["plan"]["introduction"]
+    assert introduction.render("en").startswith("Our 2024/25 Cluster Plan was formally signed off at the end of March 2024")
+    assert "Mawrth 2024" in introduction.render("cy")
+    first = plan.content["introduction"]["paragraphs"][0]
+    assert "began in April 2022" in first.render("en") and "Ebrill 2022" in first.render("cy")
+
+
+def test_every_text_has_both_languages_and_matching_figures(data):
+    assert len(data.texts) > 80
+    for text in data.texts:
+        assert isinstance(text, Text)
+        for locale in LOCALES:
+            assert text.source(locale).strip(), text.where
+            text.render(locale)  # every placeholder has its figure
+
+
+def test_a_data_error_names_file_line_and_field(tmp_path):
+    (tmp_path / "data").mkdir()
+    for name in ("glossary.yml", "interface.yml", "clusters.yml"):
+        (tmp_path / "data" / name).write_text((plan_data.Path(__file__).parent.parent / "data" / name).read_text("utf-8"), "utf-8")
+    plans = tmp_path / "data" / "plans" / "pan-cluster"
+    plans.mkdir(parents=True)
+    (plans / "2024-25.yml").write_text(
+        'kind: pan-cluster-plan\nyear: "2024-25"\ntitle:\n  en: Title\n  cy: ""\n'
+        "introduction:\n  paragraphs:\n    - {en: A, cy: B}\nplan:\n  introduction: {en: A, cy: B}\n  priorities: []\n",
+        "utf-8",
+    )
+    with pytest.raises(ContentError) as caught:
+        plan_data.load(tmp_path)
+    texts = [p.as_text() for p in caught.value.problems]
+    assert any(t.startswith("data/plans/pan-cluster/2024-25.yml:5:") and "title.cy" in t and "empty" in t for t in texts), texts
+    assert any("plan.priorities" in t and "list is empty" in t for t in texts), texts
+
+
+def test_placeholder_without_figure_is_a_problem(tmp_path):
+    (tmp_path / "data" / "plans" / "pan-cluster").mkdir(parents=True)
+    (tmp_path / "data" / "glossary.yml").write_text("terms: []\nsame_in_both: []\n")
+    (tmp_path / "data" / "interface.yml").write_text("x: {en: A, cy: B}\n")
+    (tmp_path / "data" / "clusters.yml").write_text("local_authorities:\n  s: {en: S, cy: A}\nclusters:\n  - id: c\n    name: {en: C, cy: D}\n    local_authority: s\n")
+    (tmp_path / "data" / "plans" / "pan-cluster" / "2024-25.yml").write_text(
+        'kind: pan-cluster-plan\nyear: "2024-25"\ntitle: {en: T, cy: U}\nintroduction:\n  paragraphs:\n'
+        "    - text: {en: 'A {count}', cy: 'B {total}'}\n      figures: {count: 1}\n"
+        "plan:\n  introduction: {en: A, cy: B}\n  priorities:\n    - {number: 1, title: {en: A, cy: B}, goal: {en: A, cy: B}, how: {en: A, cy: B}}\n"
+    )
+    with pytest.raises(ContentError) as caught:
+        plan_data.load(tmp_path)
+    rules = {(p.rule, p.line) for p in caught.value.problems}
+    assert rules == {("figure-missing", 6), ("figure-unused", 6)}, rules
+
+
+def test_figures_keep_their_written_decimals():
+    from hooks.texts import Figure
+    assert Figure.from_data({"percent": Decimal("0.070")}).render("cy") == "0.070%"
+    assert Figure.from_data({"number": Decimal("84.0")}).render("en") == "84.0"
+    assert Figure.from_data({"money": Decimal("224786.00")}).render("cy") == "£224,786.00"
+    assert Figure.from_data({"date": "2024-03-31"}).render("cy") == "31 Mawrth 2024"
+    assert Figure.from_data({"date": "2024-03-31"}).render("en") == "31 March 2024"
+    assert Figure.from_data(31088).render("cy") == "31,088"
