@@ -24,7 +24,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from hooks import locales
-from hooks.plan_data import PAN_CLUSTER, PlanData, finance_total
+from hooks.plan_data import PAN_CLUSTER, UNFILLED, PlanData, finance_total
 from hooks.problems import ContentError, Problem
 from hooks.texts import Figure, Text
 
@@ -124,6 +124,9 @@ class Renderer:
         path inside the language folder (clusters/index.md), from which links are made relative.
         """
         problems = []
+        for number, line in enumerate(markdown.splitlines(), 1):
+            if UNFILLED in line:
+                problems.append(Problem(page_path, number, "placeholder-unfilled", "this line is still a placeholder", "replace the \"[TO DO: ...]\" text with the page's real text"))
         rendered = {}
         for marker in find_markers(markdown):
             try:
