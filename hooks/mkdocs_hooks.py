@@ -16,7 +16,7 @@ if str(ROOT) not in sys.path:
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from hooks import publication  # noqa: E402
+from hooks import feeds, open_data, publication  # noqa: E402
 from hooks.problems import ContentError  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.plans")
@@ -52,6 +52,18 @@ def on_page_markdown(markdown, page, config, files):
         return publication.load(ROOT).renderer.render_page(markdown, locale, f"content/{src}", inner)
     except ContentError as error:
         raise _fail(error) from None
+
+
+def on_post_build(config):
+    """Write the open data and the updates feed into this language's part of the site."""
+    i18n = config.plugins["i18n"]
+    locale = i18n.current_language
+    # The i18n plugin keeps one site_dir and puts the other languages in a folder of it.
+    folder = "" if locale == i18n.default_language else f"{locale}/"
+    data = publication.load(ROOT).data
+    open_data.write(Path(config.site_dir) / folder, data, locale)
+    base_url = config.site_url + folder if config.site_url else ""  # relative links without a site_url
+    feeds.write(Path(config.site_dir) / folder, data, locale, base_url)
 
 
 def on_serve(server, config, builder):

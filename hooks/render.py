@@ -23,7 +23,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from hooks import locales
+from hooks import locales, open_data
 from hooks.plan_data import PAN_CLUSTER, UNFILLED, PlanData, finance_total
 from hooks.problems import ContentError, Problem
 from hooks.texts import Figure, Text
@@ -42,6 +42,7 @@ class Block:
 BLOCKS = {
     # cluster plans
     "plan-facts": Block("plan-facts.md.jinja", "any"),
+    "downloads": Block("downloads.md.jinja", "any"),
     "plan-on-a-page": Block("plan-on-a-page.md.jinja", "cluster-plan"),
     "forward-look": Block("paragraphs.md.jinja", "cluster-plan"),
     "swot": Block("swot.md.jinja", "cluster-plan"),
@@ -66,6 +67,9 @@ BLOCKS = {
     "plans": Block("plans.md.jinja", None),
     "pan-cluster-plans": Block("pan-cluster-plans.md.jinja", None),
 }
+
+# Blocks about the plan as a whole, which read no one section of it.
+WHOLE_PLAN = {"plan-facts", "downloads"}
 
 # The data section each block reads, where it is not the block's own name.
 SECTIONS = {
@@ -161,7 +165,7 @@ class Renderer:
             if block.plan_kind != "any" and plan.kind != block.plan_kind:
                 raise _MarkerError("marker-wrong-plan", f"the block 'plan:{marker.name}' is for a {block.plan_kind}, but {plan.id} is a {plan.kind}", "use this block on a page of the right kind of plan")
             section = SECTIONS.get(marker.name, marker.name.replace("-", "_"))
-            if marker.name != "plan-facts" and section not in plan.content:
+            if marker.name not in WHOLE_PLAN and section not in plan.content:
                 raise _MarkerError("marker-missing-data", f"the plan {plan.id} has no '{section}' section", f"add '{section}:' to data/plans/{plan.id}.yml, or remove the marker")
         template = self.environment.get_template(block.template)
         return template.render(**self._context(locale, page_src, plan, marker.name)).strip("\n")
@@ -183,6 +187,13 @@ class Renderer:
             """A Markdown link target to another page, relative to this one (MkDocs checks it)."""
             return posixpath.relpath(target_src, posixpath.dirname(page_src) or ".")
 
+        def site_file(path: str) -> str:
+            """A link to a file of the built site (not a page), relative to this page's address."""
+            stem = page_src[: -len(".md")]
+            folder = posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
+            depth = len([part for part in folder.split("/") if part])
+            return "../" * depth + path
+
         def money(value) -> str:
             return Figure("money", value).render(locale)
 
@@ -198,6 +209,8 @@ class Renderer:
             "t": t,
             "ui": ui,
             "link": link,
+            "site_file": site_file,
+            "open_data": open_data,
             "money": money,
             "number": number,
             "figure": figure,

@@ -1,0 +1,98 @@
+"""Open data (JSON and CSV beside each plan) and the Atom feeds: they exist, parse, and carry the page's figures."""
+
+import csv
+import io
+import json
+import re
+
+import feedparser
+import jsonschema
+import pytest
+from bs4 import BeautifulSoup
+from referencing import Registry, Resource
+
+from hooks import open_data
+
+
+def _language_root(site, locale):
+    return site / "cy" if locale == "cy" else site
+
+
+@pytest.mark.parametrize("locale", ["en", "cy"])
+def test_every_plan_has_json_that_validates_against_its_published_schema(site, data, locale):
+    root = _language_root(site, locale)
+    schemas = {p.name: json.loads(p.read_text("utf-8")) for p in (root / "data" / "schemas").glob("*.schema.json")}
+    registry = Registry().with_resources((name, Resource.from_contents(schema)) for name, schema in schemas.items())
+    for plan in data.plans.values():
+        document = json.loads((root / open_data.json_path(plan)).read_text("utf-8"))
+        assert document["$schema"] == f"../schemas/{plan.kind}.schema.json"
+        validator = jsonschema.Draft202012Validator(schemas[f"{plan.kind}.schema.json"], registry=registry)
+        assert list(validator.iter_errors(document)) == []
+        assert document["year"] == plan.year
+
+
+def _csv(site, locale, plan, table):
+    raw = (_language_root(site, locale) / open_data.csv_path(plan, table)).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "Excel needs the byte-order mark to read Welsh characters"
+    return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+
+
+@pytest.mark.parametrize("locale", ["en", "cy"])
+def test_finance_csv_has_the_page_figures(site, data, locale):
+    plan = data.plans["upper-valleys/2022-23"]
+    rows = _csv(site, locale, plan, "finance")
+    amounts = [row[1] for row in rows[1:] if row[1]]
+    assert amounts[:3] == ["224786.00", "0.00", "224786.00"]
+    assert amounts[-1] == "202382.50"
+    page = BeautifulSoup((_language_root(site, locale) / "clusters/upper-valleys/2022-23/index.html").read_text("utf-8"), "html.parser")
+    shown = [td.get_text(strip=True) for td in page.select("table.plan-spend td")]
+    as_pounds = ["£{:,.2f}".format(float(a)) for a in amounts[3:]]
+    assert [s for s in shown if s.startswith("£")] == as_pounds
+    assert sum(1 for row in rows if row[1] == "") == 1  # the one line with no amount stated, not zero
+
+
+@pytest.mark.parametrize("locale", ["en", "cy"])
+def test_action_plan_csv_has_every_method_and_outcome(site, data, locale):
+    plan = data.plans["upper-valleys/2022-23"]
+    rows = _csv(site, locale, plan, "action-plan")[1:]
+    expected = sum(len(g["methods"]) + len(g["outcomes"]) for a in plan.content["action_plan"]["areas"] for g in a["goals"])
+    assert len(rows) == expected
+    assert len({row[2] for row in rows}) == 23
+
+
+def test_needs_and_workforce_csv_carry_the_figures(site, data):
+    plan = data.plans["upper-valleys/2022-23"]
+    needs = _csv(site, "en", plan, "needs")[1:]
+    figures = [f for t in plan.content["needs"]["topics"] for s in t.get("statistics", []) for f in (s["text"] if isinstance(s, dict) else s).figures]
+    assert len(needs) == len(figures)
+    assert ["Obesity"] == [row[0] for row in needs if row[4] == "9.4"][:1]
+    workforce = _csv(site, "cy", plan, "workforce")[1:]
+    assert [row[1] for row in workforce] == [str(r["wte"]) if r["wte"] is not None else "" for r in plan.content["workforce"]["roles"]]
+
+
+@pytest.mark.parametrize("locale", ["en", "cy"])
+def test_plan_pages_link_to_their_open_data(site, data, locale):
+    for plan in data.plans.values():
+        page_dir = _language_root(site, locale) / plan.page[: -len(".md")]
+        soup = BeautifulSoup((page_dir / "index.html").read_text("utf-8"), "html.parser")
+        links = [a["href"] for a in soup.select(".plan-downloads a")]
+        assert links, plan.id
+        for href in links:
+            assert (page_dir / href).resolve().is_file(), href
+
+
+@pytest.mark.parametrize("locale", ["en", "cy"])
+def test_feed_is_valid_atom_in_its_language(site, data, locale):
+    text = (_language_root(site, locale) / "feed.xml").read_text("utf-8")
+    feed = feedparser.parse(text)
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    assert feed.feed.language == locale
+    assert feed.feed.id.startswith("urn:uuid:") and feed.feed.updated
+    titles = {entry.title for entry in feed.entries}
+    assert titles == {plan.title.render(locale) for plan in data.plans.values()}
+    for entry in feed.entries:
+        assert entry.id.startswith("urn:uuid:") and entry.updated and entry.link
+    ids = [entry.id for entry in feed.entries]
+    assert len(set(ids)) == len(ids)
+    assert not re.search(r"\d{4}-\d{2}-\d{2}T(?!00:00:00)", text), "feed dates come from the data, not the clock"
