@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hooks import files
 from hooks.problems import Problem
 
 STORE_PATH = "data/translation-fingerprints.txt"
@@ -197,32 +196,13 @@ class Store:
         return "".join(lines)
 
     def write(self) -> None:
-        replace_file(self.path, self.text())
+        """Write the whole file at once (a temporary file, then os.replace): never half-written."""
+        files.replace(self.path, self.text())
 
 
 def _sort_key(key: str) -> tuple:
     """Keys in file order, and sections and list items in numeric order (#10 after #9)."""
     return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", key))
-
-
-def replace_file(path: Path, text: str) -> None:
-    """Write a file atomically: a temporary file beside it, then os.replace (never half-written)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 # --- Freshness --------------------------------------------------------------------------------

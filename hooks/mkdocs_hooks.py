@@ -16,7 +16,7 @@ if str(ROOT) not in sys.path:
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from hooks import feeds, open_data, publication  # noqa: E402
+from hooks import feeds, open_data, publication, translation_checks  # noqa: E402
 from hooks.problems import ContentError  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.plans")
@@ -42,6 +42,25 @@ def on_config(config):
     except ContentError as error:
         raise _fail(error) from None
     return config
+
+
+def on_pre_build(config):
+    """The translation gate, once per build.
+
+    The i18n plugin builds each language in turn by running the whole build again from its
+    on_post_build, with its `building` flag set; the checks cover both languages, so they run
+    in the first (outer) build only.
+    """
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return
+    try:
+        data = publication.load(ROOT).data
+    except ContentError as error:
+        raise _fail(error) from None
+    problems = translation_checks.run_checks(ROOT, data)
+    if problems:
+        raise _fail(ContentError(problems))
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -1,0 +1,1010 @@
+"""The translation gate: consistency checks between the English and the Welsh.
+
+Plain Python, callable without MkDocs: `run_checks(root)` returns every problem found, each
+with a stable rule id (documented in docs/translation-rules.md), and the build and
+`python -m hooks.check` print them.
+
+- Pages: content/en/ against content/cy/, page by page, read by a small structure reader
+  (markdown-it-py): counterparts, front matter, block markers, headings, lists, tables,
+  images, links, the numbers in the prose and the language of the prose.
+- Data: every bilingual text in data/ (as loaded by hooks.plan_data): both languages written,
+  the Welsh not a copy of the English, each in its own language.
+- Freshness: every Welsh section and text against the fingerprint of the English it was
+  translated from (hooks.fingerprints).
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import posixpath
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from markdown_it import MarkdownIt
+
+from hooks import fingerprints, strict_yaml
+from hooks.fingerprints import Block, Store, Unit
+from hooks.problems import ContentError, Problem
+
+ENGLISH, WELSH = "en", "cy"
+LANGUAGE = {ENGLISH: "English", WELSH: "Welsh"}
+OTHER = {ENGLISH: WELSH, WELSH: ENGLISH}
+CONTENT = "content"
+
+# Front matter keys whose values are written in each language; every other key's value
+# (a plan id, a template, a setting) must be the same in both.
+TRANSLATED_FRONT_MATTER = {"title", "description", "summary"}
+
+MARKER = re.compile(r"<!--\s*plan:(?P<name>[A-Za-z0-9_-]*)(?P<args>[^>]*?)\s*-->")  # as hooks/render.py
+MARK_FRESH = "python -m hooks.translations mark-fresh"
+
+
+# --- Reading a page ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Prose:
+    """A run of text people read: a paragraph, a heading, a list item, a table cell, an image description."""
+
+    kind: str
+    line: int
+    text: str
+    section: int
+    numbers: tuple = ()  # of (number, line)
+
+
+@dataclass(frozen=True)
+class Link:
+    line: int
+    target: str  # as written
+    text: str
+    section: int
+
+
+@dataclass(frozen=True)
+class Image:
+    line: int
+    source: str
+    alt: str
+    section: int
+
+
+@dataclass(frozen=True)
+class Shape:
+    """The shape of a list or a table, compared between the languages."""
+
+    kind: str  # "list" or "table"
+    line: int
+    shape: tuple
+    description: str
+    section: int
+
+
+@dataclass(frozen=True)
+class Marker:
+    name: str
+    args: tuple
+    line: int
+
+
+@dataclass
+class Section:
+    index: int  # 0: the top of the page, above the first heading; n: the nth heading's section
+    heading: Heading | None
+    first_line: int
+    last_line: int  # the last line before the next section, trailing blank lines included
+    blocks: list = field(default_factory=list)  # of fingerprints.Block
+
+    def text(self, lines: list) -> str:
+        return "\n".join(lines[self.first_line - 1 : self.last_line]).strip("\n")
+
+
+@dataclass
+class Page:
+    path: str  # content/en/about.md
+    locale: str
+    inner: str  # about.md
+    lines: list
+    front_matter: dict | None = None
+    front_matter_document: strict_yaml.Document | None = None
+    headings: list = field(default_factory=list)
+    sections: list = field(default_factory=list)
+    prose: list = field(default_factory=list)
+    links: list = field(default_factory=list)
+    images: list = field(default_factory=list)
+    shapes: list = field(default_factory=list)
+    markers: list = field(default_factory=list)
+    problems: list = field(default_factory=list)
+
+    def section_text(self, section: Section) -> str:
+        return section.text(self.lines)
+
+    def front_matter_line(self, key: str | None = None) -> int:
+        if key is not None and self.front_matter_document is not None:
+            return self.front_matter_document.line_of((key,)) or 1
+        return 1
+
+
+@functools.lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table")
+
+
+_ADMONITION = re.compile(r"^(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+[\w-]+)*(?:\s+\"(?P<title>[^\"]*)\")?\s*$")
+_ATTRIBUTES = re.compile(r"\{\s*[:#.][^{}]*\}")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def numbers_in(text: str) -> list:
+    """The numbers written with digits in a text, as compared between the languages.
+
+    Only digits count, so the ways Welsh writes around them do not: 2024/25 -> 2024, 25;
+    1st and 1af -> 1; 50% and 50 y cant -> 50; 1,000 and 1000 -> 1000 (a comma before exactly
+    three digits groups thousands); 2.5 stays 2.5.
+    """
+    found = []
+    for match in _NUMBER.finditer(text):
+        value = match.group(0)
+        parts = value.split(",")
+        if len(parts) > 1 and all(len(part.split(".")[0]) == 3 for part in parts[1:]):
+            found.append(value.replace(",", ""))
+        else:
+            found.extend(parts)
+    return [number.rstrip(".") for number in found if number]
+
+
+def _front_matter(path: str, lines: list) -> tuple:
+    """(end line of the front matter, or 0 if none; its document; problems)."""
+    if not lines or lines[0].strip() != "---":
+        return 0, None, []
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            break
+    else:
+        return 0, None, [Problem(path, 1, "front-matter-unclosed", "the front matter that starts on line 1 is never closed", "end the front matter with a line holding only ---")]
+    end = index + 1
+    body = "\n".join(lines[1:index])
+    if not body.strip():
+        return end, None, []
+    try:
+        document = strict_yaml.parse("\n" + body, path)  # the leading newline keeps the file's line numbers
+    except ContentError as error:
+        return end, None, list(error.problems)
+    return end, document, []
+
+
+def read_page(root: Path, locale: str, inner: str) -> Page:
+    """Read one page's structure; a page that cannot be read is a page with problems, never an exception."""
+    path = f"{CONTENT}/{locale}/{inner}"
+    try:
+        text = (Path(root) / path).read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        page = Page(path, locale, inner, [])
+        page.problems.append(Problem(path, None, "page-encoding", f"the page is not valid UTF-8 text (byte {error.start})", "save the file as UTF-8 (in VS Code: 'Save with Encoding' > UTF-8)"))
+        return page
+    except OSError as error:
+        page = Page(path, locale, inner, [])
+        page.problems.append(Problem(path, None, "page-unreadable", f"the page cannot be read ({error.strerror})", "check that the file exists and can be read"))
+        return page
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    page = Page(path, locale, inner, lines)
+    end, document, problems = _front_matter(path, lines)
+    page.problems.extend(problems)
+    page.front_matter_document = document
+    page.front_matter = document.data if document else ({} if end else None)
+
+    # What the Markdown reader sees: the front matter blanked out and admonition bodies
+    # dedented (so they are read as prose, not code); the line numbers stay the file's.
+    body = [""] * end + lines[end:]
+    in_admonition = False
+    for index in range(end, len(body)):
+        line = body[index]
+        match = _ADMONITION.match(line)
+        if match:
+            body[index] = match["title"] or ""
+            in_admonition = True
+        elif in_admonition and (line.startswith("    ") or not line.strip()):
+            body[index] = line[4:]
+        else:
+            in_admonition = False
+    _read_structure(page, "\n".join(body), end)
+    return page
+
+
+_BLOCK_KINDS = {
+    "heading_open": "heading",
+    "paragraph_open": "paragraph",
+    "bullet_list_open": "list",
+    "ordered_list_open": "list",
+    "table_open": "table",
+    "fence": "code block",
+    "code_block": "code block",
+    "html_block": "HTML block",
+    "hr": "horizontal rule",
+    "blockquote_open": "quotation",
+}
+
+
+def _read_structure(page: Page, body: str, front_matter_end: int) -> None:
+    tokens = _markdown().parse(body)
+    lines = page.lines
+    total = len(lines)
+    top = Section(0, None, 1, total)
+    if front_matter_end:
+        top.blocks.append(Block("front matter", 1, "\n".join(lines[:front_matter_end])))
+    sections = [top]
+    containers: list = []  # the open block tokens around the current one
+    for index, token in enumerate(tokens):
+        if token.nesting == -1:
+            if containers:
+                containers.pop()
+            continue
+        if token.level == 0 and token.map:
+            kind = _BLOCK_KINDS.get(token.type, token.type)
+            if token.type == "html_block" and MARKER.search(token.content):
+                kind = "block marker"
+            if token.type == "heading_open":
+                level = int(token.tag[1])
+                inline = tokens[index + 1]
+                heading = Heading(level, _plain(inline), token.map[0] + 1)
+                page.headings.append(heading)
+                sections[-1].last_line = token.map[0]
+                sections.append(Section(len(sections), heading, token.map[0] + 1, total))
+            sections[-1].blocks.append(Block(kind, token.map[0] + 1, "\n".join(lines[token.map[0] : token.map[1]])))
+        section = len(sections) - 1
+        if token.type in ("bullet_list_open", "ordered_list_open") and not any(t.type in ("bullet_list_open", "ordered_list_open") for t in containers):
+            page.shapes.append(_list_shape(tokens, index, section))
+        elif token.type == "table_open":
+            page.shapes.append(_table_shape(tokens, index, section))
+        elif token.type == "inline":
+            _read_inline(page, token, containers, section)
+        if token.nesting == 1:
+            containers.append(token)
+    # Trailing blank lines stay with their section; the page's last line may be an empty string.
+    page.sections = [s for s in sections if s.index > 0 or s.blocks or s.last_line >= s.first_line]
+    for match in MARKER.finditer(body):
+        line = body.count("\n", 0, match.start()) + 1
+        page.markers.append(Marker(match["name"], tuple(match["args"].split()), line))
+
+
+def _plain(inline) -> str:
+    """The text of an inline token as people read it (no markup, no code, no attribute lists)."""
+    parts = []
+    for child in inline.children or []:
+        if child.type == "text":
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return " ".join(_ATTRIBUTES.sub(" ", "".join(parts)).split())
+
+
+def _read_inline(page: Page, inline, containers: list, section: int) -> None:
+    types = [t.type for t in containers]
+    if "heading_open" in types:
+        kind = "heading"
+    elif "th_open" in types or "td_open" in types:
+        kind = "table cell"
+    elif "list_item_open" in types:
+        kind = "list item"
+    elif "blockquote_open" in types:
+        kind = "quotation"
+    else:
+        kind = "paragraph"
+    line = inline.map[0] + 1 if inline.map else 1
+    first_line = line
+    parts = []
+    numbers = []
+    link_start = None
+    for child in inline.children or []:
+        if child.type == "text":
+            text = _ATTRIBUTES.sub(" ", child.content)
+            parts.append(text)
+            numbers.extend((number, line) for number in numbers_in(text))
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+            line += 1
+        elif child.type == "link_open":
+            link_start = (line, child.attrs.get("href", ""), len(parts))
+        elif child.type == "link_close" and link_start is not None:
+            start_line, target, start = link_start
+            page.links.append(Link(start_line, target, " ".join("".join(parts[start:]).split()), section))
+            link_start = None
+        elif child.type == "image":
+            alt = " ".join(child.content.split())
+            page.images.append(Image(line, child.attrs.get("src", ""), alt, section))
+            if alt:
+                page.prose.append(Prose("image description", line, alt, section, tuple((n, line) for n in numbers_in(alt))))
+    text = " ".join("".join(parts).split())
+    if text:
+        page.prose.append(Prose(kind, first_line, text, section, tuple(numbers)))
+
+
+def _list_shape(tokens: list, start: int, section: int) -> Shape:
+    """A list's shape: for it and each list nested in it, (depth, numbered?, number of items)."""
+    shape = []
+    stack = []  # indexes into shape of the open lists
+    depth = 0
+    for token in tokens[start:]:
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            shape.append([len(stack), token.type == "ordered_list_open", 0])
+            stack.append(len(shape) - 1)
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            stack.pop()
+            if not stack:
+                break
+        elif token.type == "list_item_open" and stack:
+            shape[stack[-1]][2] += 1
+        depth += 1
+    top = shape[0]
+    description = f"a {'numbered' if top[1] else 'bulleted'} list of {top[2]} item{'s' if top[2] != 1 else ''}"
+    if len(shape) > 1:
+        description += f" with {len(shape) - 1} list{'s' if len(shape) > 2 else ''} inside"
+    return Shape("list", tokens[start].map[0] + 1, tuple(tuple(s) for s in shape), description, section)
+
+
+def _table_shape(tokens: list, start: int, section: int) -> Shape:
+    rows = 0
+    columns = 0
+    cells = 0
+    for token in tokens[start:]:
+        if token.type == "tr_open":
+            rows += 1
+            cells = 0
+        elif token.type in ("th_open", "td_open"):
+            cells += 1
+            columns = max(columns, cells)
+        elif token.type == "table_close":
+            break
+    return Shape("table", tokens[start].map[0] + 1, (rows, columns), f"a table of {rows} rows and {columns} columns", section)
+
+
+# --- Language identification ------------------------------------------------------------------
+
+# A text is checked when it has at least this many words (of two letters or more, not
+# abbreviations in capitals): shorter texts are too short to tell apart reliably.
+MIN_WORDS = 5
+# A text is in the wrong language when the identifier gives its own language less than this
+# probability (it is then at least 70% sure the text is in the other language).
+MIN_CONFIDENCE = 0.3
+
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+_URL = re.compile(r"(?:https?://|www\.|mailto:)\S+")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+class LanguageIdentifier:
+    """English or Welsh? lingua-language-detector, limited to the two languages.
+
+    Its low-accuracy mode (trigram models only) loads in a few hundredths of a second, where
+    the full models take about half a second; with only two, very different, languages and
+    texts of four words or more, it identifies every text of the real site correctly.
+    """
+
+    def __init__(self, same_in_both: list):
+        from lingua import Language, LanguageDetectorBuilder  # loaded only when a check needs it
+
+        self._languages = {ENGLISH: Language.ENGLISH, WELSH: Language.WELSH}
+        self._detector = LanguageDetectorBuilder.from_languages(Language.ENGLISH, Language.WELSH).with_low_accuracy_mode().build()
+        names = sorted((name for name in same_in_both if name.strip()), key=len, reverse=True)
+        self._names = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(name) for name in names) + r")(?!\w)") if names else None
+
+    def words(self, text: str) -> str:
+        """The text without what says nothing about its language: names the same in both, placeholders, addresses."""
+        text = _URL.sub(" ", _PLACEHOLDER.sub(" ", text))
+        if self._names is not None:
+            text = self._names.sub(" ", text)
+        return text
+
+    def significant_words(self, text: str) -> list:
+        return [word for word in _WORD.findall(text) if len(word) >= 2 and not word.isupper()]
+
+    def wrong_languages(self, items: list) -> list:
+        """For each (text, locale): True when the text, meant to be in locale, is with confidence in the other language.
+
+        All at once: the identifier then works on both processor cores.
+        """
+        results = [False] * len(items)
+        for locale, language in self._languages.items():
+            indexes, texts = [], []
+            for index, (text, text_locale) in enumerate(items):
+                if text_locale != locale:
+                    continue
+                words = self.words(text)
+                if len(self.significant_words(words)) >= MIN_WORDS:
+                    indexes.append(index)
+                    texts.append(words)
+            if texts:
+                for index, confidence in zip(indexes, self._detector.compute_language_confidence_in_parallel(texts, language)):
+                    results[index] = confidence < MIN_CONFIDENCE
+        return results
+
+    def is_names_only(self, text: str) -> bool:
+        """True when a text holds nothing but names the same in both languages, figures and punctuation."""
+        return not _WORD.search(self.words(text))
+
+
+# --- The corpus: every page pair and every data text ------------------------------------------
+
+
+@dataclass
+class PagePair:
+    inner: str
+    en: Page | None
+    cy: Page | None
+
+    @property
+    def aligned(self) -> bool:
+        """Both pages exist and have the same headings at the same levels, so section n matches section n."""
+        return self.en is not None and self.cy is not None and [h.level for h in self.en.headings] == [h.level for h in self.cy.headings]
+
+
+@dataclass
+class Corpus:
+    root: Path
+    pages: dict  # inner path -> PagePair
+    texts: list  # every bilingual texts.Text in data/ (none when the data cannot be read)
+    same_in_both: list  # the glossary's names written the same in both languages
+    problems: list = field(default_factory=list)  # problems reading the data or the pages
+    _lines: dict = field(default_factory=dict, repr=False)  # path -> the lines of a data file
+
+    @functools.cached_property
+    def identifier(self) -> LanguageIdentifier:
+        return LanguageIdentifier(self.same_in_both)
+
+    def units(self) -> list:
+        """Every translated unit: each section of each page, each bilingual text in data/."""
+        return self.page_units() + self.text_units()
+
+    @functools.cached_property
+    def _page_units(self) -> list:
+        return self._make_page_units()
+
+    @functools.cached_property
+    def _text_units(self) -> list:
+        return self._make_text_units()
+
+    def page_units(self) -> list:
+        return list(self._page_units)
+
+    def text_units(self) -> list:
+        return list(self._text_units)
+
+    def _make_page_units(self) -> list:
+        units = []
+        for inner, pair in sorted(self.pages.items()):
+            if pair.en is None or pair.en.problems or (pair.cy is not None and not pair.aligned):
+                continue
+            cy_sections = pair.cy.sections if pair.cy is not None else []
+            cy_by_index = {s.index: s for s in cy_sections}
+            for section in pair.en.sections:
+                en_text = pair.en.section_text(section)
+                if not en_text.strip():
+                    continue
+                cy_section = cy_by_index.get(section.index)
+                cy_text = pair.cy.section_text(cy_section) if cy_section is not None else None
+                label = f"section {section.index} '{section.heading.text}'" if section.heading else "the top of the page"
+                units.append(
+                    Unit(
+                        key=f"{CONTENT}/{WELSH}/{inner}#{section.index}",
+                        kind="section",
+                        group=inner,
+                        label=label,
+                        en=en_text,
+                        cy=cy_text,
+                        en_where=(pair.en.path, section.first_line),
+                        cy_where=(f"{CONTENT}/{WELSH}/{inner}", cy_section.first_line if cy_section else 1),
+                        blocks=tuple(section.blocks),
+                    )
+                )
+        return units
+
+    def _make_text_units(self) -> list:
+        units = []
+        for text in self.texts:
+            where = text.where
+            plan = re.fullmatch(r"data/plans/([^/]+)/([^/]+)\.yml", where.path)
+            units.append(
+                Unit(
+                    key=f"{where.path}#{where.field}",
+                    kind="text",
+                    group=f"{plan[1]}/{plan[2]}" if plan else where.path,
+                    label=where.field,
+                    en=text.en,
+                    cy=text.cy,
+                    en_where=(where.path, self.line_of_language(where.path, where.line, ENGLISH)),
+                    cy_where=(where.path, self.line_of_language(where.path, where.line, WELSH)),
+                )
+            )
+        return units
+
+    def _file_lines(self, path: str) -> list:
+        if path not in self._lines:
+            try:
+                self._lines[path] = (self.root / path).read_text("utf-8-sig").splitlines()
+            except (OSError, UnicodeDecodeError):
+                self._lines[path] = []
+        return self._lines[path]
+
+    def line_of_language(self, path: str, line: int | None, locale: str) -> int | None:
+        """The line of a text's `en:` or `cy:`, found from the line of the text (the loader keeps the text's line only)."""
+        if line is None:
+            return None
+        pattern = _LANGUAGE_KEY[locale]
+        lines = self._file_lines(path)
+        for number in range(line, min(len(lines), line + 40) + 1):
+            if pattern.search(lines[number - 1]):
+                return number
+        return line
+
+
+_LANGUAGE_KEY = {locale: re.compile(rf"(?:^|[\s{{,-]){locale}\s*:") for locale in (ENGLISH, WELSH)}
+
+
+def _page_paths(root: Path, locale: str) -> list:
+    folder = root / CONTENT / locale
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md")) if folder.is_dir() else []
+
+
+def _same_in_both(document: strict_yaml.Document | None) -> list:
+    names = document.data.get("same_in_both") if document is not None else None
+    return [name for name in names if isinstance(name, str)] if isinstance(names, list) else []
+
+
+@functools.lru_cache(maxsize=1)
+def _quick_composer():
+    class QuickComposer(yaml.CSafeLoader):
+        """libyaml's composer, resolving scalars as hooks.strict_yaml does (its builder resolves plain scalars)."""
+
+        resolve = strict_yaml._Composer.resolve
+
+    return QuickComposer
+
+
+def _read_quickly(root: Path, relative: str) -> strict_yaml.Document:
+    text = strict_yaml._decode(relative, (root / relative).read_bytes())
+    composer = _quick_composer()(text)
+    try:
+        node = composer.get_single_node()
+    finally:
+        composer.dispose()
+    builder = strict_yaml._Builder()
+    return strict_yaml.Document(relative, builder.build(node, ()), builder.locations)
+
+
+def _half_texts(value) -> bool:
+    """True if some mapping has an en: or a cy: without the other."""
+    if isinstance(value, list):
+        return any(_half_texts(item) for item in value)
+    if not isinstance(value, dict):
+        return False
+    if ("en" in value) != ("cy" in value):
+        return True
+    return any(_half_texts(item) for item in value.values())
+
+
+@dataclass(frozen=True)
+class DataText:
+    """A bilingual text of data/ as the checks need it: the same fields as hooks.texts.Text (figures aside)."""
+
+    en: str
+    cy: str
+    where: object  # hooks.texts.Where, or a _Where: path, line, field
+
+
+@dataclass(frozen=True)
+class _Where:
+    path: str
+    line: int | None
+    field: str
+
+
+def _texts_in(document: strict_yaml.Document) -> list:
+    """The bilingual texts of a document, found as hooks.plan_data's text builder finds them."""
+    found = []
+
+    def visit(value, path: tuple) -> None:
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                visit(item, path + (index,))
+            return
+        if not isinstance(value, dict):
+            return
+        if set(value) == {"en", "cy"}:
+            found.append(DataText(value["en"], value["cy"], _Where(document.path, document.line_of(path), strict_yaml.format_field(path))))
+            return
+        text = value.get("text")
+        if isinstance(text, dict) and set(text) == {"en", "cy"} and "figures" in value:
+            visit(text, path + ("text",))
+            for key, item in value.items():
+                if key not in ("text", "figures"):
+                    visit(item, path + (key,))
+            return
+        for key, item in value.items():
+            visit(item, path + (key,))
+
+    visit(document.data, ())
+    return found
+
+
+def read_texts_quickly(root: Path) -> tuple | None:
+    """(every bilingual text in data/, the glossary's same-in-both names), read without validating the data.
+
+    For `python -m hooks.check`, which must answer in well under a second:
+    hooks.plan_data.load validates every file against its schema too, and that (with the
+    imports it needs) takes most of a second on the real site. The build validates the data,
+    and passes its loaded data to run_checks. The files are the loader's, read by
+    hooks.strict_yaml's builder over libyaml, and the texts are found as the loader finds them
+    (tests/test_translation_gate.py checks both give the same texts). Returns None if any file
+    is not clean: then the caller loads the data in full, and reports the loader's problems.
+    """
+    root = Path(root)
+    try:
+        texts: list = []
+        glossary = _read_quickly(root, "data/glossary.yml")
+        files = ["data/interface.yml", "data/clusters.yml"]
+        files += [f.relative_to(root).as_posix() for f in sorted((root / "data" / "plans").glob("*/*.yml")) if not f.name.startswith("_")]
+        for relative in files:
+            document = _read_quickly(root, relative)
+            if relative.startswith("data/plans/") and document.data.get("kind") not in ("cluster-plan", "pan-cluster-plan"):
+                return None
+            if _half_texts(document.data):
+                return None  # a text with one language only: the loader's schema says where
+            texts.extend(_texts_in(document))
+        return texts, _same_in_both(glossary)
+    except Exception:  # any refusal or surprise: the full loader says what is wrong, in its own words
+        return None
+
+
+def read_corpus(root: Path, data=None) -> Corpus:
+    """Read every page and the data's texts: the input of every check.
+
+    data is the loaded plan data (hooks.plan_data.PlanData) when the caller has it, as the
+    build has; without it the texts are read quickly (read_texts_quickly), or, if the data
+    has problems, by loading it in full, whose problems are then reported.
+    """
+    root = Path(root)
+    problems = []
+    texts, same_in_both = [], []
+    if data is not None:
+        texts, same_in_both = list(data.texts), list(data.glossary.same_in_both)
+    else:
+        quick = read_texts_quickly(root)
+        if quick is not None:
+            texts, same_in_both = quick
+        else:
+            from hooks import plan_data  # the full loader: only when the data has problems to report
+
+            try:
+                data = plan_data.load(root)
+                texts, same_in_both = list(data.texts), list(data.glossary.same_in_both)
+            except ContentError as error:
+                problems.extend(error.problems)
+                try:
+                    same_in_both = _same_in_both(strict_yaml.read(root / "data" / "glossary.yml", "data/glossary.yml"))
+                except ContentError:
+                    pass
+    pages = {}
+    en_paths = _page_paths(root, ENGLISH)
+    cy_paths = _page_paths(root, WELSH)
+    for inner in sorted(set(en_paths) | set(cy_paths)):
+        en = read_page(root, ENGLISH, inner) if inner in en_paths else None
+        cy = read_page(root, WELSH, inner) if inner in cy_paths else None
+        pages[inner] = PagePair(inner, en, cy)
+        for page in (en, cy):
+            if page is not None:
+                problems.extend(page.problems)
+    return Corpus(root, pages, texts, same_in_both, problems)
+
+
+# --- Rules: pages -----------------------------------------------------------------------------
+
+
+def _counterpart_problems(pair: PagePair) -> list:
+    en_path, cy_path = f"{CONTENT}/{ENGLISH}/{pair.inner}", f"{CONTENT}/{WELSH}/{pair.inner}"
+    if pair.cy is None:
+        return [Problem(en_path, 1, "page-without-welsh", f"this page has no Welsh counterpart ({cy_path} does not exist)", f"create {cy_path} with the Welsh translation (python -m hooks.translations export lists what it needs), or delete this page")]
+    if pair.en is None:
+        return [Problem(cy_path, 1, "page-without-english", f"this page has no English counterpart ({en_path} does not exist)", f"create {en_path} with the English, or delete this page if it was removed in English")]
+    return []
+
+
+def _front_matter_problems(en: Page, cy: Page) -> list:
+    problems = []
+    en_matter, cy_matter = en.front_matter or {}, cy.front_matter or {}
+    for key in sorted(set(en_matter) - set(cy_matter)):
+        problems.append(Problem(cy.path, cy.front_matter_line(), "front-matter-keys", f"the front matter has no '{key}:', which the English has ({en.path}:{en.front_matter_line(key)})", f"add '{key}:' to the front matter at the top of this page, as in the English"))
+    for key in sorted(set(cy_matter) - set(en_matter)):
+        problems.append(Problem(cy.path, cy.front_matter_line(key), "front-matter-keys", f"the front matter has '{key}:', which the English does not ({en.path})", f"remove '{key}:', or add it to the English page too"))
+    for key in sorted(set(en_matter) & set(cy_matter)):
+        if key in TRANSLATED_FRONT_MATTER:
+            continue
+        if en_matter[key] != cy_matter[key]:
+            problems.append(Problem(cy.path, cy.front_matter_line(key), "front-matter-reference", f"'{key}:' is {cy_matter[key]!r} here but {en_matter[key]!r} in the English ({en.path}:{en.front_matter_line(key)})", f"'{key}' is not translated: give it the same value in both languages"))
+    return problems
+
+
+def _compare_in_order(en: Page, cy: Page, en_items: list, cy_items: list, key, describe, rule: str, hint: str) -> list:
+    """Compare two sequences of page parts (markers, links, images, lists, tables) in order.
+
+    key(page, item) is what must be equal in both languages; describe(page, item) says what
+    the item is. A part in one language only is reported where it is; two parts in the same
+    place that differ are reported on the Welsh page.
+    """
+    en_keys, cy_keys = [key(en, item) for item in en_items], [key(cy, item) for item in cy_items]
+    if en_keys == cy_keys:
+        return []
+    problems = []
+    matcher = difflib.SequenceMatcher(a=en_keys, b=cy_keys, autojunk=False)
+    for operation, en_start, en_end, cy_start, cy_end in matcher.get_opcodes():
+        if operation == "equal":
+            continue
+        en_part, cy_part = en_items[en_start:en_end], cy_items[cy_start:cy_end]
+        paired = min(len(en_part), len(cy_part))
+        for en_item, cy_item in zip(en_part[:paired], cy_part[:paired]):
+            problems.append(Problem(cy.path, cy_item.line, rule, f"{describe(cy, cy_item)}, where the English has {describe(en, en_item)} ({en.path}:{en_item.line})", hint))
+        for en_item in en_part[paired:]:
+            problems.append(Problem(en.path, en_item.line, rule, f"{describe(en, en_item)} has no counterpart in the Welsh ({cy.path})", hint))
+        for cy_item in cy_part[paired:]:
+            problems.append(Problem(cy.path, cy_item.line, rule, f"{describe(cy, cy_item)} has no counterpart in the English ({en.path})", hint))
+    return problems
+
+
+def _section_signature(page: Page, index: int) -> tuple:
+    """What a section holds besides words (blocks other than paragraphs, numbers, markers): lines up headings whose numbers differ."""
+    section = next((s for s in page.sections if s.index == index), None)
+    kinds = tuple(block.kind for block in section.blocks if block.kind not in ("heading", "paragraph")) if section else ()
+    numbers = tuple(sorted(number for prose in page.prose if prose.section == index for number, _ in prose.numbers))
+    markers = tuple((m.name, m.args) for m in page.markers if _section_of_line(page, m.line) == index)
+    return kinds, numbers, markers
+
+
+def _section_of_line(page: Page, line: int) -> int:
+    index = 0
+    for section in page.sections:
+        if section.first_line <= line:
+            index = section.index
+    return index
+
+
+def _heading_problems(en: Page, cy: Page) -> list:
+    if [h.level for h in en.headings] == [h.level for h in cy.headings]:
+        return []
+    hint = "give the Welsh page the same headings as the English, at the same levels (the same number of #), in the same order"
+    en_keys = [(h.level, _section_signature(en, i + 1)) for i, h in enumerate(en.headings)]
+    cy_keys = [(h.level, _section_signature(cy, i + 1)) for i, h in enumerate(cy.headings)]
+    problems = []
+    matcher = difflib.SequenceMatcher(a=en_keys, b=cy_keys, autojunk=False)
+    for operation, en_start, en_end, cy_start, cy_end in matcher.get_opcodes():
+        if operation == "equal":
+            continue
+        en_part, cy_part = en.headings[en_start:en_end], cy.headings[cy_start:cy_end]
+        paired = min(len(en_part), len(cy_part))
+        for en_heading, cy_heading in zip(en_part[:paired], cy_part[:paired]):
+            if en_heading.level != cy_heading.level:
+                problems.append(Problem(cy.path, cy_heading.line, "heading-mismatch", f"the heading '{cy_heading.text}' is a level {cy_heading.level} heading, where the English heading '{en_heading.text}' is level {en_heading.level} ({en.path}:{en_heading.line})", hint))
+        if len(en_part) > len(cy_part):
+            for heading in en_part[paired:]:
+                problems.append(Problem(en.path, heading.line, "heading-mismatch", f"the heading '{heading.text}' has no counterpart in the Welsh ({cy.path} has {len(cy.headings)} headings, this page {len(en.headings)})", hint))
+        else:
+            for heading in cy_part[paired:]:
+                problems.append(Problem(cy.path, heading.line, "heading-mismatch", f"the heading '{heading.text}' has no counterpart in the English ({en.path} has {len(en.headings)} headings, this page {len(cy.headings)})", hint))
+    if not problems:  # the levels differ, but no single heading could be blamed
+        en_levels = ", ".join("#" * h.level for h in en.headings)
+        cy_levels = ", ".join("#" * h.level for h in cy.headings)
+        problems.append(Problem(cy.path, (cy.headings[0].line if cy.headings else 1), "heading-mismatch", f"the headings differ from the English: {cy_levels or 'none'} here, {en_levels or 'none'} in {en.path}", hint))
+    return problems
+
+
+def _link_key(page: Page, link: Link) -> tuple:
+    target = link.target.strip()
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", target) or target.startswith("//"):
+        return ("external",)
+    path = target.split("#", 1)[0].split("?", 1)[0]
+    if not path:
+        return ("this page",)
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page.inner), path))
+    return ("page", resolved)
+
+
+def _link_target(page: Page, link: Link) -> str:
+    key = _link_key(page, link)
+    return {"external": "another site", "this page": "a place on this page"}.get(key[0], key[-1])
+
+
+def _structure_problems(en: Page, cy: Page, identifier: LanguageIdentifier) -> list:
+    problems = []
+    problems += _compare_in_order(
+        en, cy, en.markers, cy.markers,
+        key=lambda page, m: (m.name, m.args),
+        describe=lambda page, m: f"the block marker <!-- plan:{' '.join((m.name,) + m.args)} -->",
+        rule="marker-mismatch",
+        hint="use the same block markers, with the same plans, in the same order, on both pages",
+    )
+    problems += _heading_problems(en, cy)
+    for kind, rule, hint in (
+        ("list", "list-mismatch", "give the list the same number of items, and the same lists inside it, in both languages"),
+        ("table", "table-mismatch", "give the table the same number of rows and columns in both languages"),
+    ):
+        problems += _compare_in_order(
+            en, cy,
+            [s for s in en.shapes if s.kind == kind], [s for s in cy.shapes if s.kind == kind],
+            key=lambda page, s: s.shape, describe=lambda page, s: s.description, rule=rule, hint=hint,
+        )
+    problems += _compare_in_order(
+        en, cy, en.images, cy.images,
+        key=lambda page, i: i.source, describe=lambda page, i: f"the image {i.source}",
+        rule="image-mismatch", hint="use the same images, in the same order, on both pages (each with a description in its own language)",
+    )
+    problems += _compare_in_order(
+        en, cy, en.links, cy.links,
+        key=_link_key,
+        describe=lambda page, link: f"the link '{_excerpt(link.text, 40)}' to {_link_target(page, link)}",
+        rule="link-mismatch",
+        hint="give both pages the same links in the same order; a link to a page of the site points to the same page (the same path) in both languages",
+    )
+    problems += _image_description_problems(en, cy, identifier)
+    return problems
+
+
+def _image_description_problems(en: Page, cy: Page, identifier: LanguageIdentifier) -> list:
+    problems = []
+    for page in (en, cy):
+        for image in page.images:
+            if not image.alt.strip():
+                problems.append(Problem(page.path, image.line, "image-alt-missing", f"the image {image.source} has no description (alt text)", f"describe the image in {LANGUAGE[page.locale]} between the brackets: ![description]({image.source})"))
+    if [i.source for i in en.images] == [i.source for i in cy.images]:
+        for en_image, cy_image in zip(en.images, cy.images):
+            alt = cy_image.alt.strip()
+            if alt and fingerprints.normalise(alt) == fingerprints.normalise(en_image.alt) and not identifier.is_names_only(alt):
+                problems.append(Problem(cy.path, cy_image.line, "image-alt-language", f"the description of the image {cy_image.source} is the same as the English: '{alt}'", "translate the image's description into Welsh"))
+    return problems
+
+
+def _number_problems(pair: PagePair) -> list:
+    en, cy = pair.en, pair.cy
+    if pair.aligned:
+        groups = [(s.index, s.heading) for s in en.sections]
+    else:
+        groups = [(None, None)]  # the headings differ (reported apart): compare the pages as a whole
+    problems = []
+    hint = "make the numbers agree: a number written in one language must be written, with digits, in the other"
+    for index, heading in groups:
+        en_numbers = [(n, line) for p in en.prose if index is None or p.section == index for n, line in p.numbers]
+        cy_numbers = [(n, line) for p in cy.prose if index is None or p.section == index for n, line in p.numbers]
+        en_count, cy_count = Counter(n for n, _ in en_numbers), Counter(n for n, _ in cy_numbers)
+        if en_count == cy_count:
+            continue
+        where = f"section '{heading.text}'" if heading else ("the top of the page" if index == 0 else "the page")
+        only_en, only_cy = en_count - cy_count, cy_count - en_count
+        for numbers, page, other, only, other_only in ((en_numbers, en, cy, only_en, only_cy), (cy_numbers, cy, en, only_cy, only_en)):
+            if not only:
+                continue
+            first_line = min(line for n, line in numbers if n in only)
+            listed = ", ".join(sorted(only, key=_number_order))
+            instead = f", which has {', '.join(sorted(other_only, key=_number_order))} instead" if other_only else ""
+            problems.append(Problem(page.path, first_line, "number-mismatch", f"{listed} {'is' if sum(only.values()) == 1 else 'are'} in the {LANGUAGE[page.locale]} of {where} but not in the {LANGUAGE[other.locale]} ({other.path}{instead})", hint))
+    return problems
+
+
+def _number_order(number: str) -> tuple:
+    try:
+        return (0, float(number), number)
+    except ValueError:
+        return (1, 0.0, number)
+
+
+def _excerpt(text: str, length: int = 70) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def page_problems(corpus: Corpus) -> list:
+    problems = []
+    for pair in corpus.pages.values():
+        problems += _counterpart_problems(pair)
+        if pair.en is None or pair.cy is None or pair.en.problems or pair.cy.problems:
+            continue
+        problems += _front_matter_problems(pair.en, pair.cy)
+        problems += _structure_problems(pair.en, pair.cy, corpus.identifier)
+        problems += _number_problems(pair)
+    return problems
+
+
+# --- Rules: data ------------------------------------------------------------------------------
+
+
+def data_problems(corpus: Corpus) -> list:
+    problems = []
+    identifier = corpus.identifier
+    for unit in corpus.text_units():
+        en, cy = unit.en or "", unit.cy or ""
+        (path, en_line), (_, cy_line) = unit.en_where, unit.cy_where
+        for text, locale, line in ((en, ENGLISH, en_line), (cy, WELSH, cy_line)):
+            if not text.strip():
+                problems.append(Problem(path, line, "text-empty", f"the {LANGUAGE[locale]} of this text is empty", f"write the text in {LANGUAGE[locale]} after '{locale}:'", field=unit.label))
+        if en.strip() and fingerprints.normalise(en) == fingerprints.normalise(cy):
+            if not (en.strip() in corpus.same_in_both or identifier.is_names_only(en)):
+                problems.append(Problem(path, cy_line, "text-untranslated", f"the Welsh is the same as the English: '{_excerpt(cy)}'", "translate it into Welsh; if it is a name written the same in both languages, add it to same_in_both in data/glossary.yml", field=unit.label))
+    return problems
+
+
+# --- Rules: the language of the text ----------------------------------------------------------
+
+
+def language_problems(corpus: Corpus) -> list:
+    """Every paragraph, heading, list item, table cell and image description of the pages, and every data text, in its own language."""
+    items, makers = [], []
+    for pair in corpus.pages.values():
+        for page in (pair.en, pair.cy):
+            if page is None or page.problems:
+                continue
+            language, other = LANGUAGE[page.locale], LANGUAGE[OTHER[page.locale]]
+            for prose in page.prose:
+                items.append((prose.text, page.locale))
+                makers.append(
+                    lambda page=page, prose=prose, language=language, other=other: Problem(
+                        page.path, prose.line, "wrong-language", f"this {prose.kind} looks like {other}, on the {language} page: '{_excerpt(prose.text)}'", f"write it in {language}; if it is a name that is the same in both languages, add the name to same_in_both in data/glossary.yml"
+                    )
+                )
+    for unit in corpus.text_units():
+        if not (unit.en or "").strip() or not (unit.cy or "").strip() or fingerprints.normalise(unit.en) == fingerprints.normalise(unit.cy):
+            continue  # reported by the data rules
+        for text, locale, (path, line) in ((unit.en, ENGLISH, unit.en_where), (unit.cy, WELSH, unit.cy_where)):
+            items.append((text, locale))
+            makers.append(
+                lambda text=text, locale=locale, path=path, line=line, unit=unit: Problem(
+                    path, line, "wrong-language", f"the {LANGUAGE[locale]} text looks like {LANGUAGE[OTHER[locale]]}: '{_excerpt(text)}'", f"write it in {LANGUAGE[locale]} after '{locale}:'; if it holds a name that is the same in both languages, add the name to same_in_both in data/glossary.yml", field=unit.label
+                )
+            )
+    return [make() for make, wrong in zip(makers, corpus.identifier.wrong_languages(items)) if wrong]
+
+
+# --- Rules: freshness -------------------------------------------------------------------------
+
+
+def freshness_problems(corpus: Corpus, store: Store) -> list:
+    problems = list(store.problems)
+    pairs = fingerprints.pairs_of(store)
+    for unit in corpus.units():
+        state = fingerprints.freshness(unit, store, pairs)
+        if state.fresh or state.state == fingerprints.MISSING:
+            continue  # a missing translation is reported by the page and data rules
+        path, line = unit.cy_where
+        en_path, en_line = unit.en_where
+        english = f"{en_path}:{en_line}"
+        what, field_ = (f"the Welsh of {unit.label}", "") if unit.kind == "section" else ("this Welsh text", unit.label)
+        if state.state == fingerprints.NOT_RECORDED:
+            problems.append(
+                Problem(path, line, "translation-unrecorded", f"no fingerprint is recorded for {what}: nobody has yet confirmed it matches the English ({english})", f"check the Welsh against the English, then run: {MARK_FRESH} {unit.key}", field=field_)
+            )
+            continue
+        changed = "; ".join(state.changes) if state.changes else f"it now reads '{_excerpt(unit.en or '')}'"
+        problems.append(
+            Problem(path, line, "translation-stale", f"the English has changed since {what} was last marked up to date ({english}: {changed})", f"update the Welsh to match the English, then run: {MARK_FRESH} {unit.key}", field=field_)
+        )
+    return problems
+
+
+# --- All checks -------------------------------------------------------------------------------
+
+
+def run_checks(root: Path, data=None) -> list:
+    """Every translation problem of the site at root, sorted; data, if given, is the loaded plan data."""
+    corpus = read_corpus(root, data)
+    store = Store.read(corpus.root)
+    problems = list(corpus.problems)
+    problems += page_problems(corpus)
+    problems += data_problems(corpus)
+    problems += language_problems(corpus)
+    problems += freshness_problems(corpus, store)
+    return sorted(set(problems))
