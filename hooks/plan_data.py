@@ -7,6 +7,7 @@ file twice.
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -78,6 +79,11 @@ class PlanData:
 # --- Turning validated data into texts ---------------------------------------------------------
 
 
+def _problem_at(document: Document, path: tuple, rule: str, message: str, hint: str) -> Problem:
+    line, column = document.location_of(path)
+    return Problem(document.path, line, rule, message, hint, column, field=format_field(path))
+
+
 def _is_bilingual(value) -> bool:
     return isinstance(value, dict) and set(value) == {"en", "cy"}
 
@@ -109,8 +115,13 @@ class _TextBuilder:
         for locale in locales.LOCALES:
             try:
                 used = set(placeholders(text.source(locale)))
+                formatted = [f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}" for _, name, spec, conversion in string.Formatter().parse(text.source(locale)) if name is not None and (spec or conversion)]
             except ValueError:
                 self._problem(path + (locale,), "figure-braces", "a { or } does not belong to a {placeholder}", "write placeholders as {name}; write a literal brace twice: {{ or }}")
+                continue
+            if formatted:
+                # {name:...} or {name!r} would change how a figure is written, or fail: never allowed.
+                self._problem(path + (locale,), "figure-format", f"the placeholder {formatted[0]} has a format; figures are formatted for each language by the site", "write the placeholder as {name} only, with nothing after the name")
                 continue
             for name in sorted(used - named):
                 self._problem(path + (locale,), "figure-missing", f"the placeholder {{{name}}} has no figure", f"add '{name}:' under 'figures', or correct the placeholder's name")
@@ -118,7 +129,7 @@ class _TextBuilder:
                 self._problem(path + (locale,), "figure-unused", f"the figure '{name}' is not used in the {locales.LANGUAGE_NAMES[locale]} text", f"write {{{name}}} in the {locales.LANGUAGE_NAMES[locale]} text where the figure belongs")
 
     def _problem(self, path: tuple, rule: str, message: str, hint: str) -> None:
-        self.problems.append(Problem(self.document.path, self.document.line_of(path), rule, message, hint, field=format_field(path)))
+        self.problems.append(_problem_at(self.document, path, rule, message, hint))
 
     def convert(self, value, path: tuple = ()):
         """Replace every bilingual mapping in the data with a Text (figures attached)."""
@@ -157,7 +168,7 @@ def _plan_problems(plan: Plan, cluster_ids: set) -> list:
     document = plan.document
 
     def problem(path: tuple, rule: str, message: str, hint: str):
-        problems.append(Problem(document.path, document.line_of(path), rule, message, hint, field=format_field(path)))
+        problems.append(_problem_at(document, path, rule, message, hint))
 
     expected = f"data/plans/{plan.owner}/{plan.year}.yml"
     if document.path != expected:
@@ -165,10 +176,22 @@ def _plan_problems(plan: Plan, cluster_ids: set) -> list:
     if plan.kind == "cluster-plan" and plan.owner not in cluster_ids:
         problem(("cluster",), "plan-unknown-cluster", f"there is no cluster '{plan.owner}' in data/clusters.yml", "use one of: " + ", ".join(sorted(cluster_ids)))
     content = plan.content
+    for path, value in _plan_dates(content):
+        try:
+            Figure.from_data(value)
+        except (ValueError, TypeError):
+            problem(path, "date-invalid", f"{value!r} is not a real date", 'write dates as "YYYY-MM-DD" and months as "YYYY-MM", with a day and month that exist')
+    first_of: dict = {}
     for index, area in enumerate(content.get("action_plan", {}).get("areas", [])):
+        if area["number"] in first_of:
+            problem(("action_plan", "areas", index, "number"), "plan-area-repeated", f"there are two areas numbered {area['number']}", "number the areas 1, 2, 3, ... once each")
+        first_of[area["number"]] = index
         for goal_index, goal in enumerate(area["goals"]):
             if not goal["id"].startswith(f"{area['number']}."):
                 problem(("action_plan", "areas", index, "goals", goal_index, "id"), "plan-goal-number", f"goal {goal['id']} is in area {area['number']}", f"number the goals of area {area['number']} as {area['number']}.1, {area['number']}.2, ...")
+            elif goal["id"] in first_of:
+                problem(("action_plan", "areas", index, "goals", goal_index, "id"), "plan-goal-repeated", f"there are two goals numbered {goal['id']}", "give each goal its own number: each is linked to by its number")
+            first_of[goal["id"]] = goal_index
     finance = content.get("finance")
     if finance:
         computed = finance_total(finance)
@@ -178,6 +201,18 @@ def _plan_problems(plan: Plan, cluster_ids: set) -> list:
         if available != finance["stated_total_available"]:
             problem(("finance", "stated_total_available"), "finance-available", f"allocation plus brokerage is £{available:,.2f}, but the stated total available is £{finance['stated_total_available']:,.2f}", "correct the allocation, the brokerage, or the stated total")
     return problems
+
+
+def _plan_dates(content: dict):
+    """The plan's own dates (not those inside texts, which are checked with their text), as figures."""
+    dates = content.get("dates", {})
+    if "approved" in dates:
+        yield ("dates", "approved"), dates["approved"]
+    for key in ("published", "updated"):
+        if key in dates:
+            yield ("dates", key), {"date": dates[key]}
+    if "signed_off" in content:
+        yield ("signed_off",), content["signed_off"]
 
 
 def finance_total(finance: dict) -> Decimal:
@@ -191,9 +226,14 @@ def _clusters(root: Path, problems: list, texts_of) -> list:
     if clusters_doc:
         converted = texts_of(clusters_doc)
         authorities = converted["local_authorities"]
+        seen = set()
         for index, entry in enumerate(converted["clusters"]):
+            if entry["id"] in seen:
+                problems.append(_problem_at(clusters_doc, ("clusters", index, "id"), "cluster-repeated", f"the cluster '{entry['id']}' is listed twice", "list each cluster once"))
+                continue
+            seen.add(entry["id"])
             if entry["local_authority"] not in authorities:
-                problems.append(Problem(clusters_doc.path, clusters_doc.line_of(("clusters", index, "local_authority")), "cluster-unknown-authority", f"there is no local authority '{entry['local_authority']}'", "use one of: " + ", ".join(authorities)))
+                problems.append(_problem_at(clusters_doc, ("clusters", index, "local_authority"), "cluster-unknown-authority", f"there is no local authority '{entry['local_authority']}'", "use one of: " + ", ".join(authorities)))
                 continue
             clusters.append(Cluster(entry["id"], entry["name"], authorities[entry["local_authority"]]))
     return clusters
@@ -231,6 +271,10 @@ def load(root: Path) -> PlanData:
     clusters = _clusters(root, problems, texts_of)
 
     plans = {}
+    for file in sorted((root / "data" / "plans").glob("*/*")):
+        if file.suffix.lower() in (".yaml", ".yml") and file.suffix != ".yml" and not file.name.startswith("_"):
+            relative = file.relative_to(root).as_posix()
+            problems.append(Problem(relative, None, "plan-file-name", f"a plan's file name ends in .yml, not {file.suffix}", f"rename it to {file.stem}.yml: until then it is not published"))
     for file in sorted((root / "data" / "plans").glob("*/*.yml")):
         relative = file.relative_to(root).as_posix()
         if file.name.startswith("_"):
@@ -242,7 +286,8 @@ def load(root: Path) -> PlanData:
             continue
         kind = peek.data.get("kind")
         if kind not in ("cluster-plan", "pan-cluster-plan"):
-            problems.append(Problem(relative, peek.line_of(("kind",)) or 1, "plan-kind", f"unknown plan kind {kind!r}", "start the file with 'kind: cluster-plan' or 'kind: pan-cluster-plan'"))
+            what = "the plan has no 'kind' field" if "kind" not in peek.data else f"unknown plan kind {kind!r}"
+            problems.append(Problem(relative, peek.line_of(("kind",)) or 1, "plan-kind", what, "start the file with 'kind: cluster-plan' or 'kind: pan-cluster-plan'"))
             continue
         found = schemas.validate(peek, kind)
         if found:

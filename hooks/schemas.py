@@ -8,12 +8,13 @@ validates every file against the same schema.
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
 import jsonschema
-from jsonschema.exceptions import ValidationError, best_match
+from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
 from hooks.problems import Problem
@@ -48,10 +49,103 @@ def _describe(value) -> str:
     if value is None:
         return "nothing (empty)"
     if isinstance(value, str):
-        return f"the text '{value[:40]}'"
+        return f"the text '{value[:40]}{'…' if len(value) > 40 else ''}'"
     if isinstance(value, list):
         return "a list"
     return "a mapping"
+
+
+_TYPE_NAMES = {
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "object": "a mapping of fields",
+    "array": "a list",
+    "null": "nothing (null)",
+    "boolean": "true or false",
+}
+_LINK_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def _wanted(types) -> str:
+    types = [types] if isinstance(types, str) else list(dict.fromkeys(types))
+    return " or ".join(_TYPE_NAMES.get(t, t) for t in types)
+
+
+def _number_hint(value: str) -> str:
+    """How to write a number someone typed as text (with £, %, commas, spaces)."""
+    cleaned = re.sub(r"[£%\s]", "", value)
+    if re.fullmatch(r"-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?", cleaned):
+        cleaned = cleaned.replace(",", "")  # thousands separators
+    elif re.fullmatch(r"-?[0-9]+,[0-9]+", cleaned):
+        cleaned = cleaned.replace(",", ".")  # a decimal comma
+    if re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", cleaned):
+        return f"write the number alone, without quotes, £, % or commas: {cleaned}"
+    return "write a number, without quotes, £, % or commas (for example 1234.50)"
+
+
+def _guidance(schema: dict) -> str:
+    """What the schema itself says a value should be: its description, else its title."""
+    return schema.get("description") or schema.get("title") or ""
+
+
+def _type_explanation(instance, wanted, schema: dict) -> tuple[str, str]:
+    types = [wanted] if isinstance(wanted, str) else list(wanted)
+    message = f"expected {_wanted(types)}, found {_describe(instance)}"
+    if "string" in types:
+        if instance is None:
+            return message, "write the text after the colon, in double quotes"
+        if isinstance(instance, (bool, int, Decimal, float)):
+            written = str(instance).lower() if isinstance(instance, bool) else str(instance)
+            return message, f'write it in double quotes, exactly as it should read: "{written}" (YAML reads {written} without quotes as a number or true/false)'
+        return message, "write the value in double quotes"
+    if ("number" in types or "integer" in types) and isinstance(instance, str):
+        return message, _number_hint(instance)
+    if "object" in types and isinstance(instance, str) and {"en", "cy"} <= set(schema.get("properties", {})):
+        return (
+            f"expected the text in English and Welsh (en: and cy:), found {_describe(instance)}",
+            "write it on two indented lines below the field: 'en: \"...\"' and 'cy: \"...\"'",
+        )
+    if "array" in types:
+        return message, "start each item of the list on its own line with '- '"
+    guidance = _guidance(schema)
+    return message, guidance or "check the value against the schema in data/schemas/"
+
+
+_WEIGHT = {"additionalProperties": 10, "const": 10, "enum": 5, "required": 3}
+
+
+def _score(sub: ValidationError) -> int:
+    """How badly one branch of a oneOf misses: a value of another kind altogether misses most."""
+    if sub.validator == "type" and not sub.path:
+        return 100
+    return _WEIGHT.get(sub.validator, 1)
+
+
+def _branch_choice(error: ValidationError) -> ValidationError | None:
+    """The most plausible reading of a oneOf/anyOf mistake, or None if no branch stands out."""
+    branches: dict = {}
+    for sub in error.context:
+        branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+    ranked = sorted((sum(_score(sub) for sub in subs), index) for index, subs in branches.items())
+    if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+        return None
+    return min(branches[ranked[0][1]], key=lambda sub: (-len(sub.path), _score(sub)))
+
+
+def _all_of_another_kind(error: ValidationError) -> bool:
+    """Every branch of a oneOf fails only because the value is of another kind (text, number, ...)."""
+    return bool(error.context) and all(sub.validator == "type" and not sub.path for sub in error.context)
+
+
+def _choose(error: ValidationError) -> ValidationError:
+    """Follow oneOf/anyOf mistakes down to the most telling one."""
+    while error.validator in ("oneOf", "anyOf") and error.context:
+        chosen = _branch_choice(error)
+        if chosen is None:
+            return error
+        error = chosen
+    return error
 
 
 def _explain(error: ValidationError) -> tuple[str, str]:
@@ -66,32 +160,50 @@ def _explain(error: ValidationError) -> tuple[str, str]:
             "check the spelling of the field name; the fields allowed here are: " + ", ".join(error.schema.get("properties", {})),
         )
     if keyword == "type":
-        wanted = error.validator_value
-        found = _describe(error.instance)
-        if wanted == "string" or (isinstance(wanted, list) and "string" in wanted):
-            return f"expected text, found {found}", "write the value in double quotes"
-        return f"expected {wanted}, found {found}", "check the value against the schema"
+        return _type_explanation(error.instance, error.validator_value, error.schema)
     if keyword == "minLength":
         return "the text is empty", "write the text, in this language"
     if keyword == "minItems":
         return "the list is empty", "add at least one item"
+    if keyword == "minProperties":
+        return "the mapping is empty", "add at least one field, or remove the empty mapping"
+    if keyword in ("minimum", "exclusiveMinimum"):
+        return f"{_describe(error.instance)} is below the smallest value allowed here ({error.validator_value})", "amounts, counts and numbers of staff are never negative: correct the number"
     if keyword in ("enum", "const"):
         allowed = error.validator_value if keyword == "enum" else [error.validator_value]
-        return f"{_describe(error.instance)} is not allowed here", "use one of: " + ", ".join(repr(a) for a in allowed)
+        return f"{_describe(error.instance)} is not allowed here", "use one of: " + ", ".join("null (not stated)" if a is None else repr(a) for a in allowed)
     if keyword == "pattern":
-        return f"{_describe(error.instance)} is not in the expected form", f"it must match {error.validator_value}"
-    if keyword == "oneOf":
-        return f"{_describe(error.instance)} is not in any of the forms allowed here", "see the schema's description of this field"
+        instance = error.instance
+        scheme = _LINK_SCHEME.match(instance)
+        if "https?" in error.validator_value and not (scheme and scheme[1].lower() in ("http", "https")):
+            kind = f"a '{scheme[1]}:' link" if scheme else "this link"
+            return f"{kind} is not allowed: a link must be a public web address", 'write the full address, starting with https:// (for example "https://www.gov.wales/...")'
+        if "https?" in error.validator_value:
+            return f"{_describe(instance)} is not a usable web address", "a web address has no spaces, quotes or < >: copy it again from the browser's address bar"
+        guidance = _guidance(error.schema)
+        return f"{_describe(instance)} is not in the expected form", guidance or f"it must match {error.validator_value}"
+    if keyword == "propertyNames":
+        return f"the field name {_describe(error.instance)} is not allowed here", "use lower-case letters, digits and _ only, starting with a letter"
+    if keyword in ("oneOf", "anyOf") and _all_of_another_kind(error):
+        wanted = [sub.validator_value for sub in error.context]
+        objects = [sub.schema for sub in error.context if sub.validator_value == "object"]
+        return _type_explanation(error.instance, wanted, objects[0] if objects else error.schema)
+    if keyword in ("oneOf", "anyOf"):
+        guidance = _guidance(error.schema)
+        return f"{_describe(error.instance)} is not in any of the forms allowed here", guidance or "see the schema's description of this field in data/schemas/"
+    if keyword == "uniqueItems":
+        return "the list has the same item twice", "remove the repeated item"
     return error.message, "see the schema in data/schemas/"
 
 
 def validate(document: Document, schema_name: str) -> list[Problem]:
     problems = []
     for error in validator(schema_name).iter_errors(document.data):
-        error = best_match([error]) if error.context else error
+        error = _choose(error)
         path = tuple(error.absolute_path)
         message, hint = _explain(error)
+        line, column = document.location_of(path)
         problems.append(
-            Problem(document.path, document.line_of(path), f"schema-{error.validator}", message, hint, field=format_field(path))
+            Problem(document.path, line, f"schema-{error.validator}", message, hint, column, field=format_field(path))
         )
     return problems

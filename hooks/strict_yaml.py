@@ -7,7 +7,10 @@ Built on PyYAML's safe composer, but stricter than its safe loader:
   yes/no/on/off (booleans in YAML 1.1), 0777 (octal), 12:30 (base 60), bare dates;
 - decimals keep the digits as written (`84.0` stays `84.0`, `224786.00` keeps its pence):
   they are read as `decimal.Decimal`, never as binary floats;
-- every value's line and column are kept, so later checks can say where a problem is.
+- every value's line and column are kept, so later checks can say where a problem is;
+- whatever the input (empty, not UTF-8, control characters, huge, deeply nested, not YAML at
+  all), the result is a Document or a ContentError with one clear problem: never another
+  exception, never a hang. PyYAML's own syntax messages are translated into plain words.
 """
 
 from __future__ import annotations
@@ -23,8 +26,12 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from hooks.problems import ContentError, Problem
 
-MAX_BYTES = 2_000_000
+# Limits far above any real content file (the largest plan is about 140 kB, 3,000 values),
+# low enough that reading never takes more than a few seconds.
+MAX_BYTES = 1_000_000
 MAX_DEPTH = 60
+MAX_VALUES = 50_000
+MAX_DIGITS = 30
 
 FieldPath = tuple  # of str keys and int list indexes
 
@@ -57,6 +64,15 @@ class Document:
     def column_of(self, path: FieldPath) -> int | None:
         location = self.locations.get(tuple(path))
         return location[1] if location else None
+
+    def location_of(self, path: FieldPath) -> tuple:
+        """(line, column) of a value, or of its nearest parent that has one; (None, None) if none."""
+        path = tuple(path)
+        while path not in self.locations:
+            if not path:
+                return None, None
+            path = path[:-1]
+        return self.locations[path]
 
 
 # --- Resolving plain scalars --------------------------------------------------------------
@@ -123,6 +139,7 @@ class _Composer(yaml.SafeLoader):
     def __init__(self, stream):
         super().__init__(stream)
         self._depth = 0
+        self._values = 0
 
     def compose_node(self, parent, index):
         if self.check_event(AliasEvent):
@@ -132,6 +149,14 @@ class _Composer(yaml.SafeLoader):
                 "yaml-alias",
                 "anchors and aliases (*name) are not allowed in content files",
                 "write the value out in full where it is needed",
+            )
+        self._values += 1
+        if self._values > MAX_VALUES:
+            raise _Refusal(
+                self.peek_event().start_mark,
+                "yaml-too-many-values",
+                f"the file holds more than {MAX_VALUES:,} values",
+                "split it, or check it is the right file: a plan has a few thousand values",
             )
         self._depth += 1
         if self._depth > MAX_DEPTH:
@@ -157,6 +182,11 @@ class _Composer(yaml.SafeLoader):
         return "tag:yaml.org,2002:seq"
 
 
+def _as_written(tag: str) -> str:
+    """A tag as people write it: tag:yaml.org,2002:python/name -> !!python/name."""
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+
+
 class _Refusal(Exception):
     def __init__(self, mark, rule, message, hint):
         self.mark, self.rule, self.message, self.hint = mark, rule, message, hint
@@ -168,6 +198,13 @@ def _plain_scalar(node: ScalarNode):
         return None
     if _BOOL.match(value):
         return value.lower() == "true"
+    if (_INT.match(value) or _DECIMAL.match(value)) and sum(c.isdigit() for c in value) > MAX_DIGITS:
+        raise _Refusal(
+            node.start_mark,
+            "yaml-number-too-long",
+            f"'{value if len(value) <= 40 else value[:40] + '…'}' is a number of more than {MAX_DIGITS} digits",
+            "write it in quotes if it is a code or a reference; a figure is never this long",
+        )
     if _INT.match(value):
         return int(value.replace("_", ""))
     if _DECIMAL.match(value):
@@ -192,8 +229,11 @@ def _tagged_scalar(node: ScalarNode):
     if expected is Decimal and isinstance(value, int) and not isinstance(value, bool):
         value = Decimal(value)
     if not isinstance(value, expected):
-        raise _Refusal(node.start_mark, "yaml-tag", f"'{node.value}' does not match its tag {node.tag}", "remove the tag")
+        raise _Refusal(node.start_mark, "yaml-tag", f"'{node.value}' does not match its tag {_as_written(node.tag)}", "remove the tag (the text starting with !)")
     return value
+
+
+_KIND_NAMES = {int: "a number", Decimal: "a number", bool: "a true/false value", type(None): "nothing (null)"}
 
 
 class _Builder:
@@ -206,7 +246,7 @@ class _Builder:
             raise _Refusal(
                 node.start_mark,
                 "yaml-tag",
-                f"the tag '{node.tag}' is not allowed in content files",
+                f"the tag '{_as_written(node.tag)}' is not allowed in content files",
                 "remove the tag (the text starting with !); write plain values only",
             )
         if isinstance(node, ScalarNode):
@@ -220,11 +260,13 @@ class _Builder:
             if not isinstance(key_node, ScalarNode):
                 raise _Refusal(key_node.start_mark, "yaml-key-type", "a key must be a plain name, not a list or mapping", "check the indentation and the colons")
             key = key_node.value if key_node.tag != "plain" else _plain_scalar(key_node)
+            if key is None and not key_node.value.strip("~"):
+                raise _Refusal(key_node.start_mark, "yaml-key-empty", "a field has no name before its ':'", "write the field's name before the colon, or remove the colon")
             if not isinstance(key, str):
                 raise _Refusal(
                     key_node.start_mark,
                     "yaml-key-type",
-                    f"the key '{key_node.value}' is read as a {type(key).__name__}, not as a name",
+                    f"the key '{key_node.value}' is read as {_KIND_NAMES.get(type(key), 'a value')}, not as a name",
                     f'write the key in quotes ("{key_node.value}")',
                 )
             if key in mapping:
@@ -246,51 +288,111 @@ def _problem(path: str, mark, rule: str, message: str, hint: str) -> Problem:
     return Problem(path, line, rule, message, hint, column)
 
 
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # the line breaks YAML counts
+
+
+def _lines(text: str) -> list:
+    return _LINE_BREAK.split(text)
+
+
+def _line_and_column(text: str, position: int) -> tuple:
+    before = _lines(text[:position])
+    return len(before), len(before[-1]) + 1
+
+
+def _too_large(path: str, size: int, unit: str) -> ContentError:
+    return ContentError([Problem(path, None, "yaml-too-large", f"the file is {size:,} {unit}; the limit is {MAX_BYTES:,}", "split it, or check it is the right file: a plan is a few hundred kB at most")])
+
+
 def _decode(path: str, raw: bytes) -> str:
     if len(raw) > MAX_BYTES:
-        raise ContentError([Problem(path, None, "yaml-too-large", f"the file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}", "split it, or check it is the right file")])
+        raise _too_large(path, len(raw), "bytes")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # a UTF-8 byte-order mark, as some Windows editors write: harmless
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ContentError([Problem(path, 1, "yaml-encoding", "the file is saved as UTF-16, not as UTF-8 text", "save the file as UTF-8 (in VS Code: 'Save with Encoding' > UTF-8)", 1)])
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise ContentError([Problem(path, line, "yaml-encoding", "the file is not valid UTF-8 text", "save the file as UTF-8 (in VS Code: 'Save with Encoding' > UTF-8)")]) from None
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        byte = raw[error.start]
+        raise ContentError([Problem(
+            path, line, "yaml-encoding",
+            f"the file is not valid UTF-8 text (byte 0x{byte:02X}; it may be saved as Windows-1252 or Latin-1)",
+            "save the file as UTF-8 (in VS Code: 'Save with Encoding' > UTF-8), then check the accented letters on this line",
+            column,
+        )]) from None
+
+
+def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
+    """PyYAML's syntax error, said in words a content editor knows, at the most useful place."""
+    mark = error.problem_mark or error.context_mark
+    problem = error.problem or ""
+    context = error.context or ""
+    if "expected a single document" in context or "but found another document" in problem:
+        return _problem(path, mark, "yaml-many-documents", "the file holds more than one YAML document (a line with ---)", "keep one document per file: remove the extra --- line")
+    if "quoted scalar" in context and "end of stream" in problem:
+        return _problem(path, error.context_mark or mark, "yaml-unclosed-quote", "this quoted text has no closing quote", "end the text with the quote it starts with; inside '...' write an apostrophe twice (''), or use \"...\" instead")
+    if "unknown escape character" in problem or "expected escape sequence" in problem:
+        return _problem(path, mark, "yaml-escape", "a backslash (\\) inside \"...\" starts an escape code, and this one is not valid", "write a backslash twice (\\\\), or put the text in single quotes '...'")
+    if ("expected ',' or ']'" in problem or "expected ',' or '}'" in problem) and error.context_mark:
+        return _problem(path, error.context_mark, "yaml-unclosed-bracket", "a [ ] list or { } mapping that starts here is not closed", "add the closing ] or }; if the bracket is part of a text, put the whole text in quotes")
+    if "cannot start any token" in problem:
+        if "'\\t'" in problem:
+            return _problem(path, mark, "yaml-tab", "a tab character is used where YAML does not allow one", "use spaces, never tabs")
+        character = problem.split("'")[1] if problem.count("'") >= 2 else "?"
+        return _problem(path, mark, "yaml-reserved-character", f"a value cannot start with '{character}' in YAML", f"put the whole value in quotes: \"{character}...\"")
+    if "mapping values are not allowed" in problem:
+        return _problem(path, mark, "yaml-colon", "a ': ' here is read as the start of a new field", "a text that contains ': ' must be written in quotes; otherwise check the indentation of this line and the one before")
+    if "could not find expected ':'" in problem:
+        return _problem(path, error.context_mark or mark, "yaml-missing-colon", "this line is not a 'name: value' field", "add ': ' after the field's name; if the line continues a text, put the whole text in quotes")
+    if "expected <block end>" in problem or "did not find expected key" in problem or "did not find expected '-'" in problem:
+        return _problem(path, mark, "yaml-indentation", "the indentation or quoting here does not fit the lines above", "line up the fields of one mapping at the same column, with spaces; a text that contains a quote goes in the other kind of quotes (\"it's\")")
+    return _problem(path, mark, "yaml-syntax", f"the YAML cannot be read here ({problem or context or 'syntax error'})", "check the indentation and quoting around this line")
 
 
 def parse(text: str, path: str) -> Document:
     """Read one YAML document from text; raise ContentError with one clear problem if it cannot be used."""
+    if len(text) > MAX_BYTES:
+        raise _too_large(path, len(text), "characters")
+    text = text.removeprefix("\ufeff")
+    lines = _lines(text)
     if "\t" in text:
-        for number, line in enumerate(text.splitlines(), 1):
+        for number, line in enumerate(lines, 1):
             stripped = line.lstrip(" ")
             if stripped.startswith("\t"):
                 raise ContentError([Problem(path, number, "yaml-tab", "a tab is used for indentation", "indent with spaces only (two per level)", len(line) - len(stripped) + 1)])
-    if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
+    if all(not line.strip() or line.lstrip().startswith("#") for line in lines):
         raise ContentError([Problem(path, 1, "yaml-empty", "the file is empty", "add the data, or delete the file")])
-    composer = _Composer(text)
+    composer = None
     try:
+        composer = _Composer(text)
         node = composer.get_single_node()
+        if node is None:
+            raise ContentError([Problem(path, 1, "yaml-empty", "the file holds no data", "add the data, or delete the file")])
         builder = _Builder()
         data = builder.build(node, ())
     except _Refusal as refusal:
         raise ContentError([_problem(path, refusal.mark, refusal.rule, refusal.message, refusal.hint)]) from None
+    except yaml.reader.ReaderError as error:
+        line, column = _line_and_column(text, error.position)
+        raise ContentError([Problem(
+            path, line, "yaml-control-character",
+            f"the file contains an invisible control character (U+{error.character:04X})",
+            "delete it: it often comes with text copied from a PDF or a Word document (retype the text around it)",
+            column,
+        )]) from None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        message = error.problem or "the YAML cannot be read"
-        hint = "check the indentation and quoting around this line"
-        rule = "yaml-syntax"
-        if "expected a single document" in str(error.context or "") or "but found another document" in message:
-            rule, message, hint = "yaml-many-documents", "the file holds more than one YAML document (a line with ---)", "keep one document per file: remove the extra --- line"
-        elif "mapping values are not allowed" in message:
-            hint = "a value that contains ': ' must be written in quotes"
-        elif "found character" in message and "\\t" in message:
-            rule, hint = "yaml-tab", "indent with spaces only, never tabs"
-        raise ContentError([_problem(path, mark, rule, message, hint)]) from None
+        raise ContentError([_syntax_problem(path, error)]) from None
+    except yaml.YAMLError as error:  # any other reading error PyYAML has
+        raise ContentError([Problem(path, None, "yaml-syntax", f"the YAML cannot be read ({error})", "check the file's indentation and quoting")]) from None
     finally:
-        composer.dispose()
+        if composer is not None:
+            composer.dispose()
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
-        raise ContentError([Problem(path, 1, "yaml-not-mapping", f"the file holds {kind}, but a mapping of named fields is expected", "start the file with the fields it needs, like 'kind: ...'")])
+        raise ContentError([Problem(path, 1, "yaml-not-mapping", f"the file holds {kind}, but a mapping of named fields is expected", "start the file with the fields it needs, like 'kind: ...', each at the start of its line")])
     return Document(path, data, builder.locations)
 
 
