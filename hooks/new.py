@@ -68,7 +68,7 @@ def new_plan(root: Path, cluster_id: str, year: str, today: datetime.date) -> li
         raise Refusal(f"there is no cluster '{cluster_id}'; use one of: " + ", ".join(known))
     cluster = known[cluster_id]
     context = {
-        "cluster": {"id": cluster.id, "name": {"en": cluster.name.en, "cy": cluster.name.cy}},
+        "cluster": {"id": cluster.id, "title": {"en": cluster.title.en, "cy": cluster.title.cy}},
         "year": year,
         "year_label": year.replace("-", "/"),
         "plan_id": f"{cluster_id}/{year}",

@@ -18,6 +18,7 @@ from hooks.strict_yaml import Document, format_field
 from hooks.texts import Figure, Text, Where, placeholders
 
 PAN_CLUSTER = "pan-cluster"
+LANGUAGE = {"en": "English", "cy": "Welsh"}  # in messages, which are written in English
 UNFILLED = "[TO DO"  # how scaffolding marks text still to be written (hooks/new.py)
 
 
@@ -25,6 +26,7 @@ UNFILLED = "[TO DO"  # how scaffolding marks text still to be written (hooks/new
 class Cluster:
     id: str
     name: Text
+    title: Text  # how running text names it: "Upper Valleys Cluster", "Clwstwr y Cymoedd Uchaf"
     local_authority: Text
 
 
@@ -96,22 +98,25 @@ class _TextBuilder:
 
     def text(self, bilingual: dict, figures_data: dict | None, path: tuple) -> Text:
         figures = {}
+        invalid = set()
         for name, data in (figures_data or {}).items():
             try:
                 figures[name] = Figure.from_data(data)
             except ValueError:
-                self._problem(path[:-1] + ("figures", name), "figure-invalid", f"the figure '{name}' is not a real date", 'write dates as "YYYY-MM-DD" and months as "YYYY-MM"')
+                invalid.add(name)
+                written = next(iter(data.values())) if isinstance(data, dict) and data else data
+                self._problem(path[:-1] + ("figures", name), "figure-invalid", f"the figure '{name}' ({written!r}) is not a real date", 'write dates as "YYYY-MM-DD" and months as "YYYY-MM", with a day and month that exist')
         where = Where(self.document.path, self.document.line_of(path), format_field(path))
         text = Text(bilingual["en"], bilingual["cy"], figures, where)
-        self._check_placeholders(text, path)
+        self._check_placeholders(text, path, invalid)
         for locale in locales.LOCALES:
             if UNFILLED in text.source(locale):
-                self._problem(path + (locale,), "placeholder-unfilled", f"the {locales.LANGUAGE_NAMES[locale]} text is still a placeholder", f"replace \"{text.source(locale)[:60]}\" with the real text")
+                self._problem(path + (locale,), "placeholder-unfilled", f"the {LANGUAGE[locale]} text is still a placeholder", f"replace \"{text.source(locale)[:60]}\" with the real text")
         self.texts.append(text)
         return text
 
-    def _check_placeholders(self, text: Text, path: tuple) -> None:
-        named = set(text.figures)
+    def _check_placeholders(self, text: Text, path: tuple, invalid: set = frozenset()) -> None:
+        named = set(text.figures) | set(invalid)
         for locale in locales.LOCALES:
             try:
                 used = set(placeholders(text.source(locale)))
@@ -126,7 +131,7 @@ class _TextBuilder:
             for name in sorted(used - named):
                 self._problem(path + (locale,), "figure-missing", f"the placeholder {{{name}}} has no figure", f"add '{name}:' under 'figures', or correct the placeholder's name")
             for name in sorted(named - used):
-                self._problem(path + (locale,), "figure-unused", f"the figure '{name}' is not used in the {locales.LANGUAGE_NAMES[locale]} text", f"write {{{name}}} in the {locales.LANGUAGE_NAMES[locale]} text where the figure belongs")
+                self._problem(path + (locale,), "figure-unused", f"the figure '{name}' is not used in the {LANGUAGE[locale]} text", f"write {{{name}}} in the {LANGUAGE[locale]} text where the figure belongs")
 
     def _problem(self, path: tuple, rule: str, message: str, hint: str) -> None:
         self.problems.append(_problem_at(self.document, path, rule, message, hint))
@@ -180,7 +185,8 @@ def _plan_problems(plan: Plan, cluster_ids: set) -> list:
         try:
             Figure.from_data(value)
         except (ValueError, TypeError):
-            problem(path, "date-invalid", f"{value!r} is not a real date", 'write dates as "YYYY-MM-DD" and months as "YYYY-MM", with a day and month that exist')
+            written = next(iter(value.values())) if isinstance(value, dict) and value else value
+            problem(path, "date-invalid", f"{written!r} is not a real date", 'write dates as "YYYY-MM-DD" and months as "YYYY-MM", with a day and month that exist')
     first_of: dict = {}
     for index, area in enumerate(content.get("action_plan", {}).get("areas", [])):
         if area["number"] in first_of:
@@ -235,7 +241,7 @@ def _clusters(root: Path, problems: list, texts_of) -> list:
             if entry["local_authority"] not in authorities:
                 problems.append(_problem_at(clusters_doc, ("clusters", index, "local_authority"), "cluster-unknown-authority", f"there is no local authority '{entry['local_authority']}'", "use one of: " + ", ".join(authorities)))
                 continue
-            clusters.append(Cluster(entry["id"], entry["name"], authorities[entry["local_authority"]]))
+            clusters.append(Cluster(entry["id"], entry["name"], entry["cluster_title"], authorities[entry["local_authority"]]))
     return clusters
 
 

@@ -75,7 +75,7 @@ def test_placeholder_without_figure_is_a_problem(tmp_path):
     (tmp_path / "data" / "plans" / "pan-cluster").mkdir(parents=True)
     (tmp_path / "data" / "glossary.yml").write_text("terms: []\nsame_in_both: []\n")
     (tmp_path / "data" / "interface.yml").write_text("x: {en: A, cy: B}\n")
-    (tmp_path / "data" / "clusters.yml").write_text("local_authorities:\n  s: {en: S, cy: A}\nclusters:\n  - id: c\n    name: {en: C, cy: D}\n    local_authority: s\n")
+    (tmp_path / "data" / "clusters.yml").write_text("local_authorities:\n  s: {en: S, cy: A}\nclusters:\n  - id: c\n    name: {en: C, cy: D}\n    cluster_title: {en: C C, cy: C D}\n    local_authority: s\n")
     (tmp_path / "data" / "plans" / "pan-cluster" / "2024-25.yml").write_text(
         'kind: pan-cluster-plan\nyear: "2024-25"\ntitle: {en: T, cy: U}\nintroduction:\n  paragraphs:\n'
         "    - text: {en: 'A {count}', cy: 'B {total}'}\n      figures: {count: 1}\n"
