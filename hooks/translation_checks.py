@@ -191,7 +191,10 @@ def read_page(root: Path, locale: str, inner: str) -> Page:
         text = (Path(root) / path).read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
         page = Page(path, locale, inner, [])
-        page.problems.append(Problem(path, None, "page-encoding", f"the page is not valid UTF-8 text (byte {error.start})", "save the file as UTF-8 (in VS Code: 'Save with Encoding' > UTF-8)"))
+        raw = error.object
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        page.problems.append(Problem(path, line, "page-encoding", f"the page is not valid UTF-8 text (byte 0x{raw[error.start]:02X}; it may be saved as Windows-1252 or Latin-1)", "save the file as UTF-8 (in VS Code: 'Save with Encoding' > UTF-8), then check the accented letters on this line", column))
         return page
     except OSError as error:
         page = Page(path, locale, inner, [])
@@ -941,6 +944,14 @@ def data_problems(corpus: Corpus) -> list:
 # --- Rules: the language of the text ----------------------------------------------------------
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_])")
+
+
+def _sentences(text: str) -> list:
+    """A paragraph's sentences: so an English sentence pasted into a Welsh paragraph is caught too."""
+    return [sentence for sentence in _SENTENCE_END.split(text) if sentence.strip()]
+
+
 def language_problems(corpus: Corpus) -> list:
     """Every paragraph, heading, list item, table cell and image description of the pages, and every data text, in its own language."""
     items, makers = [], []
@@ -950,12 +961,15 @@ def language_problems(corpus: Corpus) -> list:
                 continue
             language, other = LANGUAGE[page.locale], LANGUAGE[OTHER[page.locale]]
             for prose in page.prose:
-                items.append((prose.text, page.locale))
-                makers.append(
-                    lambda page=page, prose=prose, language=language, other=other: Problem(
-                        page.path, prose.line, "wrong-language", f"this {prose.kind} looks like {other}, on the {language} page: '{_excerpt(prose.text)}'", f"write it in {language}; if it is a name that is the same in both languages, add the name to same_in_both in data/glossary.yml"
+                sentences = _sentences(prose.text)
+                for sentence in sentences:
+                    what = f"this {prose.kind}" if len(sentences) == 1 else f"a sentence of this {prose.kind}"
+                    items.append((sentence, page.locale))
+                    makers.append(
+                        lambda page=page, prose=prose, sentence=sentence, what=what, language=language, other=other: Problem(
+                            page.path, prose.line, "wrong-language", f"{what} looks like {other}, on the {language} page: '{_excerpt(sentence)}'", f"write it in {language}; if it is a name that is the same in both languages, add the name to same_in_both in data/glossary.yml"
+                        )
                     )
-                )
     for unit in corpus.text_units():
         if not (unit.en or "").strip() or not (unit.cy or "").strip() or fingerprints.normalise(unit.en) == fingerprints.normalise(unit.cy):
             continue  # reported by the data rules

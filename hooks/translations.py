@@ -246,8 +246,8 @@ def read_rows(path: Path) -> list:
     if missing:
         raise UsageError(f"{path}: is not an export of python -m hooks.translations (no column {', '.join(missing)})")
     rows = []
-    for record in reader:
-        rows.append(Row(reader.line_num, (record.get("key") or "").strip(), (record.get("welsh") or "").replace("\r\n", "\n").replace("\r", "\n"), (record.get("fingerprint") or "").strip()))
+    for number, record in enumerate(reader, start=2):  # numbered as a spreadsheet shows them: the column names are row 1
+        rows.append(Row(number, (record.get("key") or "").strip(), (record.get("welsh") or "").replace("\r\n", "\n").replace("\r", "\n"), (record.get("fingerprint") or "").strip()))
     return rows
 
 

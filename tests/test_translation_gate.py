@@ -1,0 +1,507 @@
+"""The translation gate: consistency checks between the English and the Welsh.
+
+- the fixture corpus (tests/gate_fixtures): for every rule, a case that fails (with the
+  problems expected, file and line) and one that passes;
+- `python -m hooks.check`: exit codes and each output format;
+- freshness: stale texts name what changed, mark-fresh rewrites only what it is asked to;
+- the translators' round trip: export, fill in, import;
+- the issue's done criteria on a copy of the real site: each content mistake makes both
+  `python -m hooks.check` and `mkdocs build --strict` fail, naming the file and line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from hooks import check, fingerprints, plan_data, translation_checks, translations
+from hooks.translation_checks import numbers_in, run_checks
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "gate_fixtures"
+CASES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir() and p.name != "base")
+FRESHNESS_CASES = {"translation-stale", "translation-unrecorded", "fingerprint-file"}
+FRESHNESS_RULES = {"translation-stale", "translation-unrecorded"}
+
+
+# --- Helpers ----------------------------------------------------------------------------------
+
+
+def quietly(function, *arguments):
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        return function(*arguments)
+
+
+def mark_all_fresh(site: Path) -> None:
+    assert quietly(translations.main, ["--root", str(site), "mark-fresh", "--all"]) == 0
+
+
+def fixture_site(tmp_path: Path, case: str | None = None, kind: str = "fail") -> Path:
+    """A copy of the base fixture with its fingerprints recorded, and a case laid over it."""
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURES / "base", site, symlinks=True)
+    mark_all_fresh(site)
+    if case is None:
+        return site
+    overlay = FIXTURES / case / kind
+    for file in sorted(overlay.rglob("*")):
+        if file.is_dir() and not file.is_symlink():
+            continue
+        relative = file.relative_to(overlay)
+        if relative.as_posix() == "expected.txt":
+            continue
+        target = site / relative
+        if file.name.endswith(".append"):
+            target = target.with_name(file.name.removesuffix(".append"))
+            target.write_text(target.read_text("utf-8") + file.read_text("utf-8"), "utf-8")
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists() or target.is_symlink():
+            target.unlink()
+        shutil.copy2(file, target, follow_symlinks=False)
+    return site
+
+
+def found(problems: list, ignore: set = frozenset()) -> set:
+    return {f"{p.path}:{p.line} {p.rule}" for p in problems if p.rule not in ignore}
+
+
+def expected(case: str) -> list:
+    return [line.strip() for line in (FIXTURES / case / "fail" / "expected.txt").read_text("utf-8").splitlines() if line.strip()]
+
+
+def real_site_copy(tmp_path: Path) -> Path:
+    """The repository's site (content, data, hooks, templates, configuration) in a tmp folder: no git."""
+    site = tmp_path / "real"
+    site.mkdir()
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for folder in ("content", "data", "hooks", "overrides"):
+        if (ROOT / folder).is_dir():
+            shutil.copytree(ROOT / folder, site / folder, ignore=ignore)
+    shutil.copy2(ROOT / "mkdocs.yml", site / "mkdocs.yml")
+    return site
+
+
+def run_cli(module: str, *arguments: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", module, *arguments], cwd=cwd, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+
+
+def snapshot(site: Path) -> dict:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file() and "__pycache__" not in p.parts}
+
+
+def line_of(path: Path, text: str) -> int:
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if text in line:
+            return number
+    raise AssertionError(f"{text!r} not in {path}")
+
+
+# --- The fixture corpus: every rule fails and passes ------------------------------------------
+
+
+def test_every_case_has_a_failing_and_a_passing_fixture():
+    for case in CASES:
+        assert (FIXTURES / case / "fail" / "expected.txt").is_file(), case
+        assert (FIXTURES / case / "pass").is_dir(), case
+
+
+def test_the_base_fixture_is_clean(tmp_path):
+    assert run_checks(fixture_site(tmp_path)) == []
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_failing_case(tmp_path, case):
+    problems = run_checks(fixture_site(tmp_path, case, "fail"))
+    ignore = set() if case in FRESHNESS_CASES else FRESHNESS_RULES
+    reported = found(problems, ignore)
+    for line in expected(case):
+        if re.fullmatch(r"\S+ \S+", line) and not re.search(r":\d+ ", line):  # "path rule": any line
+            path, rule = line.split()
+            assert any(r.startswith(f"{path}:") and r.endswith(f" {rule}") for r in reported), (line, reported)
+            reported = {r for r in reported if not (r.startswith(f"{path}:") and r.endswith(f" {rule}"))}
+        else:
+            assert line in reported, (line, reported)
+            reported.discard(line)
+    assert not reported, f"unexpected problems: {reported}"
+    for problem in problems:
+        assert problem.message and problem.hint  # every problem says what is wrong and how to fix it
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_passing_case(tmp_path, case):
+    ignore = set() if case in FRESHNESS_CASES else FRESHNESS_RULES
+    problems = [p for p in run_checks(fixture_site(tmp_path, case, "pass")) if p.rule not in ignore]
+    assert problems == [], [p.as_text() for p in problems]
+
+
+@pytest.mark.parametrize(
+    "text, numbers",
+    [
+        ("2024/25", ["2024", "25"]),
+        ("the 1st and the 1af", ["1", "1"]),
+        ("1,500 and 1500", ["1500", "1500"]),
+        ("1,2 and 3", ["1", "2", "3"]),
+        ("version 2.2.", ["2.2"]),
+        ("400% and 50 y cant", ["400", "50"]),
+    ],
+)
+def test_numbers_are_compared_by_their_digits(text, numbers):
+    assert numbers_in(text) == numbers
+
+
+# --- The real site ----------------------------------------------------------------------------
+
+
+def test_the_real_site_is_clean_and_checked_in_well_under_a_second():
+    started = time.perf_counter()
+    problems = run_checks(ROOT)
+    elapsed = time.perf_counter() - started
+    assert problems == [], "\n".join(p.as_text() for p in problems)
+    assert elapsed < 1.0, f"the checks took {elapsed:.2f} s"
+
+
+def test_the_command_passes_on_the_real_site():
+    started = time.perf_counter()
+    result = run_cli("hooks.check")
+    elapsed = time.perf_counter() - started
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == ""
+    assert elapsed < 3.0  # under a second on a quiet machine; generous for a busy CI runner
+
+
+def test_the_quick_reading_finds_the_loaders_texts():
+    """hooks.check reads the data's texts without the schema validation: they must be the loader's texts."""
+    quick, same_in_both = translation_checks.read_texts_quickly(ROOT)
+    data = plan_data.load(ROOT)
+    as_tuples = lambda texts: [(t.where.path, t.where.field, t.where.line, t.en, t.cy) for t in texts]  # noqa: E731
+    assert as_tuples(quick) == as_tuples(data.texts)
+    assert same_in_both == list(data.glossary.same_in_both)
+
+
+def test_broken_data_falls_back_to_the_loaders_problems(tmp_path):
+    site = fixture_site(tmp_path)
+    interface = site / "data" / "interface.yml"
+    interface.write_text(interface.read_text("utf-8") + "financial_year: {en: Year, cy: Blwyddyn}\n", "utf-8")
+    problems = run_checks(site)
+    assert ("data/interface.yml", 9, "yaml-duplicate-key") in [(p.path, p.line, p.rule) for p in problems]
+
+
+# --- python -m hooks.check: exit codes and formats --------------------------------------------
+
+
+def test_exit_0_when_clean(tmp_path):
+    site = fixture_site(tmp_path)
+    result = run_cli("hooks.check", "--root", str(site))
+    assert result.returncode == 0
+    assert result.stdout == ""
+    assert "No translation problems found" in result.stderr
+
+
+def test_exit_1_and_text_format(tmp_path):
+    site = fixture_site(tmp_path, "number-mismatch")
+    result = run_cli("hooks.check", "--root", str(site))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == "content/cy/index.md:17: number-mismatch: 300 is in the Welsh of section 'The plans' but not in the English (content/en/index.md, which has 400 instead)"
+    assert lines[1].startswith("    fix: ")
+    for problem, fix in zip(lines[0::2], lines[1::2]):
+        assert re.match(r"^[\w./-]+:\d+(:\d+)?: [a-z-]+: .+", problem)
+        assert fix.startswith("    fix: ") and "\n" not in fix
+    assert "2 translation problems found" in result.stderr
+
+
+def test_github_format(tmp_path):
+    site = fixture_site(tmp_path, "heading-mismatch")
+    result = run_cli("hooks.check", "--root", str(site), "--format", "github")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "::error file=content/en/index.md,line=29,title=heading-mismatch::the heading 'Contact us' has no counterpart in the Welsh (content/cy/index.md has 2 headings, this page 3) Fix: give the Welsh page the same headings as the English, at the same levels (the same number of #), in the same order"
+    ]
+
+
+def test_json_format(tmp_path):
+    site = fixture_site(tmp_path, "translation-stale")
+    result = run_cli("hooks.check", "--root", str(site), "--format", "json")
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["count"] == 2 == len(report["problems"])
+    first = report["problems"][0]
+    assert {"path", "line", "rule", "message", "hint", "column", "field"} <= set(first)
+    assert (first["path"], first["line"], first["rule"]) == ("content/cy/index.md", 10, "translation-stale")
+    assert "the paragraph at line 12 changed" in first["message"]
+    assert json.loads(run_cli("hooks.check", "--root", str(fixture_site(tmp_path / "clean")), "--format", "json").stdout) == {"problems": [], "count": 0}
+
+
+def test_exit_2_for_a_usage_error(tmp_path):
+    assert run_cli("hooks.check", "--format", "xml").returncode == 2
+    result = run_cli("hooks.check", "--root", str(tmp_path))
+    assert result.returncode == 2
+    assert "run it from the repository root" in result.stderr
+
+
+def test_exit_2_for_an_internal_error(tmp_path, monkeypatch, capsys):
+    def broken(root):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(check, "run_checks", broken)
+    assert check.main(["--root", str(fixture_site(tmp_path))]) == 2
+    assert "internal error: RuntimeError: a bug" in capsys.readouterr().err
+
+
+# --- Freshness and mark-fresh -----------------------------------------------------------------
+
+
+def test_mark_fresh_rewrites_only_the_fingerprints_named(tmp_path):
+    site = fixture_site(tmp_path, "translation-stale")
+    store = site / fingerprints.STORE_PATH
+    before = store.read_text("utf-8").splitlines()
+    assert quietly(translations.main, ["--root", str(site), "mark-fresh", "data/interface.yml#contact_note"]) == 0
+    after = store.read_text("utf-8").splitlines()
+    changed = [(old, new) for old, new in zip(before, after) if old != new]
+    assert len(before) == len(after) and len(changed) == 1
+    assert changed[0][1].startswith("data/interface.yml#contact_note ")
+    assert found(run_checks(site)) == {"content/cy/index.md:10 translation-stale"}
+    assert quietly(translations.main, ["--root", str(site), "mark-fresh", "content/en/index.md"]) == 0  # a page, by either language's path
+    assert run_checks(site) == []
+    assert [p.name for p in store.parent.iterdir() if p.name.endswith(".tmp")] == []  # written atomically: no temporary file left
+
+
+def test_mark_fresh_refuses_what_does_not_exist(tmp_path):
+    site = fixture_site(tmp_path)
+    assert quietly(translations.main, ["--root", str(site), "mark-fresh", "content/cy/nothing.md"]) == 2
+    assert quietly(translations.main, ["--root", str(site), "mark-fresh"]) == 2
+
+
+def test_a_page_section_stale_names_the_block_that_changed(tmp_path):
+    site = fixture_site(tmp_path, "translation-stale")
+    stale = [p for p in run_checks(site) if p.path == "content/cy/index.md"]
+    assert "the paragraph at line 12 changed" in stale[0].message
+    assert "mark-fresh content/cy/index.md#2" in stale[0].hint
+
+
+def test_status_reports_pages_and_plans(tmp_path):
+    site = fixture_site(tmp_path, "translation-stale")
+    (site / "content" / "cy" / "plans" / "pan-cluster.md").unlink()
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        assert translations.main(["--root", str(site), "status", "--format", "json"]) == 1
+    groups = {g["name"]: g for g in json.loads(output.getvalue())["groups"]}
+    assert groups["index.md"]["counts"] == {"up to date": 3, "stale": 1, "not recorded": 0, "missing": 0}
+    assert groups["plans/pan-cluster.md"]["counts"]["missing"] == 1
+    assert groups["pan-cluster/2024-25"]["kind"] == "plan" and groups["pan-cluster/2024-25"]["counts"]["stale"] == 0
+    assert groups["data/interface.yml"]["counts"]["stale"] == 1
+    with contextlib.redirect_stdout(io.StringIO()) as text:
+        translations.main(["--root", str(site), "status"])
+    assert "plans/pan-cluster.md" in text.getvalue() and "stale: data/interface.yml#contact_note" in text.getvalue()
+
+
+# --- The translators' round trip --------------------------------------------------------------
+
+
+def read_export(path: Path) -> list:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with a byte-order mark, so Excel reads ŵ and ŷ
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def write_filled(path: Path, rows: list, delimiter: str = ",") -> None:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=translations.COLUMNS, delimiter=delimiter, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_bytes(b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"))
+
+
+NEW_ENGLISH_TEXT = "Write to us in Welsh or in English and we will answer you within a week in the language you choose."
+NEW_WELSH_TEXT = "Ysgrifennwch atom yn Gymraeg neu yn Saesneg a byddwn yn eich ateb o fewn wythnos yn yr iaith a ddewiswch."
+
+
+def test_export_fill_in_import(tmp_path):
+    site = fixture_site(tmp_path, "translation-stale")  # an English paragraph and an English data text changed
+    welsh_page = site / "content" / "cy" / "plans" / "pan-cluster.md"
+    original_welsh_page = welsh_page.read_text("utf-8")
+    welsh_page.unlink()  # and a Welsh page is missing
+    assert quietly(translations.main, ["--root", str(site), "status"]) == 1
+    export = tmp_path / "to-translate.csv"
+    assert quietly(translations.main, ["--root", str(site), "export", str(export)]) == 0
+    rows = read_export(export)
+    assert [(r["key"], r["status"]) for r in rows] == [
+        ("content/cy/index.md#2", "stale"),
+        ("content/cy/plans/pan-cluster.md#1", "missing"),
+        ("data/interface.yml#contact_note", "stale"),
+    ]
+    assert all(r["fingerprint"].startswith("en:") and r["english"] and r["english_at"] for r in rows)
+    section, page, text = rows
+    assert section["current_welsh"].startswith("## Y cynlluniau")
+    section["welsh"] = section["current_welsh"].replace("gyda'i gilydd.", "gyda'i gilydd, ac yn eu hadolygu bob blwyddyn.")
+    page["welsh"] = original_welsh_page
+    text["welsh"] = NEW_WELSH_TEXT
+    filled = tmp_path / "translated.csv"
+    write_filled(filled, rows, delimiter=";")  # as Excel saves it where ; separates fields
+    before = snapshot(site)
+    assert quietly(translations.main, ["--root", str(site), "import", str(filled)]) == 0
+    after = snapshot(site)
+    assert quietly(translations.main, ["--root", str(site), "status"]) == 0
+    assert run_checks(site) == []
+    # No other text has changed: only the Welsh imported, and their fingerprints.
+    changed = {path for path in set(before) | set(after) if before.get(path) != after.get(path)}
+    assert changed == {"content/cy/index.md", "content/cy/plans/pan-cluster.md", "data/interface.yml", fingerprints.STORE_PATH}
+    assert after["content/cy/plans/pan-cluster.md"].decode("utf-8") == original_welsh_page
+    old_lines, new_lines = before["data/interface.yml"].decode().splitlines(), after["data/interface.yml"].decode().splitlines()
+    assert [(a, b) for a, b in zip(old_lines, new_lines) if a != b] == [
+        ('  cy: "Ysgrifennwch atom yn Gymraeg neu yn Saesneg a byddwn yn eich ateb yn yr iaith a ddewiswch."', f'  cy: "{NEW_WELSH_TEXT}"')
+    ]
+    old_lines, new_lines = before["content/cy/index.md"].decode().splitlines(), after["content/cy/index.md"].decode().splitlines()
+    assert len(old_lines) == len(new_lines)
+    assert [number for number, (a, b) in enumerate(zip(old_lines, new_lines), 1) if a != b] == [12]
+
+
+def test_import_refuses_rows_whose_english_changed_since_the_export(tmp_path):
+    site = fixture_site(tmp_path, "translation-stale")
+    export = tmp_path / "to-translate.csv"
+    quietly(translations.main, ["--root", str(site), "export", str(export)])
+    rows = read_export(export)
+    for row in rows:
+        row["welsh"] = NEW_WELSH_TEXT if row["key"].startswith("data/") else row["current_welsh"]
+    write_filled(export, rows)
+    interface = site / "data" / "interface.yml"
+    interface.write_text(interface.read_text("utf-8").replace(NEW_ENGLISH_TEXT, NEW_ENGLISH_TEXT + " Thank you."), "utf-8")
+    before = snapshot(site)
+    errors = io.StringIO()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(errors):
+        assert translations.main(["--root", str(site), "import", str(export)]) == 1
+    assert "row 3: data/interface.yml#contact_note: the English has changed since the export" in errors.getvalue()
+    after = snapshot(site)
+    assert after["data/interface.yml"] == before["data/interface.yml"]  # the refused row wrote nothing
+    assert after["content/cy/index.md"] == before["content/cy/index.md"]  # the Welsh as it was: unchanged
+    assert found(run_checks(site)) == {"data/interface.yml:7 translation-stale"}  # the accepted row is now up to date
+
+
+def test_import_keeps_the_style_of_each_welsh_scalar(tmp_path):
+    site = fixture_site(tmp_path)
+    interface = site / "data" / "interface.yml"
+    for relative, field, welsh, line in [
+        ("data/interface.yml", "financial_year", "Blwyddyn ariannol newydd", "financial_year: {en: Financial year, cy: Blwyddyn ariannol newydd}"),
+        ("data/interface.yml", "not_yet_published", "Nid yw: wedi'i gyhoeddi", "not_yet_published: {en: Summary not yet published, cy: \"Nid yw: wedi'i gyhoeddi\"}"),
+        ("data/clusters.yml", "clusters[1].name", "Iechyd y Ddinas", "      cy: Iechyd y Ddinas"),
+    ]:
+        translations.edit_data_file(site, relative, {field: welsh})
+        assert line in (site / relative).read_text("utf-8").splitlines()
+    assert interface.read_text("utf-8").startswith("# yaml-language-server")  # comments kept
+
+
+# --- The issue's done criteria, on a copy of the real site ------------------------------------
+
+
+def _welsh_page_deleted(site):
+    (site / "content/cy/about.md").unlink()
+    return "content/en/about.md:1", "page-without-welsh"
+
+
+def _english_page_added(site):
+    (site / "content/en/news.md").write_text("# News\n\nThe health board publishes news about the primary care plans on this page.\n", "utf-8")
+    return "content/en/news.md:1", "page-without-welsh"
+
+
+def _welsh_data_text_emptied(site):
+    path = site / "data/interface.yml"
+    path.write_text(path.read_text("utf-8").replace("cy: Blwyddyn ariannol}", 'cy: ""}'), "utf-8")
+    return f"data/interface.yml:{line_of(path, 'financial_year:')}", "text-empty"
+
+
+def _english_copied_into_welsh(site):
+    path = site / "data/interface.yml"
+    path.write_text(path.read_text("utf-8").replace("cy: Blwyddyn ariannol}", "cy: Financial year}"), "utf-8")
+    return f"data/interface.yml:{line_of(path, 'financial_year:')}", "text-untranslated"
+
+
+def _number_changed(site):
+    path = site / "content/en/accessibility.md"
+    path.write_text(path.read_text("utf-8").replace("up to 400%", "up to 300%"), "utf-8")
+    return f"content/en/accessibility.md:{line_of(path, 'up to 300%')}", "number-mismatch"
+
+
+def _english_paragraph_changed(site):
+    path = site / "content/en/about.md"
+    path.write_text(path.read_text("utf-8").replace("comes from the plans themselves.", "comes from the plans themselves, as approved by each cluster."), "utf-8")
+    return f"content/cy/about.md:{line_of(site / 'content/cy/about.md', '# Ynglŷn')}", "translation-stale"
+
+
+def _english_pasted_into_welsh(site):
+    path = site / "content/cy/about.md"
+    english = "We welcome correspondence and telephone calls in Welsh or English, and we answer every letter."
+    path.write_text(path.read_text("utf-8") + "\n" + english + "\n", "utf-8")
+    return f"content/cy/about.md:{line_of(path, english)}", "wrong-language"
+
+
+def _heading_removed(site):
+    path = site / "content/cy/accessibility.md"
+    path.write_text(path.read_text("utf-8").replace("## Rhoi gwybod am broblemau\n\n", ""), "utf-8")
+    return f"content/en/accessibility.md:{line_of(site / 'content/en/accessibility.md', '## Reporting problems')}", "heading-mismatch"
+
+
+def _link_removed(site):
+    path = site / "content/cy/index.md"
+    text = path.read_text("utf-8")
+    link = re.search(r"\[([^\]]+)\]\(clusters/index\.md\)", text)
+    path.write_text(text.replace(link.group(0), link.group(1)), "utf-8")
+    return f"content/en/index.md:{line_of(site / 'content/en/index.md', '](clusters/index.md)')}", "link-mismatch"
+
+
+MISTAKES = [
+    _welsh_page_deleted,
+    _english_page_added,
+    _welsh_data_text_emptied,
+    _english_copied_into_welsh,
+    _number_changed,
+    _english_paragraph_changed,
+    _english_pasted_into_welsh,
+    _heading_removed,
+    _link_removed,
+]
+
+
+@pytest.mark.parametrize("mistake", MISTAKES, ids=lambda m: m.__name__.strip("_"))
+def test_each_mistake_fails_the_check_and_the_build(tmp_path, mistake):
+    site = real_site_copy(tmp_path)
+    where, rule = mistake(site)
+    result = run_cli("hooks.check", cwd=site)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"{where}: {rule}: " in result.stdout, result.stdout
+    build = run_cli("mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "built"), cwd=site)
+    assert build.returncode != 0, build.stdout + build.stderr
+    log = build.stdout + build.stderr
+    assert where.split(":")[0] in log, log
+
+
+def test_round_trip_on_the_real_site(tmp_path):
+    site = real_site_copy(tmp_path)
+    _english_paragraph_changed(site)
+    interface = site / "data/interface.yml"
+    interface.write_text(interface.read_text("utf-8").replace("{en: Not stated,", "{en: Not stated in the plan,"), "utf-8")
+    export = tmp_path / "export.csv"
+    assert run_cli("hooks.translations", "export", str(export), cwd=site).returncode == 0
+    rows = read_export(export)
+    assert [r["key"] for r in rows] == ["content/cy/about.md#1", "data/interface.yml#not_stated"]
+    rows[0]["welsh"] = rows[0]["current_welsh"].replace("o'r cynlluniau eu hunain.", "o'r cynlluniau eu hunain, fel y'u cymeradwywyd gan bob clwstwr.")
+    rows[1]["welsh"] = "Heb ei nodi yn y cynllun"
+    write_filled(export, rows)
+    before = snapshot(site)
+    assert run_cli("hooks.translations", "import", str(export), cwd=site).returncode == 0
+    after = snapshot(site)
+    assert run_cli("hooks.translations", "status", cwd=site).returncode == 0
+    assert run_cli("hooks.check", cwd=site).returncode == 0
+    changed = {path for path in before if before[path] != after[path]}
+    assert changed == {"content/cy/about.md", "data/interface.yml", fingerprints.STORE_PATH}
