@@ -181,6 +181,8 @@ class Renderer:
             return text.render(locale)
 
         def ui(key: str) -> str:
+            if key not in data.interface:
+                raise _MarkerError("interface-missing", f"data/interface.yml has no text '{key}', which the block 'plan:{name}' needs", f"add '{key}: {{en: \"...\", cy: \"...\"}}' to data/interface.yml")
             return data.interface[key].render(locale)
 
         def link(target_src: str) -> str:

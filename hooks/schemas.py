@@ -72,8 +72,10 @@ def _wanted(types) -> str:
     return " or ".join(_TYPE_NAMES.get(t, t) for t in types)
 
 
-def _number_hint(value: str) -> str:
+def _number_hint(value: str, whole: bool = False) -> str:
     """How to write a number someone typed as text (with £, %, commas, spaces)."""
+    if whole:
+        return "write a whole number, without quotes (for example 3)"
     cleaned = re.sub(r"[£%\s]", "", value)
     if re.fullmatch(r"-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?", cleaned):
         cleaned = cleaned.replace(",", "")  # thousands separators
@@ -100,7 +102,7 @@ def _type_explanation(instance, wanted, schema: dict) -> tuple[str, str]:
             return message, f'write it in double quotes, exactly as it should read: "{written}" (YAML reads {written} without quotes as a number or true/false)'
         return message, "write the value in double quotes"
     if ("number" in types or "integer" in types) and isinstance(instance, str):
-        return message, _number_hint(instance)
+        return message, _number_hint(instance, whole="number" not in types)
     if "object" in types and isinstance(instance, str) and {"en", "cy"} <= set(schema.get("properties", {})):
         return (
             f"expected the text in English and Welsh (en: and cy:), found {_describe(instance)}",
@@ -202,6 +204,9 @@ def validate(document: Document, schema_name: str) -> list[Problem]:
         error = _choose(error)
         path = tuple(error.absolute_path)
         message, hint = _explain(error)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+            path += tuple(extra[:1])  # point at the unknown field itself
         line, column = document.location_of(path)
         problems.append(
             Problem(document.path, line, f"schema-{error.validator}", message, hint, column, field=format_field(path))

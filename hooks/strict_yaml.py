@@ -315,7 +315,7 @@ def _decode(path: str, raw: bytes) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        column = len(raw[raw.rfind(b"\n", 0, error.start) + 1: error.start].decode("utf-8", "replace")) + 1
         byte = raw[error.start]
         raise ContentError([Problem(
             path, line, "yaml-encoding",
@@ -323,6 +323,14 @@ def _decode(path: str, raw: bytes) -> str:
             "save the file as UTF-8 (in VS Code: 'Save with Encoding' > UTF-8), then check the accented letters on this line",
             column,
         )]) from None
+
+
+def _after_closing_quote(mark) -> bool:
+    """Whether the text just before mark (on its line) ends with a quote: 'it's' or "a" b."""
+    if mark is None or mark.buffer is None:
+        return False
+    before = mark.buffer[max(0, mark.pointer - mark.column): mark.pointer].rstrip(" ")
+    return before.endswith(("'", '"'))
 
 
 def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
@@ -336,6 +344,8 @@ def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
         return _problem(path, error.context_mark or mark, "yaml-unclosed-quote", "this quoted text has no closing quote", "end the text with the quote it starts with; inside '...' write an apostrophe twice (''), or use \"...\" instead")
     if "unknown escape character" in problem or "expected escape sequence" in problem:
         return _problem(path, mark, "yaml-escape", "a backslash (\\) inside \"...\" starts an escape code, and this one is not valid", "write a backslash twice (\\\\), or put the text in single quotes '...'")
+    if _after_closing_quote(error.problem_mark) and ("expected <block end>" in problem or "expected ',' or" in problem):
+        return _problem(path, mark, "yaml-text-after-quote", "more text follows the closing quote of a quoted text", "check the quotes on this line and the lines above: a text opens and closes with the same quote; an apostrophe inside '...' is written twice (''), or put the text in \"...\"")
     if ("expected ',' or ']'" in problem or "expected ',' or '}'" in problem) and error.context_mark:
         return _problem(path, error.context_mark, "yaml-unclosed-bracket", "a [ ] list or { } mapping that starts here is not closed", "add the closing ] or }; if the bracket is part of a text, put the whole text in quotes")
     if "cannot start any token" in problem:
@@ -392,7 +402,8 @@ def parse(text: str, path: str) -> Document:
             composer.dispose()
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
-        raise ContentError([Problem(path, 1, "yaml-not-mapping", f"the file holds {kind}, but a mapping of named fields is expected", "start the file with the fields it needs, like 'kind: ...', each at the start of its line")])
+        line, column = builder.locations[()]
+        raise ContentError([Problem(path, line, "yaml-not-mapping", f"the file holds {kind}, but a mapping of named fields is expected", "start the file with the fields it needs, like 'kind: ...', each at the start of its line", column)])
     return Document(path, data, builder.locations)
 
 
