@@ -16,7 +16,7 @@ if str(ROOT) not in sys.path:
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from hooks import feeds, open_data, publication, translation_checks  # noqa: E402
+from hooks import build, feeds, open_data, publication, translation_checks  # noqa: E402
 from hooks.problems import ContentError  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.plans")
@@ -38,9 +38,13 @@ def _locale(page, config) -> str:
 
 def on_config(config):
     try:
-        publication.load(ROOT)
+        data = publication.load(ROOT).data
     except ContentError as error:
         raise _fail(error) from None
+    build.use_site_date(data)  # reproducible: the sitemap's dates come from the data, not the clock
+    # mkdocs-static-i18n sets each page's language links as an attribute of config.extra that
+    # outlives the page: the next language's 404 page would link to the last page built before.
+    config.extra.__dict__.pop("alternate", None)
     return config
 
 

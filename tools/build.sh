@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Set up and build the site into site/ (English at /, Welsh at /cy/).
-#   bash tools/build.sh           build once, strictly (any warning fails the build)
+#   bash tools/build.sh           build once, strictly (any warning fails the build), both
+#                                 languages at once; a failed build leaves the old site/ as it was
 #   bash tools/build.sh serve     preview at http://127.0.0.1:8000, rebuilding on every change
+# Extra options go to the build: bash tools/build.sh --site-dir DIR, bash tools/build.sh --serial
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh
@@ -9,4 +11,7 @@ export NO_MKDOCS_2_WARNING=1
 if [ "${1:-build}" = "serve" ]; then
   exec .venv/bin/mkdocs serve --strict
 fi
-.venv/bin/mkdocs build --strict
+if [ "${1:-}" = "build" ]; then
+  shift
+fi
+exec .venv/bin/python -m hooks.build "$@"

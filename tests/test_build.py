@@ -1,0 +1,177 @@
+"""The build command (python -m hooks.build): same site as mkdocs build, reproducible, never half-published."""
+
+from __future__ import annotations
+
+import datetime
+import gzip
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from conftest import ROOT
+
+from hooks import build as site_build
+
+SKIPPED = {".git", ".venv", "site", "node_modules", "tests", "benchmarks", "__pycache__", ".pytest_cache", ".hypothesis"}
+
+
+def run_build(project: Path, destination: Path, *options: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("SOURCE_DATE_EPOCH", None)
+    return subprocess.run(
+        [sys.executable, "-m", "hooks.build", "--site-dir", str(destination), *options],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+def tree(folder: Path) -> dict:
+    """Every file of a folder, by relative path, with its bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def assert_same_tree(first: Path, second: Path) -> None:
+    a, b = tree(first), tree(second)
+    assert sorted(a) == sorted(b), f"files only in one: {sorted(set(a) ^ set(b))[:10]}"
+    different = [name for name in a if a[name] != b[name]]
+    assert not different, f"files that differ: {different[:10]}"
+
+
+@pytest.fixture(scope="module")
+def fast_site(tmp_path_factory) -> Path:
+    destination = tmp_path_factory.mktemp("fast") / "site"
+    result = run_build(ROOT, destination)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return destination
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A copy of the project, to break without touching the real one."""
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT, copy, ignore=lambda folder, names: {n for n in names if n in SKIPPED or n.startswith(".site.")})
+    return copy
+
+
+# --- The same site as mkdocs build, and the same site every time ----------------------------------
+
+
+def test_parallel_build_writes_exactly_what_mkdocs_build_writes(site, fast_site):
+    assert_same_tree(site, fast_site)
+
+
+def test_two_builds_of_the_same_commit_are_byte_identical(fast_site, tmp_path):
+    again = tmp_path / "site"
+    result = run_build(ROOT, again)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert_same_tree(fast_site, again)
+
+
+def test_serial_build_writes_the_same_site(fast_site, tmp_path):
+    serial = tmp_path / "site"
+    result = run_build(ROOT, serial, "--serial")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert_same_tree(fast_site, serial)
+
+
+def test_the_site_is_dated_by_the_data_not_the_clock(fast_site, data):
+    date = site_build.site_date(data)
+    packed = fast_site / "sitemap.xml.gz"
+    stamp = datetime.datetime.fromtimestamp(site_build.gzip_mtime(packed), datetime.timezone.utc).date()
+    assert stamp == date
+    assert gzip.decompress(packed.read_bytes()) == (fast_site / "sitemap.xml").read_bytes()
+
+
+# --- A failed build never replaces a complete site ------------------------------------------------
+
+
+def _break_data(project: Path) -> None:
+    plan = next((project / "data" / "plans").glob("*/[!_]*.yml"))
+    plan.write_text(plan.read_text("utf-8").replace("kind:", "kind: [", 1), "utf-8")
+
+
+def _break_welsh_page(project: Path) -> None:
+    """Only the Welsh build fails: in the parallel build, that is the child process."""
+    page = project / "content" / "cy" / "index.md"
+    page.write_text(page.read_text("utf-8") + "\n<!-- plan:no-such-block -->\n", "utf-8")
+
+
+@pytest.mark.parametrize("breaking", [_break_data, _break_welsh_page], ids=["data", "welsh-page"])
+@pytest.mark.parametrize("options", [(), ("--serial",)], ids=["parallel", "serial"])
+def test_a_failed_build_leaves_the_previous_site_untouched(project, breaking, options):
+    destination = project / "site"
+    first = run_build(project, destination, *options)
+    assert first.returncode == 0, first.stdout + first.stderr
+    before = tree(destination)
+
+    breaking(project)
+    failed = run_build(project, destination, *options)
+
+    assert failed.returncode == 1
+    assert "left as it was" in failed.stderr
+    assert "Traceback" not in failed.stderr
+    assert tree(destination) == before
+    assert not [p.name for p in project.iterdir() if p.name.startswith(".site.")], "the half-built site was not removed"
+
+
+def test_a_build_into_a_new_folder_creates_it(project):
+    destination = project / "out" / "deep" / "site"
+    result = run_build(project, destination)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (destination / "index.html").is_file() and (destination / "cy" / "index.html").is_file()
+
+
+# --- The pieces ------------------------------------------------------------------------------------
+
+
+SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}
+</urlset>"""
+
+
+def test_merged_sitemap_lists_the_first_languages_pages_then_the_later_ones():
+    first = SITEMAP.format(entries="\n  <url><loc>a/</loc></url>")
+    later = SITEMAP.format(entries="\n  <url><loc>cy/a/</loc></url>")
+    assert site_build.merge_sitemaps(first, later) == SITEMAP.format(entries="\n  <url><loc>a/</loc></url>\n  <url><loc>cy/a/</loc></url>")
+
+
+def test_merging_sitemaps_that_start_differently_is_refused():
+    with pytest.raises(ValueError):
+        site_build.merge_sitemaps(SITEMAP.format(entries=""), SITEMAP.replace("0.9", "1.0").format(entries=""))
+
+
+def test_swap_replaces_the_old_site_whole(tmp_path):
+    target, new, workspace = tmp_path / "site", tmp_path / "new", tmp_path / "work"
+    (target / "old-only").mkdir(parents=True)
+    (new / "page").mkdir(parents=True)
+    workspace.mkdir()
+    site_build.swap_into_place(new, target, workspace)
+    assert [p.name for p in target.iterdir()] == ["page"]
+    assert not new.exists()
+
+
+def _plan(content: dict) -> SimpleNamespace:
+    return SimpleNamespace(content=content)
+
+
+def test_site_date_is_the_latest_date_a_plan_states():
+    plans = {
+        "a/2022-23": _plan({"dates": {"approved": {"date": "2022-05-01"}, "updated": "2023-01-15"}}),
+        "b/2024-25": _plan({"signed_off": {"month": "2024-03"}}),
+        "c/2021-22": _plan({"dates": {"approved": {"code": "2021/22"}}}),
+    }
+    assert site_build.site_date(SimpleNamespace(plans=plans)) == datetime.date(2024, 3, 1)
+    assert site_build.site_date(SimpleNamespace(plans={})) == site_build.FALLBACK_DATE
+
+
+def test_a_date_the_caller_sets_wins(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "86400")
+    site_build.use_site_date(SimpleNamespace(plans={"b/2024-25": _plan({"signed_off": {"month": "2024-03"}})}))
+    assert os.environ["SOURCE_DATE_EPOCH"] == "86400"
