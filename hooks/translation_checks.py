@@ -222,6 +222,10 @@ def read_page(root: Path, locale: str, inner: str) -> Page:
         else:
             in_admonition = False
     _read_structure(page, "\n".join(body), end)
+    for key, value in (page.front_matter or {}).items():
+        if key in TRANSLATED_FRONT_MATTER and isinstance(value, str) and value.strip():
+            line = page.front_matter_line(key)
+            page.prose.append(Prose(f"front matter '{key}'", line, value, 0, tuple((n, line) for n in numbers_in(value))))
     return page
 
 
@@ -337,7 +341,6 @@ def _list_shape(tokens: list, start: int, section: int) -> Shape:
     """A list's shape: for it and each list nested in it, (depth, numbered?, number of items)."""
     shape = []
     stack = []  # indexes into shape of the open lists
-    depth = 0
     for token in tokens[start:]:
         if token.type in ("bullet_list_open", "ordered_list_open"):
             shape.append([len(stack), token.type == "ordered_list_open", 0])
@@ -348,7 +351,6 @@ def _list_shape(tokens: list, start: int, section: int) -> Shape:
                 break
         elif token.type == "list_item_open" and stack:
             shape[stack[-1]][2] += 1
-        depth += 1
     top = shape[0]
     description = f"a {'numbered' if top[1] else 'bulleted'} list of {top[2]} item{'s' if top[2] != 1 else ''}"
     if len(shape) > 1:

@@ -104,7 +104,6 @@ def _print_status(groups: list) -> None:
     if pending:
         print("\nTo translate or confirm:")
         for entry, state, unit in pending:
-            path, line = unit.cy_where
             print(f"  {state:>10}: {unit.key} ({unit.label}; English at {unit.en_where[0]}:{unit.en_where[1]})")
     print()
 
@@ -161,23 +160,22 @@ def mark_fresh(corpus: Corpus, store: Store, targets: list, everything: bool) ->
         forget = set(store.records) - {u.key for u in units}
     for target in targets:
         file, key = _target_keys(target, corpus)
-        if key is not None:
-            found = [u for u in units if u.key == key]
-        else:
-            found = [u for u in units if u.file == file]
-            if found or file in store.keys_of(file) or (corpus.root / file).exists():
+        found = [u for u in units if (u.key == key if key is not None else u.file == file)]
+        if found:
+            chosen.extend(found)
+            if key is None:  # a whole file: forget what no longer exists in it
                 forget |= set(store.keys_of(file)) - {u.key for u in found}
-        if not found:
-            inner = file[len(f"{CONTENT}/{WELSH}/"):] if file.startswith(f"{CONTENT}/{WELSH}/") else None
-            pair = corpus.pages.get(inner) if inner else None
-            if pair is not None and pair.en is not None and pair.cy is not None and not pair.aligned:
-                messages.append(f"{target}: the Welsh page's headings differ from the English: fix them first (python -m hooks.check says where)")
-            elif key is None and not (corpus.root / file).exists():
-                raise UsageError(f"{target}: there is no such page, plan or data file")
-            else:
-                messages.append(f"{target}: there is no such translated section or text")
             continue
-        chosen.extend(found)
+        inner = file.removeprefix(f"{CONTENT}/{WELSH}/") if file.startswith(f"{CONTENT}/{WELSH}/") else None
+        pair = corpus.pages.get(inner) if inner else None
+        if pair is not None and pair.en is not None and pair.cy is not None and not pair.aligned:
+            messages.append(f"{target}: the Welsh page's headings differ from the English: fix them first (python -m hooks.check says where)")
+        elif key is None and store.keys_of(file) and pair is None and not (corpus.root / file).exists():
+            forget |= set(store.keys_of(file))  # a page or file deleted in both languages: forget its fingerprints
+        elif key is None and not (corpus.root / file).exists():
+            raise UsageError(f"{target}: there is no such page, plan or data file")
+        else:
+            messages.append(f"{target}: there is no such translated section or text")
     for unit in chosen:
         if unit.cy is None or not unit.cy.strip():
             messages.append(f"{unit.key}: not marked: there is no Welsh yet ({unit.label})")
@@ -264,7 +262,12 @@ def import_rows(corpus: Corpus, store: Store, rows: list) -> tuple:
             continue
         unit = units.get(row.key)
         if unit is None:
-            refusals.append(f"row {row.line}: {row.key or '(no key)'}: there is no such section or text now (was it moved or deleted? export again)")
+            inner = row.key.split("#", 1)[0].removeprefix(f"{CONTENT}/{WELSH}/")
+            pair = corpus.pages.get(inner)
+            if pair is not None and pair.en is not None and pair.cy is not None and not pair.aligned:
+                refusals.append(f"row {row.line}: {row.key}: the Welsh page's headings differ from the English: fix them first (python -m hooks.check says where)")
+            else:
+                refusals.append(f"row {row.line}: {row.key or '(no key)'}: there is no such section or text now (was it moved or deleted? export again)")
             continue
         if row.fingerprint.removeprefix("en:") != unit.en_fingerprint:
             refusals.append(f"row {row.line}: {row.key}: the English has changed since the export: export again and translate the new English")
