@@ -15,8 +15,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 
-from hooks import build, feeds, open_data, publication, translation_checks  # noqa: E402
+from hooks import build, feeds, not_found, open_data, publication, search_index, translation_checks  # noqa: E402
 from hooks.problems import ContentError  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.plans")
@@ -77,16 +78,34 @@ def on_page_markdown(markdown, page, config, files):
         raise _fail(error) from None
 
 
+@event_priority(-110)  # after mkdocs-static-i18n's own (-100): see below
 def on_post_build(config):
-    """Write the open data and the updates feed into this language's part of the site."""
+    """Write the open data and the updates feed into this language's part of the site.
+
+    The i18n plugin builds the other languages from its on_post_build, with its `building`
+    flag set. This runs after it, so in the first (outer) build, whose language is the default
+    one, every language is built by now and the search index merged: it is split into one
+    index per language.
+    """
     i18n = config.plugins["i18n"]
-    locale = i18n.current_language
+    outer = not i18n.building
+    locale = i18n.default_language if outer else i18n.current_language
     # The i18n plugin keeps one site_dir and puts the other languages in a folder of it.
     folder = "" if locale == i18n.default_language else f"{locale}/"
     data = publication.load(ROOT).data
     open_data.write(Path(config.site_dir) / folder, data, locale)
     base_url = config.site_url + folder if config.site_url else ""  # relative links without a site_url
     feeds.write(Path(config.site_dir) / folder, data, locale, base_url)
+    if outer:
+        others = [other for other in i18n.build_languages if other != i18n.default_language]
+        search_index.write_per_language(Path(config.site_dir), others)
+
+
+def on_post_template(output_content, template_name, config):
+    if template_name != not_found.NOT_FOUND:
+        return output_content
+    i18n = config.plugins["i18n"]
+    return not_found.place(output_content, i18n.current_language, i18n.default_language, Path(config.site_dir))
 
 
 def on_serve(server, config, builder):

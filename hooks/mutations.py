@@ -1,0 +1,102 @@
+"""Welsh initial consonant mutations, for search.
+
+In Welsh the first sound of a word changes after certain words: Cymru, "i Gymru" (soft),
+"yng Nghymru" (nasal), "a Chymru" (aspirate); gofal, "ei ofal" (soft); ardal, "ei hardal"
+(h before a vowel). A reader who searches for one form expects to find the others.
+
+`forms(word)` gives every form a word can take: the radicals it may be a mutation of, and
+every mutation of each. Two words are forms of each other exactly when each is in the
+other's forms, so a search index that holds the forms of its words finds any form from any
+other. Some forms are not real words ("ghymru" as a radical of "nghymru"); they cost a little
+index space and never match a real search.
+
+The tables are the whole of the grammar used here; letters are Welsh letters, so "ll", "rh",
+"ch", "dd", "ff", "ng", "ph" and "th" are one letter each.
+"""
+
+from __future__ import annotations
+
+# radical letter -> the letters it becomes
+SOFT = {"c": "g", "p": "b", "t": "d", "g": "", "b": "f", "d": "dd", "ll": "l", "m": "f", "rh": "r"}
+NASAL = {"c": "ngh", "p": "mh", "t": "nh", "g": "ng", "b": "m", "d": "n"}
+ASPIRATE = {"c": "ch", "p": "ph", "t": "th"}
+MUTATIONS = {"soft": SOFT, "nasal": NASAL, "aspirate": ASPIRATE}
+
+# A word that begins with a vowel takes an h after "ei" (her), "ein", "eu": "ei hardal".
+H_PROTHESIS = "h"
+VOWELS = frozenset("aeiouwyâêîôûŵŷáéíóúẃýàèìòùẁỳäëïöüẅÿ")
+
+DIGRAPHS = ("ch", "dd", "ff", "ng", "ll", "ph", "rh", "th")
+
+# The letters a soft-mutated g leaves at the front (gofal -> ofal, glan -> lan, gras -> ras).
+G_DROPPED_BEFORE = VOWELS | {"l", "r"}
+
+# Shorter words ("i", "a", "y", "yn") are left alone: their forms would match almost anything.
+MINIMUM_LENGTH = 3
+
+
+def letters(word: str) -> list[str]:
+    """A word's Welsh letters: "llanelli" -> ["ll", "a", "n", "e", "ll", "i"]."""
+    result = []
+    i = 0
+    while i < len(word):
+        pair = word[i : i + 2]
+        if pair in DIGRAPHS:
+            result.append(pair)
+            i += 2
+        else:
+            result.append(word[i])
+            i += 1
+    return result
+
+
+def _starts_with_letters(word: str, prefix: str) -> bool:
+    """Whether word begins with prefix letter for letter ("ngh" begins "nghymru"; "l" does not begin "llan")."""
+    wanted = letters(prefix)
+    return letters(word)[: len(wanted)] == wanted
+
+
+def mutations(radical: str) -> set[str]:
+    """Every mutated form of a radical word: "cymru" -> {"gymru", "nghymru", "chymru"}."""
+    radical = radical.lower()
+    found = set()
+    if len(radical) < MINIMUM_LENGTH:
+        return found
+    first = letters(radical)[0]
+    rest = radical[len(first) :]
+    for table in MUTATIONS.values():
+        if first in table:
+            found.add(table[first] + rest)
+    if first in VOWELS:
+        found.add(H_PROTHESIS + radical)
+    found.discard(radical)
+    return found
+
+
+def radicals(word: str) -> set[str]:
+    """Every word that word may be a mutation of, and word itself: "gymru" -> {"gymru", "cymru"}."""
+    word = word.lower()
+    found = {word}
+    if len(word) < MINIMUM_LENGTH:
+        return found
+    candidates = set()
+    for table in MUTATIONS.values():
+        for radical_letter, mutated in table.items():
+            if mutated and _starts_with_letters(word, mutated):
+                candidates.add(radical_letter + word[len(mutated) :])
+    if letters(word)[0] in G_DROPPED_BEFORE:  # soft g is dropped: "ofal" may be "gofal"
+        candidates.add("g" + word)
+    if word.startswith(H_PROTHESIS) and word[1] in VOWELS:
+        candidates.add(word[1:])
+    # keep a candidate only if mutating it really gives the word back
+    found.update(candidate for candidate in candidates if word in mutations(candidate))
+    return found
+
+
+def forms(word: str) -> set[str]:
+    """Every form of a word: its radicals and all their mutations, the word included."""
+    found = set()
+    for radical in radicals(word):
+        found.add(radical)
+        found.update(mutations(radical))
+    return found

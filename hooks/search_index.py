@@ -1,0 +1,84 @@
+"""One search index per language, and Welsh search that understands mutations.
+
+mkdocs-static-i18n merges the search entries of every language into one index,
+search/search_index.json, so a search on a Welsh page would find English pages too. After
+the build, `write_per_language` splits it: the default language's entries stay where they
+are; each other language's entries move to <locale>/search/search_index.json, with their
+addresses made relative to that language's folder. overrides/base.html points the search of
+a page at its own language's folder.
+
+Welsh entries gain a field, "mutations", holding the other forms of their words
+(hooks/mutations.py): a search for "Cymru" finds "Gymru", "Nghymru" and "Chymru", and
+"ofal" finds "gofal". The browser's search needs no change: it indexes every field the
+index's config names.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+from hooks import mutations
+from hooks.locales import WELSH
+
+INDEX = Path("search") / "search_index.json"
+MUTATIONS_FIELD = "mutations"
+
+# Welsh search splits words at apostrophes too ("Cynlluniau'r" -> "cynlluniau", "r"), and
+# runs no English stop-word filter or stemmer.
+WELSH_SEPARATOR = r"[\s\-'’]+"
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def split(index: dict, folders: list[str]) -> dict[str, dict]:
+    """The merged index as one index per language folder ("" for the default language)."""
+    indexes = {folder: {"config": dict(index["config"]), "docs": []} for folder in ["", *folders]}
+    for doc in index["docs"]:
+        folder = next((f for f in folders if doc["location"].startswith(f + "/")), "")
+        location = doc["location"][len(folder) + 1 :] if folder else doc["location"]
+        indexes[folder]["docs"].append({**doc, "location": location})
+    return indexes
+
+
+def words(text: str, separator: str) -> list[str]:
+    """The words of an index entry's text (which holds some HTML), lower-cased."""
+    plain = html.unescape(_TAG.sub(" ", text))
+    found = []
+    for token in re.split(separator, plain):
+        token = token.strip(".,;:!?()[]{}\"“”‘’«»/…").lower()
+        if token.isalpha():
+            found.append(token)
+    return found
+
+
+def with_mutations(index: dict) -> dict:
+    """A Welsh index whose entries also hold every other form of their words."""
+    config = dict(index["config"])
+    config["separator"] = WELSH_SEPARATOR
+    config["pipeline"] = []
+    config["fields"] = {**config["fields"], MUTATIONS_FIELD: {"boost": 1.0}}
+    docs = []
+    for doc in index["docs"]:
+        own = set(words(doc.get("title", ""), WELSH_SEPARATOR) + words(doc.get("text", ""), WELSH_SEPARATOR))
+        other_forms = set()
+        for word in own:
+            other_forms |= mutations.forms(word)
+        docs.append({**doc, MUTATIONS_FIELD: " ".join(sorted(other_forms - own))})
+    return {"config": config, "docs": docs}
+
+
+def write_per_language(site_dir: Path, other_locales: list[str]) -> None:
+    """Split the built site's merged search index into one index per language."""
+    path = site_dir / INDEX
+    if not path.exists():  # search switched off
+        return
+    merged = json.loads(path.read_text("utf-8"))
+    for folder, index in split(merged, other_locales).items():
+        if folder == WELSH:
+            index = with_mutations(index)
+        target = site_dir / folder / INDEX
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
