@@ -626,6 +626,8 @@ def _texts_in(document: strict_yaml.Document) -> list:
         if not isinstance(value, dict):
             return
         if set(value) == {"en", "cy"}:
+            if not isinstance(value["en"], str) or not isinstance(value["cy"], str):
+                raise ValueError("a text that is not text")  # the loader's schema says where
             found.append(DataText(value["en"], value["cy"], _Where(document.path, document.line_of(path), strict_yaml.format_field(path))))
             return
         text = value.get("text")
@@ -661,6 +663,8 @@ def read_texts_quickly(root: Path) -> tuple | None:
         files += [f.relative_to(root).as_posix() for f in sorted((root / "data" / "plans").glob("*/*.yml")) if not f.name.startswith("_")]
         for relative in files:
             document = _read_quickly(root, relative)
+            if not isinstance(document.data, dict):
+                return None
             if relative.startswith("data/plans/") and document.data.get("kind") not in ("cluster-plan", "pan-cluster-plan"):
                 return None
             if _half_texts(document.data):
