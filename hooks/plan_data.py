@@ -102,6 +102,8 @@ class _TextBuilder:
         for name, data in (figures_data or {}).items():
             try:
                 figures[name] = Figure.from_data(data)
+                if figures[name].kind == "money" and _beyond_pence(figures[name].value):
+                    self._problem(path[:-1] + ("figures", name), "money-pence", f"the amount {figures[name].value} has more than two decimal places, so it would be shown rounded", "write pounds and pence, with two decimal places at most (for example 1234.50)")
             except ValueError:
                 invalid.add(name)
                 written = next(iter(data.values())) if isinstance(data, dict) and data else data
@@ -200,13 +202,30 @@ def _plan_problems(plan: Plan, cluster_ids: set) -> list:
             first_of[goal["id"]] = goal_index
     finance = content.get("finance")
     if finance:
+        amounts = [(key,) for key in ("allocation", "brokerage", "stated_total_available", "stated_total_spend")]
+        amounts += [("projects", index, "agreed_spend") for index in range(len(finance["projects"]))]
+        for amount_path in amounts:
+            value = finance[amount_path[0]] if len(amount_path) == 1 else finance["projects"][amount_path[1]]["agreed_spend"]
+            if value is not None and _beyond_pence(value):
+                problem(("finance",) + amount_path, "money-pence", f"the amount {value} has more than two decimal places, so it would be shown rounded", "write pounds and pence, with two decimal places at most (for example 1234.50)")
         computed = finance_total(finance)
         if computed != finance["stated_total_spend"]:
-            problem(("finance", "stated_total_spend"), "finance-total", f"the projects add up to £{computed:,.2f}, but the stated total is £{finance['stated_total_spend']:,.2f}", "correct an amount, or the stated total")
+            problem(("finance", "stated_total_spend"), "finance-total", f"the projects add up to {_pounds(computed)}, but the stated total is {_pounds(finance['stated_total_spend'])}", "correct an amount, or the stated total")
         available = finance["allocation"] + finance["brokerage"]
         if available != finance["stated_total_available"]:
-            problem(("finance", "stated_total_available"), "finance-available", f"allocation plus brokerage is £{available:,.2f}, but the stated total available is £{finance['stated_total_available']:,.2f}", "correct the allocation, the brokerage, or the stated total")
+            problem(("finance", "stated_total_available"), "finance-available", f"allocation plus brokerage is {_pounds(available)}, but the stated total available is {_pounds(finance['stated_total_available'])}", "correct the allocation, the brokerage, or the stated total")
     return problems
+
+
+def _pounds(value) -> str:
+    """An amount for a message, exactly as it is: £1,000.00, or £1,000.005 if it has more digits."""
+    value = Decimal(value)
+    return f"£{value:,.2f}" if not _beyond_pence(value) else f"£{value:,}"
+
+
+def _beyond_pence(value) -> bool:
+    """Whether an amount has digits below a penny (10.005), which money formatting would round away."""
+    return isinstance(value, Decimal) and value != value.quantize(Decimal("0.01"))
 
 
 def _plan_dates(content: dict):

@@ -83,9 +83,14 @@ SECTIONS = {
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
+_LINE_BREAKS = re.compile(r"\r\n|[\r\n]")
+
+
 def markdown_escape(text: str) -> Markup:
-    """Text that Markdown shows as written: HTML escaped, Markdown's specials backslashed."""
-    return escape(_MARKDOWN_SPECIALS.sub(r"\\\1", str(text)))
+    """Text that Markdown shows as written, on one line (a heading, a table cell): HTML escaped,
+    Markdown's specials backslashed, line breaks made spaces (a line break would end the heading
+    and let the rest be read as Markdown of its own)."""
+    return escape(_MARKDOWN_SPECIALS.sub(r"\\\1", _LINE_BREAKS.sub(" ", str(text))))
 
 
 @dataclass(frozen=True)

@@ -233,6 +233,22 @@ def _tagged_scalar(node: ScalarNode):
     return value
 
 
+# Control characters other than tab and line breaks: invisible, and some (STX, ETX) have a
+# meaning to Markdown. A file cannot hold them as they are; "\x02"-style escapes are refused here.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _refuse_control_characters(node: ScalarNode) -> None:
+    found = _CONTROL.search(node.value)
+    if found:
+        raise _Refusal(
+            node.start_mark,
+            "yaml-control-character",
+            f"the text holds an invisible control character (U+{ord(found.group()):04X}), written as an escape code",
+            "remove the escape code (a backslash and letters or digits) from the text",
+        )
+
+
 _KIND_NAMES = {int: "a number", Decimal: "a number", bool: "a true/false value", type(None): "nothing (null)"}
 
 
@@ -242,6 +258,8 @@ class _Builder:
 
     def build(self, node, path: FieldPath):
         self.locations[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, ScalarNode):
+            _refuse_control_characters(node)
         if node.tag not in _ALLOWED_TAGS and node.tag != "plain":
             raise _Refusal(
                 node.start_mark,
