@@ -419,20 +419,14 @@ class LanguageIdentifier:
 
         All at once: the identifier then works on both processor cores.
         """
-        results = [False] * len(items)
+        verdicts: dict = {}  # (text, locale) -> wrong?, each distinct text identified once
         for locale, language in self._languages.items():
-            indexes, texts = [], []
-            for index, (text, text_locale) in enumerate(items):
-                if text_locale != locale:
-                    continue
-                words = self.words(text)
-                if len(self.significant_words(words)) >= MIN_WORDS:
-                    indexes.append(index)
-                    texts.append(words)
+            texts = sorted({self.words(text) for text, text_locale in items if text_locale == locale})
+            texts = [text for text in texts if len(self.significant_words(text)) >= MIN_WORDS]
             if texts:
-                for index, confidence in zip(indexes, self._detector.compute_language_confidence_in_parallel(texts, language)):
-                    results[index] = confidence < MIN_CONFIDENCE
-        return results
+                for text, confidence in zip(texts, self._detector.compute_language_confidence_in_parallel(texts, language)):
+                    verdicts[text, locale] = confidence < MIN_CONFIDENCE
+        return [verdicts.get((self.words(text), locale), False) for text, locale in items]
 
     def is_names_only(self, text: str) -> bool:
         """True when a text holds nothing but names the same in both languages, figures and punctuation."""
