@@ -146,6 +146,12 @@ def test_passing_case(tmp_path, case):
     assert problems == [], [p.as_text() for p in problems]
 
 
+def test_markers_are_found_as_the_renderer_finds_them():
+    from hooks import render
+
+    assert translation_checks.MARKER.pattern == render.MARKER.pattern  # a copy, so hooks.check need not load the renderer
+
+
 @pytest.mark.parametrize(
     "text, numbers",
     [
