@@ -763,45 +763,40 @@ def _compare_in_order(en: Page, cy: Page, en_items: list, cy_items: list, key, d
     return problems
 
 
-def _section_signature(page: Page, index: int) -> tuple:
-    """What a section holds besides words (blocks other than paragraphs, numbers, markers): lines up headings whose numbers differ."""
-    section = next((s for s in page.sections if s.index == index), None)
-    kinds = tuple(block.kind for block in section.blocks if block.kind not in ("heading", "paragraph")) if section else ()
-    numbers = tuple(sorted(number for prose in page.prose if prose.section == index for number, _ in prose.numbers))
-    markers = tuple((m.name, m.args) for m in page.markers if _section_of_line(page, m.line) == index)
-    return kinds, numbers, markers
-
-
-def _section_of_line(page: Page, line: int) -> int:
-    index = 0
-    for section in page.sections:
-        if section.first_line <= line:
-            index = section.index
-    return index
-
-
 def _heading_problems(en: Page, cy: Page) -> list:
+    """Headings missing, added or at another level in the Welsh.
+
+    To tell which heading is missing, the pages are lined up block by block (headings with
+    their level, paragraphs, lists, tables, markers): a heading removed from one language
+    leaves the blocks around it in place.
+    """
     if [h.level for h in en.headings] == [h.level for h in cy.headings]:
         return []
     hint = "give the Welsh page the same headings as the English, at the same levels (the same number of #), in the same order"
-    en_keys = [(h.level, _section_signature(en, i + 1)) for i, h in enumerate(en.headings)]
-    cy_keys = [(h.level, _section_signature(cy, i + 1)) for i, h in enumerate(cy.headings)]
+
+    def blocks(page: Page) -> tuple:
+        headings = {h.line: h for h in page.headings}
+        found = [block for section in page.sections for block in section.blocks]
+        keys = [("heading", headings[b.line].level) if b.kind == "heading" and b.line in headings else b.kind for b in found]
+        return found, keys, headings
+
+    en_blocks, en_keys, en_headings = blocks(en)
+    cy_blocks, cy_keys, cy_headings = blocks(cy)
     problems = []
     matcher = difflib.SequenceMatcher(a=en_keys, b=cy_keys, autojunk=False)
     for operation, en_start, en_end, cy_start, cy_end in matcher.get_opcodes():
         if operation == "equal":
             continue
-        en_part, cy_part = en.headings[en_start:en_end], cy.headings[cy_start:cy_end]
+        en_part = [en_headings[b.line] for b in en_blocks[en_start:en_end] if b.line in en_headings and b.kind == "heading"]
+        cy_part = [cy_headings[b.line] for b in cy_blocks[cy_start:cy_end] if b.line in cy_headings and b.kind == "heading"]
         paired = min(len(en_part), len(cy_part))
         for en_heading, cy_heading in zip(en_part[:paired], cy_part[:paired]):
             if en_heading.level != cy_heading.level:
                 problems.append(Problem(cy.path, cy_heading.line, "heading-mismatch", f"the heading '{cy_heading.text}' is a level {cy_heading.level} heading, where the English heading '{en_heading.text}' is level {en_heading.level} ({en.path}:{en_heading.line})", hint))
-        if len(en_part) > len(cy_part):
-            for heading in en_part[paired:]:
-                problems.append(Problem(en.path, heading.line, "heading-mismatch", f"the heading '{heading.text}' has no counterpart in the Welsh ({cy.path} has {len(cy.headings)} headings, this page {len(en.headings)})", hint))
-        else:
-            for heading in cy_part[paired:]:
-                problems.append(Problem(cy.path, heading.line, "heading-mismatch", f"the heading '{heading.text}' has no counterpart in the English ({en.path} has {len(en.headings)} headings, this page {len(cy.headings)})", hint))
+        for heading in en_part[paired:]:
+            problems.append(Problem(en.path, heading.line, "heading-mismatch", f"the heading '{heading.text}' has no counterpart in the Welsh ({cy.path} has {len(cy.headings)} headings, this page {len(en.headings)})", hint))
+        for heading in cy_part[paired:]:
+            problems.append(Problem(cy.path, heading.line, "heading-mismatch", f"the heading '{heading.text}' has no counterpart in the English ({en.path} has {len(en.headings)} headings, this page {len(cy.headings)})", hint))
     if not problems:  # the levels differ, but no single heading could be blamed
         en_levels = ", ".join("#" * h.level for h in en.headings)
         cy_levels = ", ".join("#" * h.level for h in cy.headings)

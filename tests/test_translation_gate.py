@@ -17,6 +17,7 @@ import io
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -170,21 +171,27 @@ def test_numbers_are_compared_by_their_digits(text, numbers):
 # --- The real site ----------------------------------------------------------------------------
 
 
+# Time is measured as processor time, the work done: on a quiet machine the command takes
+# about half a second from start to end, but a busy machine (a CI runner, a build running
+# beside it) can stretch the clock time of the same work several times over.
+
+
 def test_the_real_site_is_clean_and_checked_in_well_under_a_second():
-    started = time.perf_counter()
+    started = time.process_time()
     problems = run_checks(ROOT)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert problems == [], "\n".join(p.as_text() for p in problems)
-    assert elapsed < 1.0, f"the checks took {elapsed:.2f} s"
+    assert elapsed < 1.0, f"the checks took {elapsed:.2f} s of processor time"
 
 
-def test_the_command_passes_on_the_real_site():
-    started = time.perf_counter()
+def test_the_command_passes_on_the_real_site_in_under_a_second():
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = run_cli("hooks.check")
-    elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == ""
-    assert elapsed < 3.0  # under a second on a quiet machine; generous for a busy CI runner
+    elapsed = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    assert elapsed < 1.0, f"python -m hooks.check took {elapsed:.2f} s of processor time"
 
 
 def test_the_quick_reading_finds_the_loaders_texts():
@@ -411,6 +418,34 @@ def test_import_keeps_the_style_of_each_welsh_scalar(tmp_path):
 # --- The done criteria, on a copy of the real site ------------------------------------
 
 
+# The mistakes find what they change in the real content (the first text of a file, the last
+# heading of a page), so that revising the wording of the site does not break them.
+
+NEW_ENGLISH_PARAGRAPH = "This paragraph is new, and it says something important about the site and its plans."
+NEW_WELSH_PARAGRAPH = "Mae'r paragraff hwn yn newydd, ac mae'n dweud rhywbeth pwysig am y wefan a'i chynlluniau."
+
+
+def _first_interface_text(site):
+    texts, _ = translation_checks.read_texts_quickly(site)
+    text = next(t for t in texts if t.where.path == "data/interface.yml")
+    corpus = translation_checks.read_corpus(site)
+    return text, corpus.line_of_language(text.where.path, text.where.line, "en"), corpus.line_of_language(text.where.path, text.where.line, "cy")
+
+
+def _replace_on_line(path, line: int, old: str, new: str) -> None:
+    lines = path.read_text("utf-8").split("\n")
+    assert old in lines[line - 1], (old, lines[line - 1])
+    lines[line - 1] = lines[line - 1].replace(old, new, 1)
+    path.write_text("\n".join(lines), "utf-8")
+
+
+def _after_first_heading(path, paragraph: str) -> None:
+    lines = path.read_text("utf-8").split("\n")
+    heading = next(i for i, line in enumerate(lines) if line.startswith("# "))
+    lines[heading + 1 : heading + 1] = ["", paragraph]
+    path.write_text("\n".join(lines), "utf-8")
+
+
 def _welsh_page_deleted(site):
     (site / "content/cy/about.md").unlink()
     return "content/en/about.md:1", "page-without-welsh"
@@ -422,27 +457,28 @@ def _english_page_added(site):
 
 
 def _welsh_data_text_emptied(site):
-    path = site / "data/interface.yml"
-    path.write_text(path.read_text("utf-8").replace("cy: Blwyddyn ariannol}", 'cy: ""}'), "utf-8")
-    return f"data/interface.yml:{line_of(path, 'financial_year:')}", "text-empty"
+    text, _, cy_line = _first_interface_text(site)
+    _replace_on_line(site / "data/interface.yml", cy_line, text.cy, '""')
+    return f"data/interface.yml:{cy_line}", "text-empty"
 
 
 def _english_copied_into_welsh(site):
-    path = site / "data/interface.yml"
-    path.write_text(path.read_text("utf-8").replace("cy: Blwyddyn ariannol}", "cy: Financial year}"), "utf-8")
-    return f"data/interface.yml:{line_of(path, 'financial_year:')}", "text-untranslated"
+    text, _, cy_line = _first_interface_text(site)
+    _replace_on_line(site / "data/interface.yml", cy_line, text.cy, text.en)
+    return f"data/interface.yml:{cy_line}", "text-untranslated"
 
 
 def _number_changed(site):
     path = site / "content/en/accessibility.md"
-    path.write_text(path.read_text("utf-8").replace("up to 400%", "up to 300%"), "utf-8")
-    return f"content/en/accessibility.md:{line_of(path, 'up to 300%')}", "number-mismatch"
+    number = re.search(r"\b(\d+)%", path.read_text("utf-8"))
+    line = line_of(path, number.group(0))
+    _replace_on_line(path, line, number.group(0), f"{int(number.group(1)) + 1}%")
+    return f"content/en/accessibility.md:{line}", "number-mismatch"
 
 
 def _english_paragraph_changed(site):
-    path = site / "content/en/about.md"
-    path.write_text(path.read_text("utf-8").replace("comes from the plans themselves.", "comes from the plans themselves, as approved by each cluster."), "utf-8")
-    return f"content/cy/about.md:{line_of(site / 'content/cy/about.md', '# Ynglŷn')}", "translation-stale"
+    _after_first_heading(site / "content/en/about.md", NEW_ENGLISH_PARAGRAPH)
+    return f"content/cy/about.md:{line_of(site / 'content/cy/about.md', '# ')}", "translation-stale"
 
 
 def _english_pasted_into_welsh(site):
@@ -453,9 +489,11 @@ def _english_pasted_into_welsh(site):
 
 
 def _heading_removed(site):
-    path = site / "content/cy/accessibility.md"
-    path.write_text(path.read_text("utf-8").replace("## Rhoi gwybod am broblemau\n\n", ""), "utf-8")
-    return f"content/en/accessibility.md:{line_of(site / 'content/en/accessibility.md', '## Reporting problems')}", "heading-mismatch"
+    welsh, english = site / "content/cy/accessibility.md", site / "content/en/accessibility.md"
+    last_heading = [line for line in welsh.read_text("utf-8").splitlines() if line.startswith("## ")][-1]
+    welsh.write_text(welsh.read_text("utf-8").replace(last_heading + "\n", "", 1), "utf-8")
+    english_heading = [line for line in english.read_text("utf-8").splitlines() if line.startswith("## ")][-1]
+    return f"content/en/accessibility.md:{line_of(english, english_heading)}", "heading-mismatch"
 
 
 def _link_removed(site):
@@ -495,14 +533,15 @@ def test_each_mistake_fails_the_check_and_the_build(tmp_path, mistake):
 def test_round_trip_on_the_real_site(tmp_path):
     site = real_site_copy(tmp_path)
     _english_paragraph_changed(site)
-    interface = site / "data/interface.yml"
-    interface.write_text(interface.read_text("utf-8").replace("{en: Not stated,", "{en: Not stated in the plan,"), "utf-8")
+    text, en_line, _ = _first_interface_text(site)
+    _replace_on_line(site / "data/interface.yml", en_line, text.en, text.en + " (new)")
     export = tmp_path / "export.csv"
     assert run_cli("hooks.translations", "export", str(export), cwd=site).returncode == 0
     rows = read_export(export)
-    assert [r["key"] for r in rows] == ["content/cy/about.md#1", "data/interface.yml#not_stated"]
-    rows[0]["welsh"] = rows[0]["current_welsh"].replace("o'r cynlluniau eu hunain.", "o'r cynlluniau eu hunain, fel y'u cymeradwywyd gan bob clwstwr.")
-    rows[1]["welsh"] = "Heb ei nodi yn y cynllun"
+    assert [r["key"] for r in rows] == ["content/cy/about.md#1", f"data/interface.yml#{text.where.field}"]
+    welsh = rows[0]["current_welsh"].split("\n")
+    rows[0]["welsh"] = "\n".join(welsh[:1] + ["", NEW_WELSH_PARAGRAPH] + welsh[1:])
+    rows[1]["welsh"] = text.cy + " (newydd)"
     write_filled(export, rows)
     before = snapshot(site)
     assert run_cli("hooks.translations", "import", str(export), cwd=site).returncode == 0
