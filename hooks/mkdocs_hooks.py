@@ -60,7 +60,7 @@ def on_pre_build(config):
     if i18n is not None and getattr(i18n, "building", False):
         return
     try:
-        data = publication.load(ROOT).data
+        data = publication.current(ROOT).data
     except ContentError as error:
         raise _fail(error) from None
     problems = translation_checks.run_checks(ROOT, data)
@@ -73,7 +73,7 @@ def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri
     inner = src.split("/", 1)[1] if src.startswith(f"{locale}/") else src
     try:
-        return publication.load(ROOT).renderer.render_page(markdown, locale, f"content/{src}", inner)
+        return publication.current(ROOT).renderer.render_page(markdown, locale, f"content/{src}", inner)
     except ContentError as error:
         raise _fail(error) from None
 
@@ -92,7 +92,7 @@ def on_post_build(config):
     locale = i18n.default_language if outer else i18n.current_language
     # The i18n plugin keeps one site_dir and puts the other languages in a folder of it.
     folder = "" if locale == i18n.default_language else f"{locale}/"
-    data = publication.load(ROOT).data
+    data = publication.current(ROOT).data
     open_data.write(Path(config.site_dir) / folder, data, locale)
     base_url = config.site_url + folder if config.site_url else ""  # relative links without a site_url
     feeds.write(Path(config.site_dir) / folder, data, locale, base_url)

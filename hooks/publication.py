@@ -30,6 +30,16 @@ class Publication:
 _cache: dict = {}
 
 
+def current(root: Path = ROOT) -> Publication:
+    """The publication loaded last for root, without looking at the files again.
+
+    Within one build, pages use this: load() at the start of the build has already checked
+    that nothing changed (stamping every file for every page would cost pages x files).
+    """
+    cached = _cache.get(Path(root).resolve())
+    return cached if cached is not None else load(root)
+
+
 def load(root: Path = ROOT) -> Publication:
     """The publication for root, loaded if anything changed since last time. Raises ContentError."""
     root = Path(root).resolve()

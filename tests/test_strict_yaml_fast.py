@@ -1,0 +1,43 @@
+"""The C parser's fast path reads exactly what the careful pure-Python reader reads."""
+
+import pytest
+
+from conftest import ROOT
+from hooks import strict_yaml
+from hooks.problems import ContentError
+
+DATA_FILES = sorted(p for p in (ROOT / "data").rglob("*.yml"))
+
+
+def _slow(monkeypatch, text):
+    with monkeypatch.context() as patch:
+        patch.setattr(strict_yaml, "_compose_fast", lambda text: None)
+        return strict_yaml.parse(text, "f.yml")
+
+
+@pytest.mark.parametrize("path", DATA_FILES, ids=lambda p: p.name)
+def test_fast_and_slow_readers_agree_on_every_data_file(monkeypatch, path):
+    text = path.read_text("utf-8")
+    assert strict_yaml._compose_fast(text) is not None, "real data should take the fast path"
+    fast = strict_yaml.parse(text, "f.yml")
+    slow = _slow(monkeypatch, text)
+    assert fast.data == slow.data
+    assert fast.locations == slow.locations
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("a: &x 1\nb: *x\n", "yaml-alias"),
+    ("a: " + "[" * 70 + "]" * 70 + "\n", "yaml-too-deep"),
+    ("a: 1\na: 2\n", "yaml-duplicate-key"),
+    ("a: no\n", "yaml-boolean-word"),
+    ("- 1\n", "yaml-not-mapping"),
+    ("a: [1, 2\n", None),
+])
+def test_what_the_fast_path_refuses_gets_the_careful_readers_message(monkeypatch, text, rule):
+    with pytest.raises(ContentError) as fast:
+        strict_yaml.parse(text, "f.yml")
+    with pytest.raises(ContentError) as slow:
+        _slow(monkeypatch, text)
+    assert [p.as_text() for p in fast.value.problems] == [p.as_text() for p in slow.value.problems]
+    if rule:
+        assert fast.value.problems[0].rule == rule
