@@ -75,7 +75,7 @@ class Text:
     def render(self, locale: str) -> str:
         """The text in one language with its figures written for that language."""
         template = self.source(locale)
-        if not self.figures and "{" not in template:
+        if not self.figures and "{" not in template and "}" not in template:  # "}}" is a written }
             return template
         values = {name: figure.render(locale) for name, figure in self.figures.items()}
         return template.format_map(values)
