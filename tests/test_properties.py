@@ -345,3 +345,25 @@ def test_finance_totals_are_checked_to_the_penny(project, valid_plan, amounts, d
         _load(project, plan)
     (problem,) = caught.value.problems
     assert problem.rule == "finance-total" and f"£{stated:,.2f}" in problem.message
+
+
+@modest(200)
+@given(st.one_of(yaml_like, any_text))
+def test_the_fast_reader_reads_what_the_careful_reader_reads(text):
+    """hooks.strict_yaml reads with libyaml where it can: same data, same locations, same refusals."""
+
+    def outcome(reader):
+        try:
+            document = reader(text)
+        except ContentError as error:
+            return [p.as_text() for p in error.problems]
+        return document.data, document.locations
+
+    fast = outcome(lambda text: strict_yaml.parse(text, "f.yml"))
+    original = strict_yaml._compose_fast
+    strict_yaml._compose_fast = lambda text: None
+    try:
+        careful = outcome(lambda text: strict_yaml.parse(text, "f.yml"))
+    finally:
+        strict_yaml._compose_fast = original
+    assert fast == careful, text
