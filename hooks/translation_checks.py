@@ -23,7 +23,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from markdown_it import MarkdownIt
 
 from hooks import fingerprints, strict_yaml
@@ -560,25 +559,9 @@ def _same_in_both(document: strict_yaml.Document | None) -> list:
     return [name for name in names if isinstance(name, str)] if isinstance(names, list) else []
 
 
-@functools.lru_cache(maxsize=1)
-def _quick_composer():
-    class QuickComposer(yaml.CSafeLoader):
-        """libyaml's composer, resolving scalars as hooks.strict_yaml does (its builder resolves plain scalars)."""
-
-        resolve = strict_yaml._Composer.resolve
-
-    return QuickComposer
-
-
 def _read_quickly(root: Path, relative: str) -> strict_yaml.Document:
-    text = strict_yaml._decode(relative, (root / relative).read_bytes())
-    composer = _quick_composer()(text)
-    try:
-        node = composer.get_single_node()
-    finally:
-        composer.dispose()
-    builder = strict_yaml._Builder()
-    return strict_yaml.Document(relative, builder.build(node, ()), builder.locations)
+    """The strict reader (libyaml underneath), without schema validation: the build validates."""
+    return strict_yaml.read(root / relative, relative)
 
 
 def _half_texts(value) -> bool:
