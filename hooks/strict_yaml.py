@@ -15,6 +15,7 @@ Built on PyYAML's safe composer, but stricter than its safe loader:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -206,27 +207,38 @@ class _Refusal(Exception):
         self.mark, self.rule, self.message, self.hint = mark, rule, message, hint
 
 
-def _plain_scalar(node: ScalarNode):
-    value = node.value
+@functools.lru_cache(maxsize=8192)
+def _read_plain(value: str) -> tuple:
+    """What a plain (unquoted) scalar means: ("value", v), or ("refuse", rule, message, hint).
+
+    Cached: the same keys and words ("en", "cy", "text", ...) recur thousands of times.
+    """
     if _NULL.match(value):
-        return None
+        return ("value", None)
     if _BOOL.match(value):
-        return value.lower() == "true"
+        return ("value", value.lower() == "true")
     if (_INT.match(value) or _DECIMAL.match(value)) and sum(c.isdigit() for c in value) > MAX_DIGITS:
-        raise _Refusal(
-            node.start_mark,
+        return (
+            "refuse",
             "yaml-number-too-long",
             f"'{value if len(value) <= 40 else value[:40] + '…'}' is a number of more than {MAX_DIGITS} digits",
             "write it in quotes if it is a code or a reference; a figure is never this long",
         )
     if _INT.match(value):
-        return int(value.replace("_", ""))
+        return ("value", int(value.replace("_", "")))
     if _DECIMAL.match(value):
-        return Decimal(value.replace("_", ""))
+        return ("value", Decimal(value.replace("_", "")))
     for pattern, rule, message, hint in _TRAPS:
         if pattern.match(value):
-            raise _Refusal(node.start_mark, rule, message.format(value=value), hint.format(value=value))
-    return value
+            return ("refuse", rule, message.format(value=value), hint.format(value=value))
+    return ("value", value)
+
+
+def _plain_scalar(node: ScalarNode):
+    meaning = _read_plain(node.value)
+    if meaning[0] == "refuse":
+        raise _Refusal(node.start_mark, *meaning[1:])
+    return meaning[1]
 
 
 def _tagged_scalar(node: ScalarNode):
