@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 from yaml.events import AliasEvent
@@ -202,43 +203,50 @@ def _as_written(tag: str) -> str:
     return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
+class _Trap(NamedTuple):
+    """A plain value YAML would read as something else than it seems, and how to write it."""
+
+    rule: str
+    message: str
+    hint: str
+
+
 class _Refusal(Exception):
     def __init__(self, mark, rule, message, hint):
         self.mark, self.rule, self.message, self.hint = mark, rule, message, hint
 
 
 @functools.lru_cache(maxsize=8192)
-def _read_plain(value: str) -> tuple:
-    """What a plain (unquoted) scalar means: ("value", v), or ("refuse", rule, message, hint).
+def _read_plain(value: str):
+    """What a plain (unquoted) scalar means: its value, or the _Trap it falls into.
 
     Cached: the same keys and words ("en", "cy", "text", ...) recur thousands of times.
     """
     if _NULL.match(value):
-        return ("value", None)
+        return None
     if _BOOL.match(value):
-        return ("value", value.lower() == "true")
+        return value.lower() == "true"
     if (_INT.match(value) or _DECIMAL.match(value)) and sum(c.isdigit() for c in value) > MAX_DIGITS:
-        return (
-            "refuse",
+        return _Trap(
             "yaml-number-too-long",
             f"'{value if len(value) <= 40 else value[:40] + '…'}' is a number of more than {MAX_DIGITS} digits",
             "write it in quotes if it is a code or a reference; a figure is never this long",
         )
     if _INT.match(value):
-        return ("value", int(value.replace("_", "")))
+        return int(value.replace("_", ""))
     if _DECIMAL.match(value):
-        return ("value", Decimal(value.replace("_", "")))
+        return Decimal(value.replace("_", ""))
     for pattern, rule, message, hint in _TRAPS:
         if pattern.match(value):
-            return ("refuse", rule, message.format(value=value), hint.format(value=value))
-    return ("value", value)
+            return _Trap(rule, message.format(value=value), hint.format(value=value))
+    return value
 
 
 def _plain_scalar(node: ScalarNode):
     meaning = _read_plain(node.value)
-    if meaning[0] == "refuse":
-        raise _Refusal(node.start_mark, *meaning[1:])
-    return meaning[1]
+    if isinstance(meaning, _Trap):
+        raise _Refusal(node.start_mark, meaning.rule, meaning.message, meaning.hint)
+    return meaning
 
 
 def _tagged_scalar(node: ScalarNode):
