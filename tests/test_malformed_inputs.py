@@ -6,7 +6,8 @@ what). EXPECTED below says where the file is put in a copy of data/ and the mess
 produce: the rule, the line (and column where it is a fixed place in the line), and a phrase of
 the message. Then hooks.plan_data.load reads the whole copy, as the build does.
 
-A few cases also go through a real `mkdocs build --strict` and `python -m hooks.new`, to prove
+A few cases also go through a real `mkdocs build --strict`, `python -m hooks.new` and
+`python -m hooks.check` (the translation gate, which reads every file too), to prove
 that what reaches the editor is the message, not a traceback.
 """
 
@@ -275,3 +276,14 @@ def test_scaffolding_refuses_with_the_message_and_no_traceback(tmp_path, name):
     assert "Traceback" not in result.stderr, result.stderr
     assert "data/clusters.yml" in result.stderr and "fix:" in result.stderr, result.stderr
     assert sorted(p for p in project.rglob("*") if p.is_file()) == before  # nothing written
+
+
+@pytest.mark.parametrize("name", ["duplicate-key", "not-utf8", "top-level-list", "control-character"])
+def test_the_content_check_reports_the_message_and_no_traceback(tmp_path, name):
+    expected = EXPECTED[name]
+    project = _project(tmp_path)
+    _place(project, name, expected.target)
+    result = subprocess.run([sys.executable, "-m", "hooks.check"], cwd=project, capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(project)))
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output, output
+    assert f"{expected.target}:{expected.line}" in output and expected.rule in output, output
