@@ -31,7 +31,8 @@ DIGRAPHS = ("ch", "dd", "ff", "ng", "ll", "ph", "rh", "th")
 # The letters a soft-mutated g leaves at the front (gofal -> ofal, glan -> lan, gras -> ras).
 G_DROPPED_BEFORE = VOWELS | {"l", "r"}
 
-# Shorter words ("i", "a", "y", "yn") are left alone: their forms would match almost anything.
+# Shorter words ("i", "a", "y", "yn") are left alone, as radicals and as forms: their forms
+# would match almost anything.
 MINIMUM_LENGTH = 3
 
 
@@ -65,12 +66,19 @@ def mutations(radical: str) -> set[str]:
     first = letters(radical)[0]
     rest = radical[len(first) :]
     for table in MUTATIONS.values():
-        if first in table:
-            found.add(table[first] + rest)
+        if first not in table:
+            continue
+        mutated = table[first]
+        form = mutated + rest
+        if mutated and not _starts_with_letters(form, mutated):
+            continue  # the letters would run together into another: "b" + "fa" reads "ffa"
+        if not mutated and (not rest or letters(rest)[0] not in G_DROPPED_BEFORE):
+            continue  # g is dropped only before a vowel, l or r
+        found.add(form)
     if first in VOWELS:
         found.add(H_PROTHESIS + radical)
     found.discard(radical)
-    return found
+    return {form for form in found if len(form) >= MINIMUM_LENGTH}
 
 
 def radicals(word: str) -> set[str]:

@@ -31,6 +31,7 @@ MUTATIONS_FIELD = "mutations"
 WELSH_SEPARATOR = r"[\s\-'’]+"
 
 _TAG = re.compile(r"<[^>]*>")
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def split(index: dict, folders: list[str]) -> dict[str, dict]:
@@ -43,15 +44,14 @@ def split(index: dict, folders: list[str]) -> dict[str, dict]:
     return indexes
 
 
-def words(text: str, separator: str) -> list[str]:
-    """The words of an index entry's text (which holds some HTML), lower-cased."""
+def words(text: str) -> list[str]:
+    """The words of an index entry's text (which holds some HTML), lower-cased.
+
+    A word is a run of letters, so a word written against a figure ("Cymru£224,786.00", where
+    table cells meet) is still found.
+    """
     plain = html.unescape(_TAG.sub(" ", text))
-    found = []
-    for token in re.split(separator, plain):
-        token = token.strip(".,;:!?()[]{}\"“”‘’«»/…").lower()
-        if token.isalpha():
-            found.append(token)
-    return found
+    return [word.lower() for word in _WORD.findall(plain)]
 
 
 def with_mutations(index: dict) -> dict:
@@ -62,7 +62,7 @@ def with_mutations(index: dict) -> dict:
     config["fields"] = {**config["fields"], MUTATIONS_FIELD: {"boost": 1.0}}
     docs = []
     for doc in index["docs"]:
-        own = set(words(doc.get("title", ""), WELSH_SEPARATOR) + words(doc.get("text", ""), WELSH_SEPARATOR))
+        own = set(words(doc.get("title", "")) + words(doc.get("text", "")))
         other_forms = set()
         for word in own:
             other_forms |= mutations.forms(word)

@@ -1,0 +1,75 @@
+"""Search in each language: a Welsh page finds Welsh pages only, an English page English pages
+only, and Welsh search knows that "Cymru", "Gymru", "Nghymru" and "Chymru" are one word."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from hooks import mutations
+
+from .addresses import locale_of
+
+
+def _index(site, locale: str) -> dict:
+    """The built search index of a language: its entries by address."""
+    folder = site / ("cy" if locale == "cy" else "")
+    docs = json.loads((folder / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    return {doc["location"]: doc for doc in docs}
+
+
+def _words(doc: dict) -> set:
+    text = re.sub(r"<[^>]*>", " ", doc["title"] + " " + doc["text"])
+    return {word.lower() for word in re.findall(r"[^\W\d_]+", text)}
+
+
+def _entry(site_address: str, href: str) -> str:
+    """A result's address as the Welsh index writes it: relative to /cy/, without the highlight query."""
+    path = href[len(site_address) :]
+    path = re.sub(r"\?h=[^#]*", "", path)
+    return path[len("cy/") :] if path.startswith("cy/") else path
+
+
+@pytest.mark.parametrize(
+    "path, query",
+    [("", "care"), ("", "plan"), ("cy/", "gofal"), ("cy/", "cynllun"), ("cy/pan-cluster-plan/2024-25/", "clwstwr")],
+)
+def test_a_search_finds_pages_of_the_page_language_only(visit, site_address, path, query):
+    tab = visit()
+    tab.open(path)
+    results = tab.search(query)
+    assert results, f"no results for {query!r} on /{path}"
+    languages = {locale_of(href[len(site_address) :]) for href in results}
+    assert languages == {locale_of(path)}, results
+
+
+def test_a_welsh_word_is_not_found_from_an_english_page(visit):
+    tab = visit()
+    tab.open("")
+    assert tab.search("Cynlluniau") == []
+
+
+def _proofs(entries: dict, query: str) -> set:
+    """The Welsh index's entries that only another form of the query can find: they hold a
+    mutation of it (or its radical) but no word that starts with the query itself."""
+    others = mutations.forms(query.lower()) - {query.lower()}
+    return {
+        location
+        for location, doc in entries.items()
+        if _words(doc) & others and not any(word.startswith(query.lower()) for word in _words(doc))
+    }
+
+
+# The content has sections that prove these; "gofal" finding "ofal" is proved on the built
+# index (tests/test_public_site.py): no section holds "ofal" without "gofal".
+@pytest.mark.parametrize("query", ["Cymru", "Gymru", "Nghymru", "Chymru", "ofal"])
+def test_welsh_search_finds_the_other_forms_of_a_word(visit, site, site_address, query):
+    entries = _index(site, "cy")
+    proofs = _proofs(entries, query)
+    assert proofs, f"the Welsh pages have no section that only another form of {query!r} would find"
+    tab = visit()
+    tab.open("cy/")
+    found = {_entry(site_address, href) for href in tab.search(query)}
+    assert proofs <= found, f"{query!r} did not find {sorted(proofs - found)}"
