@@ -103,7 +103,11 @@ class Tab:
         self.site_address = site_address
         self.origin = "{0.scheme}://{0.netloc}".format(urlsplit(site_address))
         self.requests: list[str] = []
-        page.on("request", lambda request: self.requests.append(request.url))
+        self._record = lambda request: self.requests.append(request.url)
+        page.on("request", self._record)
+
+    def close(self):
+        self.page.remove_listener("request", self._record)
 
     def open(self, path: str):
         return self.page.goto(self.site_address + path)
@@ -120,7 +124,8 @@ class Tab:
         return self.page.eval_on_selector_all(".md-search-result__list a[href]", "links => links.map(link => link.href)")
 
     def axe(self) -> list:
-        """axe-core's violations on the page as it is now, one line each."""
+        """axe-core's violations on the page once it is still (no transition running), one line each."""
+        self.page.wait_for_function("document.getAnimations().every(animation => animation.playState !== 'running')")
         if not self.page.evaluate("typeof window.axe !== 'undefined'"):
             self.page.add_script_tag(path=str(AXE))
         result = self.page.evaluate(
@@ -134,36 +139,37 @@ class Tab:
 
 
 @pytest.fixture(scope="session")
-def browser_contexts(browser, site_address):
-    """One browser context per kind of reader (screen size, scripts on or off), shared by the tests."""
+def browser_pages(browser, site_address):
+    """One browser tab per kind of reader (screen size, scripts on or off), shared by the tests:
+    each test navigates it afresh, which resets the page."""
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(site_address))
-    contexts = {}
+    contexts, pages = {}, {}
 
-    def context_for(viewport: dict, javascript: bool):
+    def page_for(viewport: dict, javascript: bool):
         key = (viewport["width"], viewport["height"], javascript)
-        if key not in contexts:
+        if key not in pages:
             context = browser.new_context(viewport=viewport, java_script_enabled=javascript)
             # Nothing may leave the site: a request elsewhere fails here, and the page's request
             # log (which the privacy test reads) still shows it.
             context.route(lambda url: not url.startswith((origin + "/", "data:", "blob:")), lambda route: route.abort())
-            contexts[key] = context
-        return contexts[key]
+            contexts[key], pages[key] = context, context.new_page()
+        return pages[key]
 
-    yield context_for
+    yield page_for
     for context in contexts.values():
         context.close()
 
 
 @pytest.fixture
-def visit(browser_contexts, site_address):
-    """Opens a new tab on the served site: desktop-sized with scripts on, unless told otherwise."""
-    pages = []
+def visit(browser_pages, site_address):
+    """A tab on the served site: desktop-sized with scripts on, unless told otherwise."""
+    tabs = []
 
     def open_tab(viewport: dict = DESKTOP, javascript: bool = True) -> Tab:
-        page = browser_contexts(viewport, javascript).new_page()
-        pages.append(page)
-        return Tab(page, site_address)
+        tab = Tab(browser_pages(viewport, javascript), site_address)
+        tabs.append(tab)
+        return tab
 
     yield open_tab
-    for page in pages:
-        page.close()
+    for tab in tabs:
+        tab.close()

@@ -8,6 +8,7 @@ the test never depends on the network.
 from __future__ import annotations
 
 from .addresses import MISSING, PAGES
+from .conftest import SEARCH_READY
 
 
 def _elsewhere(tab) -> list:
@@ -19,7 +20,7 @@ def test_every_page_requests_only_its_own_origin(visit):
     for path in PAGES + list(MISSING.values()):
         tab.requests.clear()
         tab.open(path)
-        tab.page.wait_for_load_state("networkidle")
+        tab.page.wait_for_function(SEARCH_READY)  # the last request: the search index, loaded
         assert tab.requests, path
         assert _elsewhere(tab) == [], path
 
