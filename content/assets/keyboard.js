@@ -44,6 +44,16 @@
     });
   });
 
+  // Leaving search with the keyboard closes it: open, it covers the header's other controls,
+  // which the focus would then reach unseen.
+  document.addEventListener("focusin", function (event) {
+    var search = document.getElementById("__search");
+    var dialog = document.querySelector(".md-search");
+    if (!search || !search.checked || !dialog) return;
+    if (dialog.contains(event.target) || event.target.getAttribute("data-plan-toggle") === "__search") return;
+    search.click();
+  });
+
   // Escape closes the navigation drawer and returns to its button.
   document.addEventListener("keydown", function (event) {
     var drawer = document.getElementById("__drawer");

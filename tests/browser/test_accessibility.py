@@ -25,7 +25,7 @@ DESCRIBE = """element => {
     tag: element.tagName.toLowerCase(),
     classes: typeof element.className === "string" ? element.className.split(/\\s+/).filter(Boolean) : [],
     text: (element.innerText || element.value || element.getAttribute("aria-label") || "").trim().slice(0, 40),
-    seen: box.width > 0 && box.height > 0 && inViewport && style.visibility === "visible" && element.checkVisibility(),
+    seen: box.width > 0 && box.height > 0 && inViewport && element.checkVisibility({opacityProperty: true, visibilityProperty: true}),
     ring: (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== "none",
   };
 }"""
