@@ -16,6 +16,8 @@ The tables are the whole of the grammar used here; letters are Welsh letters, so
 
 from __future__ import annotations
 
+import functools
+
 # radical letter -> the letters it becomes
 SOFT = {"c": "g", "p": "b", "t": "d", "g": "", "b": "f", "d": "dd", "ll": "l", "m": "f", "rh": "r"}
 NASAL = {"c": "ngh", "p": "mh", "t": "nh", "g": "ng", "b": "m", "d": "n"}
@@ -101,10 +103,14 @@ def radicals(word: str) -> set[str]:
     return found
 
 
-def forms(word: str) -> set[str]:
-    """Every form of a word: its radicals and all their mutations, the word included."""
+@functools.lru_cache(maxsize=65536)
+def forms(word: str) -> frozenset[str]:
+    """Every form of a word: its radicals and all their mutations, the word included.
+
+    Cached: a search index holds the same words many times over.
+    """
     found = set()
     for radical in radicals(word):
         found.add(radical)
         found.update(mutations(radical))
-    return found
+    return frozenset(found)
