@@ -94,7 +94,7 @@ EXPECTED = {
     "likelihood-word": Expected("schema-enum", 55, "use one of: 'L', 'M', 'H'", field="risks.register[0].likelihood"),
     "year-wrong-form": Expected("schema-pattern", 4, "YYYY-YY", field="year"),
     "date-wrong-form": Expected("schema-pattern", 12, "written YYYY-MM-DD", field="dates.approved.date"),
-    "unknown-figure-kind": Expected("schema-oneOf", 19, "{percent: 9.4}", field="key_facts[0].figures.population"),
+    "unknown-figure-kind": Expected("schema-additionalProperties", 19, "allowed here are: number, percent, money, date, month, code", field="key_facts[0].figures.population.amount"),
     "no-kind": Expected("plan-kind", 2, "the plan has no 'kind' field"),
     "pan-priority-number-as-word": Expected("schema-type", 12, "whole number", target=PAN_PLAN, field="plan.priorities[0].number"),
     # --- links ----------------------------------------------------------------------------------
