@@ -19,7 +19,8 @@ def place(output: str, locale: str, default_locale: str, site_dir: Path) -> str:
     """What MkDocs should write to the root 404.html when it builds this language's page.
 
     The default language's page is written there; another language's is written to its
-    folder here, and nothing is returned, so MkDocs leaves the root page as it was.
+    folder here, and nothing is returned, so MkDocs leaves the root page as it was (and says
+    so in its log: "Template skipped: '404.html' generated empty output").
     """
     if locale == default_locale:
         return output
