@@ -96,3 +96,15 @@ def test_feed_is_valid_atom_in_its_language(site, data, locale):
     ids = [entry.id for entry in feed.entries]
     assert len(set(ids)) == len(ids)
     assert not re.search(r"\d{4}-\d{2}-\d{2}T(?!00:00:00)", text), "feed dates come from the data, not the clock"
+
+
+def test_every_page_announces_the_feed_of_its_language(site):
+    for locale in ("en", "cy"):
+        root = _language_root(site, locale)
+        for page in root.rglob("index.html"):
+            if locale == "en" and page.is_relative_to(site / "cy"):
+                continue
+            soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+            (link,) = soup.select('link[rel="alternate"][type="application/atom+xml"]')
+            assert link["hreflang"] == locale
+            assert (page.parent / link["href"]).resolve() == (root / "feed.xml").resolve(), page
