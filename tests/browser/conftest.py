@@ -20,16 +20,8 @@ import pytest
 
 from conftest import ROOT
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))  # Debian's; CHROMIUM names another
-CHROMIUM_ARGS = [
-    "--no-sandbox",  # the tests may run as root (CI containers)
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+from benchmarks.page_weight import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  one place says how Chromium starts
+
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # The rules of WCAG 2.2 A and AA (and of the earlier versions), and axe's best practices.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]

@@ -132,6 +132,8 @@ def test_keyboard_searches_and_reaches_the_results(visit, path, viewport):
     tab.page.keyboard.type("gofal" if path else "care")
     tab.page.wait_for_selector(".md-search-result__item")
     tab.page.keyboard.press("ArrowDown")  # Material moves through the results with the arrow keys
+    # The result list may still be scrolling or fading in on a phone: give it up to 2 s to settle.
+    tab.page.wait_for_function(f"() => {{ const f = ({FOCUSED})(); return f && f.seen; }}", timeout=2000)
     focused = tab.page.evaluate(FOCUSED)
     assert is_a(focused, "a", "md-search-result__link") and focused["seen"] and focused["ring"], focused
     href = tab.page.evaluate("document.activeElement.href")
