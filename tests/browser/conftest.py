@@ -9,7 +9,6 @@ root 404.html and status 404.
 from __future__ import annotations
 
 import functools
-import os
 import threading
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
