@@ -17,7 +17,7 @@ if str(ROOT) not in sys.path:
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from hooks import build, feeds, not_found, open_data, publication, search_index, translation_checks  # noqa: E402
+from hooks import build, feeds, not_found, open_data, publication, render, search_index, translation_checks  # noqa: E402
 from hooks.problems import ContentError  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.plans")
@@ -76,6 +76,13 @@ def on_page_markdown(markdown, page, config, files):
         return publication.current(ROOT).renderer.render_page(markdown, locale, f"content/{src}", inner)
     except ContentError as error:
         raise _fail(error) from None
+
+
+def on_page_content(html, page, config, files):
+    """On Welsh pages, mark the English names the glossary lists with lang="en"."""
+    if _locale(page, config) == "en":
+        return html
+    return render.mark_english_names(html, publication.current(ROOT).data.glossary.english_names)
 
 
 @event_priority(-110)  # after mkdocs-static-i18n's own (-100): see below

@@ -57,6 +57,7 @@ class Plan:
 class Glossary:
     terms: list  # of dicts {en, cy, kind, note}
     same_in_both: list  # of str
+    english_names: list = field(default_factory=list)  # of str: marked lang="en" on Welsh pages
 
     def is_same_in_both(self, text: str) -> bool:
         return text.strip() in self.same_in_both
@@ -286,7 +287,12 @@ def load(root: Path) -> PlanData:
         return converted
 
     glossary_doc = _read(root, "data/glossary.yml", "glossary", problems)
-    glossary = Glossary(glossary_doc.data["terms"], glossary_doc.data["same_in_both"]) if glossary_doc else Glossary([], [])
+    glossary = Glossary([], [])
+    if glossary_doc:
+        glossary = Glossary(glossary_doc.data["terms"], glossary_doc.data["same_in_both"], glossary_doc.data.get("english_names", []))
+        for index, name in enumerate(glossary.english_names):
+            if name not in glossary.same_in_both:
+                problems.append(Problem(glossary_doc.path, glossary_doc.line_of(("english_names", index)), "glossary-english-name", f"'{name}' is listed under english_names but not under same_in_both", "add it to same_in_both too (the translation checks allow it there)"))
 
     interface = {}
     interface_doc = _read(root, "data/interface.yml", "interface", problems)

@@ -235,3 +235,33 @@ class Renderer:
 class _MarkerError(Exception):
     def __init__(self, rule: str, message: str, hint: str):
         self.rule, self.message, self.hint = rule, message, hint
+
+
+# --- Names in the other language ---------------------------------------------------------------
+
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+_RAW_TEXT_ELEMENTS = ("script", "style", "code", "pre", "title", "textarea")
+
+
+def mark_english_names(html: str, names: list) -> str:
+    """Wrap each English name in the text of a Welsh page's HTML in <span lang="en">.
+
+    Only text between tags is touched (never an attribute), and never inside script, style,
+    code or pre. Screen readers then pronounce "My Health Online" in English on a Welsh page.
+    """
+    if not names:
+        return html
+    alternatives = "|".join(re.escape(str(escape(name))) for name in sorted(names, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])({alternatives})(?![\w-])")
+    parts = _TAG_OR_TEXT.split(html)
+    skipping = None
+    for index, part in enumerate(parts):
+        if index % 2:  # a tag
+            name = part[1:].lstrip("/").split(None, 1)[0].split(">")[0].lower() if len(part) > 2 else ""
+            if skipping is None and not part.startswith("</") and name in _RAW_TEXT_ELEMENTS:
+                skipping = name
+            elif skipping is not None and part.startswith("</") and name == skipping:
+                skipping = None
+        elif skipping is None and part:
+            parts[index] = pattern.sub(r'<span lang="en">\1</span>', part)
+    return "".join(parts)

@@ -73,3 +73,21 @@ def test_pan_cluster_plan_page_shows_all_six_priorities_in_both_languages(site, 
         for priority in plan.content["plan"]["priorities"]:
             for key in ("title", "goal", "how"):
                 assert " ".join(priority[key].render(locale).split()) in text
+
+
+def test_english_names_on_welsh_pages_carry_their_language(site, data):
+    assert "My Health Online" in data.glossary.english_names
+    welsh = _soup(_built(site, "cy", "clusters/upper-valleys/2022-23.md")).select_one("article")
+    marked = [span.get_text() for span in welsh.select('span[lang="en"]')]
+    assert "My Health Online" in marked and "Consultant Connect" in marked
+    english = _soup(_built(site, "en", "clusters/upper-valleys/2022-23.md")).select_one("article")
+    assert not english.select('span[lang="en"]')
+
+
+def test_marking_english_names_touches_text_only():
+    from hooks.render import mark_english_names
+
+    html = '<p title="Ask My GP">Ask My GP, Ask My GPs</p><code>Ask My GP</code><pre>Ask My GP</pre>'
+    assert mark_english_names(html, ["Ask My GP"]) == (
+        '<p title="Ask My GP"><span lang="en">Ask My GP</span>, Ask My GPs</p><code>Ask My GP</code><pre>Ask My GP</pre>'
+    )
