@@ -14,7 +14,7 @@ LOCALES = (ENGLISH, WELSH)
 DEFAULT_LOCALE = ENGLISH
 
 _BABEL = {ENGLISH: "en_GB", WELSH: "cy_GB"}
-LANGUAGE_NAMES = {ENGLISH: "English", WELSH: "Cymraeg"}
+NAMES_IN_ENGLISH = {ENGLISH: "English", WELSH: "Welsh"}  # in messages, which are written in English
 
 
 def babel_locale(locale: str) -> str:

@@ -16,7 +16,7 @@ import shutil
 from decimal import Decimal
 from pathlib import Path
 
-from hooks import locales, schemas
+from hooks import schemas
 from hooks.plan_data import Plan, PlanData, finance_total
 
 TABLES = ("action-plan", "finance", "workforce", "needs")

@@ -18,7 +18,6 @@ from hooks.strict_yaml import Document, format_field
 from hooks.texts import Figure, Text, Where, placeholders
 
 PAN_CLUSTER = "pan-cluster"
-LANGUAGE = {"en": "English", "cy": "Welsh"}  # in messages, which are written in English
 UNFILLED = "[TO DO"  # how scaffolding marks text still to be written (hooks/new.py)
 
 
@@ -114,7 +113,7 @@ class _TextBuilder:
         self._check_placeholders(text, path, invalid)
         for locale in locales.LOCALES:
             if UNFILLED in text.source(locale):
-                self._problem(path + (locale,), "placeholder-unfilled", f"the {LANGUAGE[locale]} text is still a placeholder", f"replace \"{text.source(locale)[:60]}\" with the real text")
+                self._problem(path + (locale,), "placeholder-unfilled", f"the {locales.NAMES_IN_ENGLISH[locale]} text is still a placeholder", f"replace \"{text.source(locale)[:60]}\" with the real text")
         self.texts.append(text)
         return text
 
@@ -134,7 +133,7 @@ class _TextBuilder:
             for name in sorted(used - named):
                 self._problem(path + (locale,), "figure-missing", f"the placeholder {{{name}}} has no figure", f"add '{name}:' under 'figures', or correct the placeholder's name")
             for name in sorted(named - used):
-                self._problem(path + (locale,), "figure-unused", f"the figure '{name}' is not used in the {LANGUAGE[locale]} text", f"write {{{name}}} in the {LANGUAGE[locale]} text where the figure belongs")
+                self._problem(path + (locale,), "figure-unused", f"the figure '{name}' is not used in the {locales.NAMES_IN_ENGLISH[locale]} text", f"write {{{name}}} in the {locales.NAMES_IN_ENGLISH[locale]} text where the figure belongs")
 
     def _problem(self, path: tuple, rule: str, message: str, hint: str) -> None:
         self.problems.append(_problem_at(self.document, path, rule, message, hint))
