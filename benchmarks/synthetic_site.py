@@ -310,14 +310,20 @@ def _ignore(folder: str, names: list) -> set:
 
 
 def _add_names_to_glossary(glossary: Path, names: list) -> None:
-    """The fictional names ("Alfa Bravo") are the same in both languages: say so, as for real names."""
-    text = glossary.read_text("utf-8")
+    """The fictional names ("Alfa Bravo") are the same in both languages: say so, as for real names.
+
+    They go at the top of the same_in_both list (not at the end of the file, which is another list).
+    """
     if not names:
         return
-    if "\nsame_in_both:" not in text:
-        text = text.rstrip("\n") + "\nsame_in_both:"
-    lines = "".join(f'\n  - "{name}"' for name in names)
-    glossary.write_text(text.rstrip("\n") + lines + "\n", "utf-8")
+    text = glossary.read_text("utf-8")
+    heading = "\nsame_in_both:\n"
+    entries = "".join(f'  - "{name}"\n' for name in names)
+    if heading in text:
+        text = text.replace(heading, heading + entries, 1)
+    else:
+        text = text.rstrip("\n") + heading + entries
+    glossary.write_text(text, "utf-8")
 
 
 def _record_translations(site: Path) -> None:
