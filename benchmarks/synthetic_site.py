@@ -30,7 +30,7 @@ from hooks import plan_data, render
 from hooks.texts import Figure, Text
 
 # What a copy of the project leaves out: version control, environments, built sites, caches.
-SKIPPED = {".git", ".venv", "site", "node_modules", "benchmarks", "tests", "__pycache__", ".pytest_cache", ".hypothesis"}
+SKIPPED = {".git", ".venv", "site", "node_modules", "benchmarks", "tests", "__pycache__", ".pytest_cache", ".hypothesis", ".cache"}
 
 YEARS_PER_CLUSTER = 10
 FIRST_YEAR = 2020
