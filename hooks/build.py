@@ -87,11 +87,16 @@ _our_epoch: str | None = None
 
 def use_site_date(data) -> None:
     """Date this build from the data: set SOURCE_DATE_EPOCH, unless the caller set it already."""
+    use_date(site_date(data))
+
+
+def use_date(date: datetime.date) -> None:
+    """Date this build: set SOURCE_DATE_EPOCH to date, unless the caller set it already."""
     global _our_epoch
     current = os.environ.get("SOURCE_DATE_EPOCH")
     if current is not None and current != _our_epoch:
         return  # set by whoever runs the build: theirs wins
-    moment = datetime.datetime.combine(site_date(data), datetime.time(), datetime.timezone.utc)
+    moment = datetime.datetime.combine(date, datetime.time(), datetime.timezone.utc)
     _our_epoch = str(int(moment.timestamp()))
     os.environ["SOURCE_DATE_EPOCH"] = _our_epoch
 

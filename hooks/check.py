@@ -21,7 +21,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from hooks.problems import report_json  # noqa: E402
-from hooks.translation_checks import run_checks  # noqa: E402
+from hooks import gate  # noqa: E402
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
@@ -49,7 +49,7 @@ def main(argv=None) -> int:
         return EXIT_ERROR
     started = time.perf_counter()
     try:
-        problems = run_checks(root)
+        problems = gate.run(root)
     except Exception as error:  # a bug, not a content problem: content problems are always reported as problems
         print(f"python -m hooks.check: internal error: {type(error).__name__}: {error}", file=sys.stderr)
         if arguments.debug:

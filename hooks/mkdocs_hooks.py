@@ -17,7 +17,7 @@ if str(ROOT) not in sys.path:
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from hooks import build, feeds, not_found, open_data, publication, render, search_index, translation_checks  # noqa: E402
+from hooks import build, feeds, gate, not_found, open_data, publication, search_index  # noqa: E402
 from hooks.problems import ContentError  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.plans")
@@ -39,10 +39,10 @@ def _locale(page, config) -> str:
 
 def on_config(config):
     try:
-        data = publication.load(ROOT).data
+        site = publication.load(ROOT)
+        build.use_date(site.site_date())  # reproducible: the sitemap's dates come from the data, not the clock
     except ContentError as error:
         raise _fail(error) from None
-    build.use_site_date(data)  # reproducible: the sitemap's dates come from the data, not the clock
     # mkdocs-static-i18n sets each page's language links as an attribute of config.extra that
     # outlives the page: the next language's 404 page would link to the last page built before.
     config.extra.__dict__.pop("alternate", None)
@@ -60,10 +60,9 @@ def on_pre_build(config):
     if i18n is not None and getattr(i18n, "building", False):
         return
     try:
-        data = publication.current(ROOT).data
+        problems = gate.run(ROOT, publication.current(ROOT))
     except ContentError as error:
         raise _fail(error) from None
-    problems = translation_checks.run_checks(ROOT, data)
     if problems:
         raise _fail(ContentError(problems))
 
@@ -73,7 +72,7 @@ def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri
     inner = src.split("/", 1)[1] if src.startswith(f"{locale}/") else src
     try:
-        return publication.current(ROOT).renderer.render_page(markdown, locale, f"content/{src}", inner)
+        return publication.current(ROOT).render_page(markdown, locale, f"content/{src}", inner)
     except ContentError as error:
         raise _fail(error) from None
 
@@ -82,7 +81,10 @@ def on_page_content(html, page, config, files):
     """On Welsh pages, mark the English names the glossary lists with lang="en"."""
     if _locale(page, config) == "en":
         return html
-    return render.mark_english_names(html, publication.current(ROOT).data.glossary.english_names)
+    try:
+        return publication.current(ROOT).mark_english_names(html)
+    except ContentError as error:
+        raise _fail(error) from None
 
 
 @event_priority(-110)  # after mkdocs-static-i18n's own (-100): see below
@@ -99,13 +101,17 @@ def on_post_build(config):
     locale = i18n.default_language if outer else i18n.current_language
     # The i18n plugin keeps one site_dir and puts the other languages in a folder of it.
     folder = "" if locale == i18n.default_language else f"{locale}/"
-    data = publication.current(ROOT).data
-    open_data.write(Path(config.site_dir) / folder, data, locale)
-    base_url = config.site_url + folder if config.site_url else ""  # relative links without a site_url
-    feeds.write(Path(config.site_dir) / folder, data, locale, base_url)
+    site = publication.current(ROOT)
+    language_dir = Path(config.site_dir) / folder
+    try:
+        open_data.write_files(language_dir, [site.open_data_files(plan_id, locale) for plan_id in site.plan_ids()])
+        base_url = config.site_url + folder if config.site_url else ""  # relative links without a site_url
+        (language_dir / feeds.FEED_PATH).write_text(site.feed(locale, base_url), "utf-8")
+    except ContentError as error:
+        raise _fail(error) from None
     if outer:
         others = [other for other in i18n.build_languages if other != i18n.default_language]
-        search_index.write_per_language(Path(config.site_dir), others)
+        search_index.write_per_language(Path(config.site_dir), others, site.cache)
 
 
 def on_post_template(output_content, template_name, config):

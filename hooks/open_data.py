@@ -16,9 +16,9 @@ import shutil
 from decimal import Decimal
 from pathlib import Path
 
-from hooks import schemas
 from hooks.plan_data import Plan, PlanData, finance_total
 
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schemas"
 TABLES = ("action-plan", "finance", "workforce", "needs")
 
 
@@ -129,14 +129,24 @@ def plan_csv(plan: Plan, table: str, data: PlanData, locale: str) -> str:
 # --- Writing into a built site -------------------------------------------------------------------
 
 
+def plan_files(plan: Plan, data: PlanData, locale: str) -> dict:
+    """{path in the language's site: text} of one plan's open data."""
+    outputs = {json_path(plan): plan_json(plan)}
+    for table in tables_of(plan):
+        outputs[csv_path(plan, table)] = plan_csv(plan, table, data, locale)
+    return outputs
+
+
 def write(site_dir: Path, data: PlanData, locale: str) -> list:
     """Write every plan's open data into one language's part of the built site."""
+    return write_files(site_dir, [plan_files(plan, data, locale) for plan in sorted(data.plans.values(), key=lambda p: p.id)])
+
+
+def write_files(site_dir: Path, plans_files: list) -> list:
+    """Write plans' open data files (from plan_files, in plan order) and the schemas they follow."""
     site_dir = Path(site_dir)
     written = []
-    for plan in sorted(data.plans.values(), key=lambda p: p.id):
-        outputs = {json_path(plan): plan_json(plan)}
-        for table in tables_of(plan):
-            outputs[csv_path(plan, table)] = plan_csv(plan, table, data, locale)
+    for outputs in plans_files:
         for relative, text in outputs.items():
             target = site_dir / relative
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -144,7 +154,7 @@ def write(site_dir: Path, data: PlanData, locale: str) -> list:
             written.append(relative)
     schema_dir = site_dir / "data" / "schemas"
     schema_dir.mkdir(parents=True, exist_ok=True)
-    for schema in sorted(schemas.SCHEMA_DIR.glob("*.schema.json")):
+    for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         shutil.copyfile(schema, schema_dir / schema.name)
         written.append(f"data/schemas/{schema.name}")
     return written

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from hooks import locales, schemas, strict_yaml
+from hooks import locales, strict_yaml
 from hooks.problems import ContentError, Problem
 from hooks.strict_yaml import Document, format_field
 from hooks.texts import Figure, Text, Where, placeholders
@@ -165,6 +165,8 @@ def _read(root: Path, relative: str, schema: str, problems: list) -> Document | 
     except ContentError as error:
         problems.extend(error.problems)
         return None
+    from hooks import schemas  # jsonschema: imported only when data is validated (not by a build the cache serves)
+
     found = schemas.validate(document, schema)
     problems.extend(found)
     return None if found else document
@@ -319,6 +321,8 @@ def load(root: Path) -> PlanData:
             what = "the plan has no 'kind' field" if "kind" not in peek.data else f"unknown plan kind {kind!r}"
             problems.append(Problem(relative, peek.line_of(("kind",)) or 1, "plan-kind", what, "start the file with 'kind: cluster-plan' or 'kind: pan-cluster-plan'"))
             continue
+        from hooks import schemas
+
         found = schemas.validate(peek, kind)
         if found:
             problems.extend(found)

@@ -109,6 +109,22 @@ def find_markers(markdown: str) -> list:
     return markers
 
 
+def dependencies(markdown: str) -> set | None:
+    """The plans a page's blocks read, or None if they may read every plan (a site-wide block).
+
+    A plan's block reads its own plan and the shared data (clusters, glossary, interface) only,
+    never another plan: hooks/publication.py keeps a rendered page until one of those changes
+    (tests/test_cache.py checks that changing one plan leaves every other plan's page as it was).
+    """
+    plans = set()
+    for marker in find_markers(markdown):
+        block = BLOCKS.get(marker.name)
+        if block is None or block.plan_kind is None:
+            return None
+        plans.update(marker.args)
+    return plans
+
+
 class Renderer:
     """Renders blocks from the loaded plan data, in one language at a time."""
 

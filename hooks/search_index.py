@@ -70,15 +70,43 @@ def with_mutations(index: dict) -> dict:
     return {"config": config, "docs": docs}
 
 
-def write_per_language(site_dir: Path, other_locales: list[str]) -> None:
-    """Split the built site's merged search index into one index per language."""
-    path = site_dir / INDEX
-    if not path.exists():  # search switched off
-        return
-    merged = json.loads(path.read_text("utf-8"))
+def per_language(merged_text: str, other_locales: list[str]) -> dict[str, str]:
+    """{language folder: the text of its index} from the text of the merged index."""
+    merged = json.loads(merged_text)
+    texts = {}
     for folder, index in split(merged, other_locales).items():
         if folder == WELSH:
             index = with_mutations(index)
+        texts[folder] = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    return texts
+
+
+def write_per_language(site_dir: Path, other_locales: list[str], cache=None) -> None:
+    """Split the built site's merged search index into one index per language.
+
+    cache (hooks/cache.py), if given, keeps the indexes made from each merged index.
+    """
+    path = site_dir / INDEX
+    if not path.exists():  # search switched off
+        return
+    merged_text = path.read_text("utf-8")
+    texts = None
+    key = None
+    if cache is not None:
+        from hooks.cache import digest
+
+        key = digest(merged_text, *other_locales)
+        stored = cache.get_text("search-index", key)
+        if stored is not None:
+            try:
+                texts = json.loads(stored)
+            except ValueError:
+                texts = None
+    if texts is None:
+        texts = per_language(merged_text, other_locales)
+        if cache is not None:
+            cache.put_text("search-index", key, json.dumps(texts, ensure_ascii=False))
+    for folder, text in texts.items():
         target = site_dir / folder / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+        target.write_text(text, "utf-8")

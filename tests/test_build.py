@@ -17,7 +17,7 @@ from conftest import ROOT
 
 from hooks import build as site_build
 
-SKIPPED = {".git", ".venv", "site", "node_modules", "tests", "benchmarks", "__pycache__", ".pytest_cache", ".hypothesis"}
+SKIPPED = {".git", ".venv", ".cache", "site", "node_modules", "tests", "benchmarks", "__pycache__", ".pytest_cache", ".hypothesis"}
 
 
 def run_build(project: Path, destination: Path, *options: str) -> subprocess.CompletedProcess:

@@ -268,7 +268,7 @@ def test_exit_2_for_an_internal_error(tmp_path, monkeypatch, capsys):
     def broken(root):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(check, "run_checks", broken)
+    monkeypatch.setattr(check.gate, "run", broken)
     assert check.main(["--root", str(fixture_site(tmp_path))]) == 2
     assert "internal error: RuntimeError: a bug" in capsys.readouterr().err
 
