@@ -34,7 +34,7 @@ def run(root: Path, publication=None) -> list:
         return []
     from hooks.translation_checks import run_checks  # language identification and page structure: only when needed
 
-    problems = run_checks(root, publication.data if publication is not None else None)
+    problems = run_checks(root, publication.data if publication is not None else None, store)
     if not problems:
         store.put_text(PASSED, found_key, "")
     return problems

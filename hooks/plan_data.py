@@ -7,6 +7,7 @@ file twice.
 
 from __future__ import annotations
 
+import pickle
 import string
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -275,11 +276,53 @@ def load_clusters(root: Path) -> list:
     return clusters
 
 
-def load(root: Path) -> PlanData:
-    """Load every data file under root/data; raise ContentError listing every problem found."""
+class _KeptPlans:
+    """Loaded plans kept between builds (hooks/cache.py), one entry per plan file."""
+
+    KIND = "plan"
+
+    def __init__(self, root: Path, store):
+        self.store = store if store is not None and store.enabled else None
+        self.schemas = None
+        if self.store is not None:
+            from hooks import cache
+
+            self.schemas = cache.digest_of(cache.file_digests(root, ("data/schemas",)))
+
+    def _key(self, file: Path, relative: str) -> str:
+        from hooks import cache
+
+        return cache.digest(relative, file.read_bytes(), self.schemas)
+
+    def get(self, file: Path, relative: str):
+        """(plan, its texts), or None."""
+        if self.store is None:
+            return None
+        try:
+            stored = self.store.get(self.KIND, self._key(file, relative))
+            return pickle.loads(stored) if stored is not None else None
+        except Exception:  # noqa: BLE001 - an unreadable entry is no entry: the file is read instead
+            return None
+
+    def put(self, file: Path, relative: str, plan, texts: list) -> None:
+        if self.store is not None:
+            try:
+                self.store.put(self.KIND, self._key(file, relative), pickle.dumps((plan, texts), protocol=pickle.HIGHEST_PROTOCOL))
+            except OSError:
+                pass
+
+
+def load(root: Path, store=None) -> PlanData:
+    """Load every data file under root/data; raise ContentError listing every problem found.
+
+    store (a hooks.cache.Cache), if given, keeps each plan file's loaded, validated plan, under
+    a digest of the file and the schemas: a plan file that has not changed is not read again.
+    Problems are never kept. The checks across files (a plan's cluster exists, ...) always run.
+    """
     root = Path(root)
     problems: list = []
     all_texts: list = []
+    kept = _KeptPlans(root, store)
 
     def texts_of(document: Document):
         builder = _TextBuilder(document, problems)
@@ -311,6 +354,12 @@ def load(root: Path) -> PlanData:
         relative = file.relative_to(root).as_posix()
         if file.name.startswith("_"):
             continue  # work in progress, not published
+        found_before, texts_before = len(problems), len(all_texts)
+        loaded = kept.get(file, relative)
+        if loaded is not None:
+            plans[loaded[0].id] = loaded[0]
+            all_texts.extend(loaded[1])
+            continue
         try:
             peek = strict_yaml.read(file, relative)
         except ContentError as error:
@@ -331,6 +380,8 @@ def load(root: Path) -> PlanData:
         owner = content["cluster"] if kind == "cluster-plan" else PAN_CLUSTER
         plan = Plan(f"{owner}/{content['year']}", kind, owner, content["year"], content["title"], content, peek)
         plans[plan.id] = plan
+        if len(problems) == found_before:
+            kept.put(file, relative, plan, all_texts[texts_before:])
 
     cluster_ids = {c.id for c in clusters}
     for plan in plans.values():

@@ -7,6 +7,7 @@ of each build looks at the files again, so `mkdocs serve` picks up edits.
 The work is kept between builds (hooks/cache.py), keyed by the bytes it depends on:
   - the data: a state of data/ that has loaded without a problem is recorded, and then the
     data is loaded only if some work below is not in the cache (`data` is loaded on first use);
+    each plan file's loaded plan is kept too, so a changed state reads only the changed files;
   - a page's rendered Markdown: keyed by the page, and the data files its blocks read: the
     shared files (clusters, glossary, interface, schemas) and the plans its markers name, or
     the whole data folder for the site-wide blocks (hooks/render.py, `dependencies`);
@@ -57,7 +58,7 @@ class Publication:
         if self._data is None:
             from hooks import plan_data
 
-            self._data = plan_data.load(self.root)  # the state loaded cleanly before: this cannot fail unless the code changed
+            self._data = plan_data.load(self.root, self.cache)  # the state loaded cleanly before: this cannot fail unless the code changed
         return self._data
 
     @property
@@ -172,7 +173,7 @@ def load(root: Path = ROOT) -> Publication:
     if not publication.cache.has(DATA_OK, publication.state):
         from hooks import plan_data
 
-        publication._data = plan_data.load(root)  # raises ContentError, listing every problem
+        publication._data = plan_data.load(root, publication.cache)  # raises ContentError, listing every problem
         publication.cache.put_text(DATA_OK, publication.state, "")
     _cache[root] = publication
     return publication

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import difflib
 import functools
+import json
+import pickle
 import posixpath
 import re
 from collections import Counter
@@ -395,12 +397,13 @@ class LanguageIdentifier:
     texts of four words or more, it identifies every text of the real site correctly.
     """
 
-    def __init__(self, same_in_both: list):
-        from lingua import Language, LanguageDetectorBuilder  # loaded only when a check needs it
+    VERDICTS = "language-verdicts"
 
-        self._languages = {ENGLISH: Language.ENGLISH, WELSH: Language.WELSH}
-        self._detector = LanguageDetectorBuilder.from_languages(Language.ENGLISH, Language.WELSH).with_low_accuracy_mode().build()
+    def __init__(self, same_in_both: list, store=None):
+        self._store = store
+        self._detector_built = None
         names = sorted((name for name in same_in_both if name.strip()), key=len, reverse=True)
+        self._names_key = "\0".join(names)
         self._names = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(name) for name in names) + r")(?!\w)") if names else None
 
     def words(self, text: str) -> str:
@@ -413,19 +416,49 @@ class LanguageIdentifier:
     def significant_words(self, text: str) -> list:
         return [word for word in _WORD.findall(text) if len(word) >= 2 and not word.isupper()]
 
+    def _detector(self):
+        """The detector and the two languages, built on first use (lingua loads its models then)."""
+        if self._detector_built is None:
+            from lingua import Language, LanguageDetectorBuilder  # loaded only when a check needs it
+
+            languages = {ENGLISH: Language.ENGLISH, WELSH: Language.WELSH}
+            detector = LanguageDetectorBuilder.from_languages(Language.ENGLISH, Language.WELSH).with_low_accuracy_mode().build()
+            self._detector_built = detector, languages
+        return self._detector_built
+
     def wrong_languages(self, items: list) -> list:
         """For each (text, locale): True when the text, meant to be in locale, is with confidence in the other language.
 
-        All at once: the identifier then works on both processor cores.
+        All at once: the identifier then works on both processor cores. With a store (hooks/cache.py),
+        the verdict on each text is kept, for the same same-in-both names, and only new texts are identified.
         """
-        verdicts: dict = {}  # (text, locale) -> wrong?, each distinct text identified once
-        for locale, language in self._languages.items():
-            texts = sorted({self.words(text) for text, text_locale in items if text_locale == locale})
-            texts = [text for text in texts if len(self.significant_words(text)) >= MIN_WORDS]
-            if texts:
-                for text, confidence in zip(texts, self._detector.compute_language_confidence_in_parallel(texts, language)):
-                    verdicts[text, locale] = confidence < MIN_CONFIDENCE
-        return [verdicts.get((self.words(text), locale), False) for text, locale in items]
+        from hooks import cache
+
+        kept_key = cache.digest(self._names_key)
+        kept: dict = {}
+        if self._store is not None:
+            stored = self._store.get_text(self.VERDICTS, kept_key)
+            kept = json.loads(stored) if stored else {}
+        item_keys = [cache.digest(locale, text) for text, locale in items]
+        verdicts: dict = {}  # (text, locale) -> wrong?, each distinct new text identified once
+        new = [(text, locale) for (text, locale), key in zip(items, item_keys) if key not in kept]
+        if new:
+            detector, languages = self._detector()
+            for locale, language in languages.items():
+                texts = sorted({self.words(text) for text, text_locale in new if text_locale == locale})
+                texts = [text for text in texts if len(self.significant_words(text)) >= MIN_WORDS]
+                if texts:
+                    for text, confidence in zip(texts, detector.compute_language_confidence_in_parallel(texts, language)):
+                        verdicts[text, locale] = confidence < MIN_CONFIDENCE
+        found = []
+        for (text, locale), key in zip(items, item_keys):
+            if key not in kept:
+                kept[key] = verdicts.get((self.words(text), locale), False)
+            found.append(kept[key])
+        if self._store is not None and new:  # the verdicts on today's texts (texts gone since are forgotten)
+            current = {key: kept[key] for key in item_keys}
+            self._store.put_text(self.VERDICTS, kept_key, json.dumps(current, separators=(",", ":")))
+        return found
 
     def is_names_only(self, text: str) -> bool:
         """True when a text holds nothing but names the same in both languages, figures and punctuation."""
@@ -455,10 +488,11 @@ class Corpus:
     same_in_both: list  # the glossary's names written the same in both languages
     problems: list = field(default_factory=list)  # problems reading the data or the pages
     _lines: dict = field(default_factory=dict, repr=False)  # path -> the lines of a data file
+    store: object = field(default=None, repr=False)  # hooks.cache.Cache, or None
 
     @functools.cached_property
     def identifier(self) -> LanguageIdentifier:
-        return LanguageIdentifier(self.same_in_both)
+        return LanguageIdentifier(self.same_in_both, self.store)
 
     def units(self) -> list:
         """Every translated unit: each section of each page, each bilingual text in data/."""
@@ -621,7 +655,16 @@ def _texts_in(document: strict_yaml.Document) -> list:
     return found
 
 
-def read_texts_quickly(root: Path) -> tuple | None:
+KEPT_TEXTS = "data-texts"
+
+
+def _texts_key(root: Path, relative: str) -> str:
+    from hooks import cache
+
+    return cache.digest(relative, (Path(root) / relative).read_bytes())
+
+
+def read_texts_quickly(root: Path, store=None) -> tuple | None:
     """(every bilingual text in data/, the glossary's same-in-both names), read without validating the data.
 
     For `python -m hooks.check`, which must answer in well under a second:
@@ -631,6 +674,7 @@ def read_texts_quickly(root: Path) -> tuple | None:
     hooks.strict_yaml's builder over libyaml, and the texts are found as the loader finds them
     (tests/test_translation_gate.py checks both give the same texts). Returns None if any file
     is not clean: then the caller loads the data in full, and reports the loader's problems.
+    store (hooks/cache.py), if given, keeps each clean file's texts, under a digest of the file.
     """
     root = Path(root)
     try:
@@ -639,6 +683,11 @@ def read_texts_quickly(root: Path) -> tuple | None:
         files = ["data/interface.yml", "data/clusters.yml"]
         files += [f.relative_to(root).as_posix() for f in sorted((root / "data" / "plans").glob("*/*.yml")) if not f.name.startswith("_")]
         for relative in files:
+            key = _texts_key(root, relative) if store is not None else None
+            kept = store.get(KEPT_TEXTS, key) if key is not None else None
+            if kept is not None:
+                texts.extend(pickle.loads(kept))
+                continue
             document = _read_quickly(root, relative)
             if not isinstance(document.data, dict):
                 return None
@@ -646,13 +695,16 @@ def read_texts_quickly(root: Path) -> tuple | None:
                 return None
             if _half_texts(document.data):
                 return None  # a text with one language only: the loader's schema says where
-            texts.extend(_texts_in(document))
+            found = _texts_in(document)
+            if key is not None:
+                store.put(KEPT_TEXTS, key, pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
+            texts.extend(found)
         return texts, _same_in_both(glossary)
     except Exception:  # any refusal or surprise: the full loader says what is wrong, in its own words
         return None
 
 
-def read_corpus(root: Path, data=None) -> Corpus:
+def read_corpus(root: Path, data=None, store=None) -> Corpus:
     """Read every page and the data's texts: the input of every check.
 
     data is the loaded plan data (hooks.plan_data.PlanData) when the caller has it, as the
@@ -665,7 +717,7 @@ def read_corpus(root: Path, data=None) -> Corpus:
     if data is not None:
         texts, same_in_both = list(data.texts), list(data.glossary.same_in_both)
     else:
-        quick = read_texts_quickly(root)
+        quick = read_texts_quickly(root, store)
         if quick is not None:
             texts, same_in_both = quick
         else:
@@ -690,7 +742,7 @@ def read_corpus(root: Path, data=None) -> Corpus:
         for page in (en, cy):
             if page is not None:
                 problems.extend(page.problems)
-    return Corpus(root, pages, texts, same_in_both, problems)
+    return Corpus(root, pages, texts, same_in_both, problems, store=store)
 
 
 # --- Rules: pages -----------------------------------------------------------------------------
@@ -990,9 +1042,13 @@ def freshness_problems(corpus: Corpus, store: Store) -> list:
 # --- All checks -------------------------------------------------------------------------------
 
 
-def run_checks(root: Path, data=None) -> list:
-    """Every translation problem of the site at root, sorted; data, if given, is the loaded plan data."""
-    corpus = read_corpus(root, data)
+def run_checks(root: Path, data=None, store=None) -> list:
+    """Every translation problem of the site at root, sorted; data, if given, is the loaded plan data.
+
+    store (hooks/cache.py), if given, keeps what does not change from run to run: each data
+    file's texts and each text's language verdict.
+    """
+    corpus = read_corpus(root, data, store)
     store = Store.read(corpus.root)
     problems = list(corpus.problems)
     problems += page_problems(corpus)

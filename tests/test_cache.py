@@ -211,3 +211,64 @@ def test_the_code_version_follows_the_templates(project, monkeypatch):
 def test_digest_parts_are_kept_apart():
     assert cache.digest("ab", "c") != cache.digest("a", "bc")
     assert cache.digest("x") == cache.digest(b"x")
+
+
+# --- Work kept per file: plans, data texts, language verdicts --------------------------------------
+
+
+def test_an_unchanged_plan_file_is_not_read_again(project, monkeypatch):
+    from hooks import plan_data, strict_yaml
+
+    store = cache.Cache(project)
+    first = plan_data.load(project, store)
+    read = []
+    original = strict_yaml.read
+    monkeypatch.setattr(strict_yaml, "read", lambda file, relative: read.append(relative) or original(file, relative))
+    second = plan_data.load(project, store)
+    assert not [r for r in read if r.startswith("data/plans/")], read
+    assert sorted(second.plans) == sorted(first.plans)
+    assert second.plans["upper-valleys/2022-23"].content == first.plans["upper-valleys/2022-23"].content
+    assert [t.en for t in second.texts] == [t.en for t in first.texts]
+
+    change_allocation(project)
+    read.clear()
+    third = plan_data.load(project, store)
+    assert [r for r in read if r.startswith("data/plans/")] == [PLAN_FILE]
+    assert str(third.plans["upper-valleys/2022-23"].content["finance"]["allocation"]) == "224787.00"
+
+
+def test_a_kept_plan_still_meets_the_checks_across_files(project):
+    """A plan read from the cache is still checked against the others (its cluster must exist)."""
+    from hooks import plan_data
+
+    store = cache.Cache(project)
+    plan_data.load(project, store)
+    clusters = project / "data" / "clusters.yml"
+    clusters.write_text(clusters.read_text("utf-8").replace("id: upper-valleys", "id: upper-valley"), "utf-8")
+    with pytest.raises(ContentError) as raised:
+        plan_data.load(project, store)
+    assert "plan-unknown-cluster" in {p.rule for p in raised.value.problems}
+
+
+def test_a_data_text_changed_to_the_wrong_language_is_found_after_a_clean_run(project):
+    assert gate.run(project) == []
+    plan = project / PLAN_FILE
+    text = plan.read_text("utf-8")
+    welsh = 'cy: "Gwella gofal wedi\'i gynllunio"'
+    assert welsh in text
+    plan.write_text(text.replace(welsh, 'cy: "Improving the planned care that people receive"', 1), "utf-8")
+    problems = gate.run(project)
+    assert any(p.rule == "wrong-language" and p.path == PLAN_FILE for p in problems), problems
+
+
+def test_language_verdicts_are_kept_and_reused(project, monkeypatch):
+    from hooks import translation_checks
+
+    assert translation_checks.run_checks(project, store=cache.Cache(project)) == []
+    built = []
+    original = translation_checks.LanguageIdentifier._detector
+    monkeypatch.setattr(translation_checks.LanguageIdentifier, "_detector", lambda self: built.append(1) or original(self))
+    assert translation_checks.run_checks(project, store=cache.Cache(project)) == []
+    assert built == [], "every text had a kept verdict: the detector is not needed"
+    assert translation_checks.run_checks(project) == []  # without a store: identified afresh
+    assert built
