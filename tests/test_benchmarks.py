@@ -117,3 +117,16 @@ def test_budgets_on_the_real_site_check_and_what_was_not_measured():
 def test_cold_figures_have_no_budget():
     cold = fake_site(900, hooks_overhead_cold=50.0, check_cold_seconds=500.0, fast_over_stock_cold=5.0)
     assert all(b["pass"] is not False for b in benchmarks.budgets([fake_site(9), cold], real_check=0.3))
+
+
+def test_an_edit_changes_only_the_date_of_approval():
+    original = b"kind: cluster-plan\ndates:\n  approved:\n    date: '2020-03-31'\ntitle: x\n"
+    edited = benchmarks.edit_plan(original, 5)
+    assert edited == original.replace(b"2020-03-31", b"2020-03-06")
+    assert benchmarks.edit_plan(original, 6) != edited  # each edit is a change
+
+
+def test_paired_ratio_is_the_median_of_each_rounds_ratio():
+    numerator = benchmarks.Measure([benchmarks.Run(2.0, 1), benchmarks.Run(9.0, 1), benchmarks.Run(3.0, 1)])
+    denominator = benchmarks.Measure([benchmarks.Run(1.0, 1), benchmarks.Run(3.0, 1), benchmarks.Run(3.0, 1)])
+    assert benchmarks.paired_ratio(numerator, denominator) == 2.0
