@@ -159,17 +159,21 @@ class _TextBuilder:
 # --- Reading the data folder -------------------------------------------------------------------
 
 
-def _read(root: Path, relative: str, schema: str, problems: list) -> Document | None:
+def _read(root: Path, relative: str, schema: str, problems: list, kept=None) -> Document | None:
     file = root / relative
     try:
         document = strict_yaml.read(file, relative)
     except ContentError as error:
         problems.extend(error.problems)
         return None
+    if kept is not None and kept.is_valid(file, relative):
+        return document  # these very bytes passed this schema before
     from hooks import schemas  # jsonschema: imported only when data is validated (not by a build the cache serves)
 
     found = schemas.validate(document, schema)
     problems.extend(found)
+    if not found and kept is not None:
+        kept.mark_valid(file, relative)
     return None if found else document
 
 
@@ -248,9 +252,9 @@ def finance_total(finance: dict) -> Decimal:
     return sum((Decimal(p["agreed_spend"]) for p in finance["projects"] if p["agreed_spend"] is not None), Decimal("0"))
 
 
-def _clusters(root: Path, problems: list, texts_of) -> list:
+def _clusters(root: Path, problems: list, texts_of, kept=None) -> list:
     clusters = []
-    clusters_doc = _read(root, "data/clusters.yml", "clusters", problems)
+    clusters_doc = _read(root, "data/clusters.yml", "clusters", problems, kept)
     if clusters_doc:
         converted = texts_of(clusters_doc)
         authorities = converted["local_authorities"]
@@ -277,7 +281,7 @@ def load_clusters(root: Path) -> list:
 
 
 class _KeptPlans:
-    """Loaded plans kept between builds (hooks/cache.py), one entry per plan file."""
+    """Work on data files kept between builds (hooks/cache.py): each plan file's loaded plan, and which other files passed their schema."""
 
     KIND = "plan"
 
@@ -303,6 +307,14 @@ class _KeptPlans:
             return pickle.loads(stored) if stored is not None else None
         except Exception:  # noqa: BLE001 - an unreadable entry is no entry: the file is read instead
             return None
+
+    def is_valid(self, file: Path, relative: str) -> bool:
+        """Whether this file, as it is, passed its schema before (for the files that are not plans)."""
+        return self.store is not None and self.store.has("valid", self._key(file, relative))
+
+    def mark_valid(self, file: Path, relative: str) -> None:
+        if self.store is not None:
+            self.store.put_text("valid", self._key(file, relative), "")
 
     def put(self, file: Path, relative: str, plan, texts: list) -> None:
         if self.store is not None:
@@ -330,7 +342,7 @@ def load(root: Path, store=None) -> PlanData:
         all_texts.extend(builder.texts)
         return converted
 
-    glossary_doc = _read(root, "data/glossary.yml", "glossary", problems)
+    glossary_doc = _read(root, "data/glossary.yml", "glossary", problems, kept)
     glossary = Glossary([], [])
     if glossary_doc:
         glossary = Glossary(glossary_doc.data["terms"], glossary_doc.data["same_in_both"], glossary_doc.data.get("english_names", []))
@@ -339,11 +351,11 @@ def load(root: Path, store=None) -> PlanData:
                 problems.append(Problem(glossary_doc.path, glossary_doc.line_of(("english_names", index)), "glossary-english-name", f"'{name}' is listed under english_names but not under same_in_both", "add it to same_in_both too (the translation checks allow it there)"))
 
     interface = {}
-    interface_doc = _read(root, "data/interface.yml", "interface", problems)
+    interface_doc = _read(root, "data/interface.yml", "interface", problems, kept)
     if interface_doc:
         interface = texts_of(interface_doc)
 
-    clusters = _clusters(root, problems, texts_of)
+    clusters = _clusters(root, problems, texts_of, kept)
 
     plans = {}
     for file in sorted((root / "data" / "plans").glob("*/*")):

@@ -54,31 +54,55 @@ def words(text: str) -> list[str]:
     return [word.lower() for word in _WORD.findall(plain)]
 
 
-def with_mutations(index: dict) -> dict:
-    """A Welsh index whose entries also hold every other form of their words."""
+def other_forms(title: str, text: str) -> str:
+    """The other forms of an entry's words, as the entry's mutations field holds them."""
+    own = set(words(title) + words(text))
+    forms = set()
+    for word in own:
+        forms |= mutations.forms(word)
+    return " ".join(sorted(forms - own))
+
+
+def with_mutations(index: dict, known: dict | None = None) -> dict:
+    """A Welsh index whose entries also hold every other form of their words.
+
+    known, if given, maps (title, text) to the forms worked out before, and gains the new ones.
+    """
+    known = {} if known is None else known
     config = dict(index["config"])
     config["separator"] = WELSH_SEPARATOR
     config["pipeline"] = []
     config["fields"] = {**config["fields"], MUTATIONS_FIELD: {"boost": 1.0}}
     docs = []
     for doc in index["docs"]:
-        own = set(words(doc.get("title", "")) + words(doc.get("text", "")))
-        other_forms = set()
-        for word in own:
-            other_forms |= mutations.forms(word)
-        docs.append({**doc, MUTATIONS_FIELD: " ".join(sorted(other_forms - own))})
+        entry = (doc.get("title", ""), doc.get("text", ""))
+        if entry not in known:
+            known[entry] = other_forms(*entry)
+        docs.append({**doc, MUTATIONS_FIELD: known[entry]})
     return {"config": config, "docs": docs}
 
 
-def per_language(merged_text: str, other_locales: list[str]) -> dict[str, str]:
-    """{language folder: the text of its index} from the text of the merged index."""
+def per_language(merged_text: str, other_locales: list[str], known: dict | None = None) -> dict[str, str]:
+    """{language folder: the text of its index} from the text of the merged index (known: see with_mutations)."""
     merged = json.loads(merged_text)
     texts = {}
     for folder, index in split(merged, other_locales).items():
         if folder == WELSH:
-            index = with_mutations(index)
+            index = with_mutations(index, known)
         texts[folder] = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     return texts
+
+
+KNOWN_FORMS = ("search-mutations", "latest")  # the mutations of the entries of the last index made
+
+
+def _known_forms(cache) -> dict:
+    """(title, text) -> mutations, as worked out for the last index made (when one entry changes, the others are known)."""
+    stored = cache.get_text(*KNOWN_FORMS) if cache is not None else None
+    try:
+        return {(title, text): forms for title, text, forms in json.loads(stored)} if stored else {}
+    except (ValueError, TypeError):
+        return {}
 
 
 def write_per_language(site_dir: Path, other_locales: list[str], cache=None) -> None:
@@ -103,9 +127,11 @@ def write_per_language(site_dir: Path, other_locales: list[str], cache=None) -> 
             except ValueError:
                 texts = None
     if texts is None:
-        texts = per_language(merged_text, other_locales)
+        known = _known_forms(cache)
+        texts = per_language(merged_text, other_locales, known)
         if cache is not None:
             cache.put_text("search-index", key, json.dumps(texts, ensure_ascii=False))
+            cache.put_text(*KNOWN_FORMS, json.dumps([[title, text, forms] for (title, text), forms in known.items()], ensure_ascii=False))
     for folder, text in texts.items():
         target = site_dir / folder / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -272,3 +272,42 @@ def test_language_verdicts_are_kept_and_reused(project, monkeypatch):
     assert built == [], "every text had a kept verdict: the detector is not needed"
     assert translation_checks.run_checks(project) == []  # without a store: identified afresh
     assert built
+
+
+def test_welsh_search_forms_worked_out_before_are_reused(monkeypatch):
+    from hooks import search_index
+
+    index = {"config": {"fields": {"title": {"boost": 1}}}, "docs": [
+        {"location": "a/", "title": "Gofal yng Nghymru", "text": "Cynllun gofal"},
+        {"location": "b/", "title": "Y clwstwr", "text": "Gwasanaethau"},
+    ]}
+    fresh = search_index.with_mutations(index)
+    known: dict = {}
+    assert search_index.with_mutations(index, known) == fresh
+    assert len(known) == 2
+    worked_out = []
+    original = search_index.other_forms
+    monkeypatch.setattr(search_index, "other_forms", lambda title, text: worked_out.append(title) or original(title, text))
+    index["docs"].append({"location": "c/", "title": "Newydd", "text": "Cymru"})
+    again = search_index.with_mutations(index, known)
+    assert worked_out == ["Newydd"], "only the new entry is worked out"
+    assert again["docs"][:2] == fresh["docs"]
+    assert "gymru" in again["docs"][2][search_index.MUTATIONS_FIELD].split()
+
+
+def test_a_file_that_passed_its_schema_is_not_validated_again(project, monkeypatch):
+    from hooks import plan_data, schemas
+
+    store = cache.Cache(project)
+    plan_data.load(project, store)
+    validated = []
+    original = schemas.validate
+    monkeypatch.setattr(schemas, "validate", lambda document, name: validated.append(document.path) or original(document, name))
+    plan_data.load(project, store)
+    assert validated == []
+    glossary = project / "data" / "glossary.yml"
+    glossary.write_text(glossary.read_text("utf-8") + "\nunknown_field: 1\n", "utf-8")
+    with pytest.raises(ContentError) as raised:
+        plan_data.load(project, store)
+    assert validated == ["data/glossary.yml"]
+    assert any(p.path == "data/glossary.yml" for p in raised.value.problems)
