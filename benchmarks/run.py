@@ -192,12 +192,12 @@ def measure_site(plans: int, repeat: int, workspace: Path, has_check: bool) -> d
         commands["check"] = ([python, "-m", "hooks.check"], project)
         commands["check_edit"] = ([python, "-m", "hooks.check"], project)
     # One round, in order. CLEAR deletes the cache (so the next command is cold, and fills it);
-    # EDIT changes one plan file (its date of update), as an editor would between two builds;
+    # EDIT changes one plan file (its date of approval), as an editor would between two builds;
     # RESTORE puts it back, so that every build compared byte for byte builds the same files.
-    order = [CLEAR, "stock_cold", "stock", "plain"]
-    order += [EDIT, "check_edit"] if has_check else []
-    order += [EDIT, "stock_edit", RESTORE, CLEAR, "fast_cold", "fast"]
-    order += [CLEAR, "check_cold", "check"] if has_check else []
+    # An edit follows a run of the same command: the build after one file changed since the last
+    # build, the check after one file changed since the last check.
+    order = [CLEAR, "stock_cold", "stock", "plain", EDIT, "stock_edit", RESTORE, CLEAR, "fast_cold", "fast"]
+    order += [CLEAR, "check_cold", "check", EDIT, "check_edit", RESTORE] if has_check else []
     edited = project / "data" / "plans" / (site.sample_page.split("/", 1)[1][: -len(".md")] + ".yml") if site.sample_page else None
     original = edited.read_bytes() if edited else None
     edits = 0

@@ -104,7 +104,7 @@ def on_post_build(config):
     site = publication.current(ROOT)
     language_dir = Path(config.site_dir) / folder
     try:
-        open_data.write_files(language_dir, [site.open_data_files(plan_id, locale) for plan_id in site.plan_ids()])
+        open_data.write_files(language_dir, site.all_open_data_files(locale))
         base_url = config.site_url + folder if config.site_url else ""  # relative links without a site_url
         (language_dir / feeds.FEED_PATH).write_text(site.feed(locale, base_url), "utf-8")
     except ContentError as error:

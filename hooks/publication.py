@@ -109,6 +109,19 @@ class Publication:
         self.cache.put_text("open-data", key, json.dumps(files, ensure_ascii=False))
         return files
 
+    def all_open_data_files(self, locale: str) -> list:
+        """open_data_files of every plan, in plan order: kept as one entry per state of the data."""
+        key = cache_module.digest(self.state, locale)
+        cached = self.cache.get_text("open-data-all", key)
+        if cached is not None:
+            try:
+                return json.loads(cached)
+            except ValueError:
+                pass
+        files = [self.open_data_files(plan_id, locale) for plan_id in self.plan_ids()]
+        self.cache.put_text("open-data-all", key, json.dumps(files, ensure_ascii=False))
+        return files
+
     def plan_ids(self) -> list:
         """The published plans' ids, from the file names (a state that loaded has them right)."""
         prefix, suffix = "data/plans/", ".yml"
