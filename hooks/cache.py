@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import json
 import os
 import shutil
 import sys
@@ -169,6 +170,26 @@ class Cache:
 
     def put_text(self, kind: str, key: str, text: str) -> None:
         self.put(kind, key, text.encode("utf-8"))
+
+    def text(self, kind: str, key: str, make) -> str:
+        """The text stored under key; or, if there is none, make()'s, stored."""
+        kept = self.get_text(kind, key)
+        if kept is None:
+            kept = make()
+            self.put_text(kind, key, kept)
+        return kept
+
+    def json(self, kind: str, key: str, make):
+        """The JSON value stored under key; or, if there is none, make()'s, stored."""
+        kept = self.get_text(kind, key)
+        if kept is not None:
+            try:
+                return json.loads(kept)
+            except ValueError:
+                pass
+        value = make()
+        self.put_text(kind, key, json.dumps(value, ensure_ascii=False))
+        return value
 
     def _prune_other_versions(self) -> None:
         """Remove the folders of other code versions (once per process): they can never be read again."""

@@ -18,7 +18,6 @@ A state with a problem is never recorded, so its problems are found and reported
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from hooks import cache as cache_module
@@ -77,50 +76,24 @@ class Publication:
         plans = render.dependencies(markdown)
         data_key = self.state if plans is None else cache_module.digest(self.shared, *(f"{p}\0{self.plan_digest(p)}" for p in sorted(plans)))
         key = cache_module.digest(markdown, locale, page_path, page_src, data_key)
-        cached = self.cache.get_text("page", key)
-        if cached is not None:
-            return cached
-        rendered = self.renderer.render_page(markdown, locale, page_path, page_src)
-        self.cache.put_text("page", key, rendered)
-        return rendered
+        return self.cache.text("page", key, lambda: self.renderer.render_page(markdown, locale, page_path, page_src))
 
     def mark_english_names(self, html: str) -> str:
         """A Welsh page's HTML with the glossary's English names marked lang="en"."""
         key = cache_module.digest(html, self.digests.get("data/glossary.yml", ""))
-        cached = self.cache.get_text("english-names", key)
-        if cached is not None:
-            return cached
-        marked = render.mark_english_names(html, self.data.glossary.english_names)
-        self.cache.put_text("english-names", key, marked)
-        return marked
+        return self.cache.text("english-names", key, lambda: render.mark_english_names(html, self.data.glossary.english_names))
 
     def open_data_files(self, plan_id: str, locale: str) -> dict:
         """{path in the site: text} of one plan's open data in one language (hooks/open_data.py)."""
         from hooks import open_data
 
         key = cache_module.digest(plan_id, locale, self.shared, self.plan_digest(plan_id))
-        cached = self.cache.get_text("open-data", key)
-        if cached is not None:
-            try:
-                return json.loads(cached)
-            except ValueError:
-                pass
-        files = open_data.plan_files(self.data.plans[plan_id], self.data, locale)
-        self.cache.put_text("open-data", key, json.dumps(files, ensure_ascii=False))
-        return files
+        return self.cache.json("open-data", key, lambda: open_data.plan_files(self.data.plans[plan_id], self.data, locale))
 
     def all_open_data_files(self, locale: str) -> list:
         """open_data_files of every plan, in plan order: kept as one entry per state of the data."""
         key = cache_module.digest(self.state, locale)
-        cached = self.cache.get_text("open-data-all", key)
-        if cached is not None:
-            try:
-                return json.loads(cached)
-            except ValueError:
-                pass
-        files = [self.open_data_files(plan_id, locale) for plan_id in self.plan_ids()]
-        self.cache.put_text("open-data-all", key, json.dumps(files, ensure_ascii=False))
-        return files
+        return self.cache.json("open-data-all", key, lambda: [self.open_data_files(plan_id, locale) for plan_id in self.plan_ids()])
 
     def plan_ids(self) -> list:
         """The published plans' ids, from the file names (a state that loaded has them right)."""
@@ -136,13 +109,7 @@ class Publication:
         """The Atom feed of one language (hooks/feeds.py)."""
         from hooks import feeds
 
-        key = cache_module.digest(self.state, locale, base_url)
-        cached = self.cache.get_text("feed", key)
-        if cached is not None:
-            return cached
-        text = feeds.atom(self.data, locale, base_url)
-        self.cache.put_text("feed", key, text)
-        return text
+        return self.cache.text("feed", cache_module.digest(self.state, locale, base_url), lambda: feeds.atom(self.data, locale, base_url))
 
     def site_date(self):
         """The latest date a plan states (hooks/build.py, site_date)."""
@@ -150,15 +117,7 @@ class Publication:
 
         from hooks import build
 
-        cached = self.cache.get_text("site-date", self.state)
-        if cached is not None:
-            try:
-                return datetime.date.fromisoformat(cached)
-            except ValueError:
-                pass
-        date = build.site_date(self.data)
-        self.cache.put_text("site-date", self.state, date.isoformat())
-        return date
+        return datetime.date.fromisoformat(self.cache.text("site-date", self.state, lambda: build.site_date(self.data).isoformat()))
 
 
 _cache: dict = {}

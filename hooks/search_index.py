@@ -114,24 +114,20 @@ def write_per_language(site_dir: Path, other_locales: list[str], cache=None) -> 
     if not path.exists():  # search switched off
         return
     merged_text = path.read_text("utf-8")
-    texts = None
-    key = None
-    if cache is not None:
-        from hooks.cache import digest
 
-        key = digest(merged_text, *other_locales)
-        stored = cache.get_text("search-index", key)
-        if stored is not None:
-            try:
-                texts = json.loads(stored)
-            except ValueError:
-                texts = None
-    if texts is None:
+    def make() -> dict:
         known = _known_forms(cache)
         texts = per_language(merged_text, other_locales, known)
         if cache is not None:
-            cache.put_text("search-index", key, json.dumps(texts, ensure_ascii=False))
             cache.put_text(*KNOWN_FORMS, json.dumps([[title, text, forms] for (title, text), forms in known.items()], ensure_ascii=False))
+        return texts
+
+    if cache is None:
+        texts = make()
+    else:
+        from hooks.cache import digest
+
+        texts = cache.json("search-index", digest(merged_text, *other_locales), make)
     for folder, text in texts.items():
         target = site_dir / folder / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -22,7 +22,7 @@ import pickle
 import posixpath
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -402,6 +402,8 @@ class LanguageIdentifier:
     def __init__(self, same_in_both: list, store=None):
         self._store = store
         self._detector_built = None
+        self._verdicts = None  # kept verdicts: digest of (locale, text) -> wrong?
+        self._unsaved = False
         names = sorted((name for name in same_in_both if name.strip()), key=len, reverse=True)
         self._names_key = "\0".join(names)
         self._names = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(name) for name in names) + r")(?!\w)") if names else None
@@ -430,15 +432,12 @@ class LanguageIdentifier:
         """For each (text, locale): True when the text, meant to be in locale, is with confidence in the other language.
 
         All at once: the identifier then works on both processor cores. With a store (hooks/cache.py),
-        the verdict on each text is kept, for the same same-in-both names, and only new texts are identified.
+        verdicts are kept (for the same same-in-both names) and only new texts are identified;
+        save() stores the new verdicts.
         """
         from hooks import cache
 
-        kept_key = cache.digest(self._names_key)
-        kept: dict = {}
-        if self._store is not None:
-            stored = self._store.get_text(self.VERDICTS, kept_key)
-            kept = json.loads(stored) if stored else {}
+        kept = self._kept_verdicts()
         item_keys = [cache.digest(locale, text) for text, locale in items]
         verdicts: dict = {}  # (text, locale) -> wrong?, each distinct new text identified once
         new = [(text, locale) for (text, locale), key in zip(items, item_keys) if key not in kept]
@@ -450,15 +449,33 @@ class LanguageIdentifier:
                 if texts:
                     for text, confidence in zip(texts, detector.compute_language_confidence_in_parallel(texts, language)):
                         verdicts[text, locale] = confidence < MIN_CONFIDENCE
+            self._unsaved = True
         found = []
         for (text, locale), key in zip(items, item_keys):
             if key not in kept:
                 kept[key] = verdicts.get((self.words(text), locale), False)
             found.append(kept[key])
-        if self._store is not None and new:  # the verdicts on today's texts (texts gone since are forgotten)
-            current = {key: kept[key] for key in item_keys}
-            self._store.put_text(self.VERDICTS, kept_key, json.dumps(current, separators=(",", ":")))
         return found
+
+    def _kept_verdicts(self) -> dict:
+        if self._verdicts is None:
+            stored = self._store.get_text(self.VERDICTS, self._verdicts_key()) if self._store is not None else None
+            try:
+                self._verdicts = json.loads(stored) if stored else {}
+            except ValueError:
+                self._verdicts = {}
+        return self._verdicts
+
+    def _verdicts_key(self) -> str:
+        from hooks import cache
+
+        return cache.digest(self._names_key)
+
+    def save(self) -> None:
+        """Store the verdicts worked out since they were read (with a store; else nothing)."""
+        if self._store is not None and self._unsaved:
+            self._store.put_text(self.VERDICTS, self._verdicts_key(), json.dumps(self._verdicts, separators=(",", ":")))
+            self._unsaved = False
 
     def is_names_only(self, text: str) -> bool:
         """True when a text holds nothing but names the same in both languages, figures and punctuation."""
@@ -1016,9 +1033,10 @@ def language_problems(corpus: Corpus) -> list:
 # --- Rules: freshness -------------------------------------------------------------------------
 
 
-def freshness_problems(corpus: Corpus, store: Store) -> list:
-    problems = list(store.problems)
-    pairs = fingerprints.pairs_of(store)
+def freshness_problems(corpus: Corpus, store: Store, with_file_problems: bool = True, pairs: dict | None = None) -> list:
+    """Stale and unrecorded translations; with_file_problems: the fingerprint file's own problems too."""
+    problems = list(store.problems) if with_file_problems else []
+    pairs = fingerprints.pairs_of(store) if pairs is None else pairs
     for unit in corpus.units():
         state = fingerprints.freshness(unit, store, pairs)
         if state.fresh or state.state == fingerprints.MISSING:
@@ -1046,13 +1064,73 @@ def run_checks(root: Path, data=None, store=None) -> list:
     """Every translation problem of the site at root, sorted; data, if given, is the loaded plan data.
 
     store (hooks/cache.py), if given, keeps what does not change from run to run: each data
-    file's texts and each text's language verdict.
+    file's texts, each text's language verdict, and which parts passed (_checks_by_part).
     """
     corpus = read_corpus(root, data, store)
-    store = Store.read(corpus.root)
+    fingerprint_file = Store.read(corpus.root)
+    if store is not None and store.enabled:
+        return _checks_by_part(corpus, fingerprint_file, store)
     problems = list(corpus.problems)
     problems += page_problems(corpus)
     problems += data_problems(corpus)
     problems += language_problems(corpus)
-    problems += freshness_problems(corpus, store)
+    problems += freshness_problems(corpus, fingerprint_file)
+    return sorted(set(problems))
+
+
+PART_PASSED = "gate-part-passed"
+
+
+def _checks_by_part(corpus: Corpus, fingerprint_file: Store, store) -> list:
+    """The same problems as run_checks without a store, but a part that passed before is not checked again.
+
+    Every rule looks at one part of the site only: a page pair (both pages, and the fingerprints
+    recorded for the Welsh page's sections), or one data file (its texts, and the fingerprints
+    recorded for them); and all at the glossary's same-in-both names. So each part that passed
+    is kept under a digest of exactly those, and is not checked again while they are the same.
+    Parts with problems are checked, and their problems reported, every time.
+    tests/test_cache.py checks the results are the same as a run without a store, on every
+    gate fixture, cold and warm.
+    """
+    from hooks import cache
+
+    root = corpus.root
+    names = cache.digest(*sorted(corpus.same_in_both))
+    records: dict = {}
+    for key, record in fingerprint_file.records.items():
+        records.setdefault(key.split("#", 1)[0], []).append(f"{key}\0{record.en}\0{record.cy}\0{','.join(record.blocks)}")
+
+    def content(path: str) -> bytes:
+        try:
+            return (root / path).read_bytes()
+        except OSError:
+            return b"(none)"
+
+    parts = []
+    for inner, pair in sorted(corpus.pages.items()):
+        welsh = f"{CONTENT}/{WELSH}/{inner}"
+        key = cache.digest("pages", inner, content(f"{CONTENT}/{ENGLISH}/{inner}"), content(welsh), names, *sorted(records.get(welsh, [])))
+        parts.append((key, replace(corpus, pages={inner: pair}, texts=[], problems=[])))
+    by_file: dict = {}
+    for text in corpus.texts:
+        by_file.setdefault(text.where.path, []).append(text)
+    for path, texts in by_file.items():
+        key = cache.digest("data", path, content(path), names, *sorted(records.get(path, [])))
+        parts.append((key, replace(corpus, pages={}, texts=texts, problems=[])))
+
+    problems = list(corpus.problems) + list(fingerprint_file.problems)
+    pairs = None
+    for key, part in parts:
+        if store.has(PART_PASSED, key):
+            continue
+        part.__dict__["identifier"] = corpus.identifier  # one identifier, so language verdicts are kept across parts
+        if pairs is None:
+            pairs = fingerprints.pairs_of(fingerprint_file)
+        found = page_problems(part) + data_problems(part) + language_problems(part) + freshness_problems(part, fingerprint_file, with_file_problems=False, pairs=pairs)
+        if found:
+            problems += found
+        else:
+            store.put_text(PART_PASSED, key, "")
+    if "identifier" in corpus.__dict__:
+        corpus.identifier.save()
     return sorted(set(problems))

@@ -311,3 +311,45 @@ def test_a_file_that_passed_its_schema_is_not_validated_again(project, monkeypat
         plan_data.load(project, store)
     assert validated == ["data/glossary.yml"]
     assert any(p.path == "data/glossary.yml" for p in raised.value.problems)
+
+
+# --- The gate by parts gives the same problems as the gate in one piece ----------------------------
+
+import test_translation_gate as gate_tests  # noqa: E402
+from hooks.translation_checks import run_checks  # noqa: E402
+
+
+def as_lines(problems: list) -> list:
+    return [p.as_text() for p in problems]
+
+
+@pytest.mark.parametrize("case", gate_tests.CASES)
+def test_the_gate_by_parts_finds_what_the_whole_gate_finds(tmp_path, case):
+    """On every gate fixture, failing and passing: cold, warm, and after the passing site turned failing."""
+    for kind in ("fail", "pass"):
+        site = gate_tests.fixture_site(tmp_path / kind, case, kind)
+        whole = as_lines(run_checks(site))
+        store = cache.Cache(site)
+        assert as_lines(run_checks(site, store=store)) == whole, (kind, "cold")
+        assert as_lines(run_checks(site, store=cache.Cache(site))) == whole, (kind, "warm")
+
+    site, failing = tmp_path / "pass" / "site", tmp_path / "fail" / "site"
+    for folder in ("content", "data"):
+        shutil.rmtree(site / folder)
+        shutil.copytree(failing / folder, site / folder, symlinks=True)
+    assert as_lines(run_checks(site, store=cache.Cache(site))) == as_lines(run_checks(site)), "after the change"
+
+
+def test_only_the_parts_that_changed_are_checked_again(project, monkeypatch):
+    from hooks import translation_checks
+
+    assert run_checks(project, store=cache.Cache(project)) == []
+    checked = []
+    original = translation_checks.page_problems
+    monkeypatch.setattr(translation_checks, "page_problems", lambda corpus: checked.extend(corpus.pages) or original(corpus))
+    assert run_checks(project, store=cache.Cache(project)) == []
+    assert checked == []
+    page = project / "content" / "cy" / "about.md"
+    page.write_text(page.read_text("utf-8") + "\n", "utf-8")
+    assert run_checks(project, store=cache.Cache(project)) == []
+    assert checked == ["about.md"]
