@@ -142,8 +142,8 @@ def write(site_dir: Path, data: PlanData, locale: str) -> list:
     return write_files(site_dir, [plan_files(plan, data, locale) for plan in sorted(data.plans.values(), key=lambda p: p.id)])
 
 
-def write_files(site_dir: Path, plans_files: list) -> list:
-    """Write plans' open data files (from plan_files, in plan order) and the schemas they follow."""
+def write_files(site_dir: Path, plans_files) -> list:
+    """Write plans' open data files (from plan_files, in plan order; any iterable) and the schemas they follow."""
     site_dir = Path(site_dir)
     written = []
     for outputs in plans_files:

@@ -90,10 +90,9 @@ class Publication:
         key = cache_module.digest(plan_id, locale, self.shared, self.plan_digest(plan_id))
         return self.cache.json("open-data", key, lambda: open_data.plan_files(self.data.plans[plan_id], self.data, locale))
 
-    def all_open_data_files(self, locale: str) -> list:
-        """open_data_files of every plan, in plan order: kept as one entry per state of the data."""
-        key = cache_module.digest(self.state, locale)
-        return self.cache.json("open-data-all", key, lambda: [self.open_data_files(plan_id, locale) for plan_id in self.plan_ids()])
+    def all_open_data_files(self, locale: str):
+        """open_data_files of every plan, in plan order, one plan at a time (so a large site's are never all in memory)."""
+        return (self.open_data_files(plan_id, locale) for plan_id in self.plan_ids())
 
     def plan_ids(self) -> list:
         """The published plans' ids, from the file names (a state that loaded has them right)."""
