@@ -87,31 +87,48 @@ def on_page_content(html, page, config, files):
         raise _fail(error) from None
 
 
-@event_priority(-110)  # after mkdocs-static-i18n's own (-100): see below
-def on_post_build(config):
-    """Write the open data and the updates feed into this language's part of the site.
+def _language(config) -> tuple:
+    """(this build's language, its folder in the site: "" or "cy/").
 
-    The i18n plugin builds the other languages from its on_post_build, with its `building`
-    flag set. This runs after it, so in the first (outer) build, whose language is the default
-    one, every language is built by now and the search index merged: it is split into one
-    index per language.
+    The i18n plugin builds the default language first (the outer build) and each other language
+    from its on_post_build, with its `building` flag set, into a folder of the same site_dir.
     """
     i18n = config.plugins["i18n"]
-    outer = not i18n.building
-    locale = i18n.default_language if outer else i18n.current_language
-    # The i18n plugin keeps one site_dir and puts the other languages in a folder of it.
-    folder = "" if locale == i18n.default_language else f"{locale}/"
+    locale = i18n.current_language if i18n.building else i18n.default_language
+    return locale, "" if locale == i18n.default_language else f"{locale}/"
+
+
+def on_env(env, config, files):
+    """Write the open data and the updates feed into this language's part of the site.
+
+    Before the pages (they do not depend on them), so that in python -m hooks.build the default
+    language's are written while the other language builds, not after.
+    """
+    locale, folder = _language(config)
     site = publication.current(ROOT)
     language_dir = Path(config.site_dir) / folder
     try:
         open_data.write_files(language_dir, site.all_open_data_files(locale))
         base_url = config.site_url + folder if config.site_url else ""  # relative links without a site_url
+        language_dir.mkdir(parents=True, exist_ok=True)
         (language_dir / feeds.FEED_PATH).write_text(site.feed(locale, base_url), "utf-8")
     except ContentError as error:
         raise _fail(error) from None
-    if outer:
-        others = [other for other in i18n.build_languages if other != i18n.default_language]
-        search_index.write_per_language(Path(config.site_dir), others, site.cache)
+    return env
+
+
+@event_priority(-110)  # after mkdocs-static-i18n's own (-100): see below
+def on_post_build(config):
+    """Split the merged search index into one index per language.
+
+    The i18n plugin builds the other languages from its on_post_build. This runs after it, so
+    in the first (outer) build every language is built by now and the search index merged.
+    """
+    i18n = config.plugins["i18n"]
+    if i18n.building:
+        return
+    others = [other for other in i18n.build_languages if other != i18n.default_language]
+    search_index.write_per_language(Path(config.site_dir), others, publication.current(ROOT).cache)
 
 
 def on_post_template(output_content, template_name, config):
