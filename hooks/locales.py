@@ -5,9 +5,6 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal, format_percent
-
 ENGLISH = "en"
 WELSH = "cy"
 LOCALES = (ENGLISH, WELSH)
@@ -30,23 +27,37 @@ def _pattern(value: Decimal | int, suffix: str = "") -> str:
     return "#,##0" + ("." + "0" * places if places else "") + suffix
 
 
+# Babel (and its CLDR data) is imported when a figure is first formatted, not with this module:
+# a build whose pages all come from the cache (hooks/cache.py) formats nothing.
+
+
 def format_number(value: Decimal | int, locale: str) -> str:
+    from babel.numbers import format_decimal
+
     return format_decimal(value, format=_pattern(value), locale=_BABEL[locale], decimal_quantization=True)
 
 
 def format_percentage(value: Decimal | int, locale: str) -> str:
     """9.4 -> "9.4%": the value is the percentage as written, not a fraction."""
+    from babel.numbers import format_percent
+
     fraction = Decimal(value) / 100
     return format_percent(fraction, format=_pattern(value, "%"), locale=_BABEL[locale], decimal_quantization=True)
 
 
 def format_money(value: Decimal | int, locale: str) -> str:
+    from babel.numbers import format_currency
+
     return format_currency(value, "GBP", locale=_BABEL[locale])
 
 
 def format_day(value: datetime.date, locale: str) -> str:
+    from babel.dates import format_date
+
     return format_date(value, "d MMMM y", locale=_BABEL[locale])
 
 
 def format_month(value: datetime.date, locale: str) -> str:
+    from babel.dates import format_date
+
     return format_date(value, "LLLL y", locale=_BABEL[locale])

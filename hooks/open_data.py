@@ -16,7 +16,10 @@ import shutil
 from decimal import Decimal
 from pathlib import Path
 
-from hooks.plan_data import Plan, PlanData, finance_total
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the plan data is passed in: a build whose open data is in the cache never loads it
+    from hooks.plan_data import Plan, PlanData
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schemas"
 TABLES = ("action-plan", "finance", "workforce", "needs")
@@ -76,6 +79,8 @@ def _csv(header: list, rows: list) -> str:
 
 
 def plan_csv(plan: Plan, table: str, data: PlanData, locale: str) -> str:
+    from hooks.plan_data import finance_total
+
     def ui(key: str) -> str:
         return data.interface[key].render(locale)
 
