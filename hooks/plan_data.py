@@ -288,15 +288,19 @@ class _KeptPlans:
     def __init__(self, root: Path, store):
         self.store = store if store is not None and store.enabled else None
         self.schemas = None
+        self._keys: dict = {}
         if self.store is not None:
             from hooks import cache
 
             self.schemas = cache.digest_of(cache.file_digests(root, ("data/schemas",)))
 
     def _key(self, file: Path, relative: str) -> str:
-        from hooks import cache
+        """A digest of the file and the schemas: worked out once per file and load."""
+        if relative not in self._keys:
+            from hooks import cache
 
-        return cache.digest(relative, file.read_bytes(), self.schemas)
+            self._keys[relative] = cache.digest(relative, file.read_bytes(), self.schemas)
+        return self._keys[relative]
 
     def get(self, file: Path, relative: str):
         """(plan, its texts), or None."""
