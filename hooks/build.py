@@ -26,7 +26,7 @@ build is moved into place (old site renamed away, new one renamed in, old one re
 build leaves the previous site as it was.
 
 Reproducible. MkDocs dates the sitemap (and its gzip header) with the build date unless
-SOURCE_DATE_EPOCH is set. The hooks set it from the data (`use_site_date`): the latest date a
+SOURCE_DATE_EPOCH is set. The hooks set it from the data (`use_date(site_date(data))`): the latest date a
 plan states. So two builds of the same commit are byte-identical, whatever the day.
 """
 
@@ -83,11 +83,6 @@ def site_date(data) -> datetime.date:
 
 
 _our_epoch: str | None = None
-
-
-def use_site_date(data) -> None:
-    """Date this build from the data: set SOURCE_DATE_EPOCH, unless the caller set it already."""
-    use_date(site_date(data))
 
 
 def use_date(date: datetime.date) -> None:

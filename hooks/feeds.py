@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime
 import uuid
 import xml.etree.ElementTree as ElementTree
-from pathlib import Path
 
 from typing import TYPE_CHECKING
 
@@ -69,7 +68,3 @@ def atom(data: PlanData, locale: str, base_url: str) -> str:
         add(entry, "summary", plan.content["source_document"].render(locale) if "source_document" in plan.content else plan.title.render(locale))
     ElementTree.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(feed, encoding="unicode") + "\n"
-
-
-def write(site_dir: Path, data: PlanData, locale: str, base_url: str) -> None:
-    (Path(site_dir) / FEED_PATH).write_text(atom(data, locale, base_url), "utf-8")

@@ -142,11 +142,6 @@ def plan_files(plan: Plan, data: PlanData, locale: str) -> dict:
     return outputs
 
 
-def write(site_dir: Path, data: PlanData, locale: str) -> list:
-    """Write every plan's open data into one language's part of the built site."""
-    return write_files(site_dir, [plan_files(plan, data, locale) for plan in sorted(data.plans.values(), key=lambda p: p.id)])
-
-
 def write_files(site_dir: Path, plans_files) -> list:
     """Write plans' open data files (from plan_files, in plan order; any iterable) and the schemas they follow."""
     site_dir = Path(site_dir)

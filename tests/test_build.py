@@ -173,5 +173,5 @@ def test_site_date_is_the_latest_date_a_plan_states():
 
 def test_a_date_the_caller_sets_wins(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "86400")
-    site_build.use_site_date(SimpleNamespace(plans={"b/2024-25": _plan({"signed_off": {"month": "2024-03"}})}))
+    site_build.use_date(site_build.site_date(SimpleNamespace(plans={"b/2024-25": _plan({"signed_off": {"month": "2024-03"}})})))
     assert os.environ["SOURCE_DATE_EPOCH"] == "86400"
