@@ -18,6 +18,8 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
+from hooks.spreadsheet import data_cell
+
 if TYPE_CHECKING:  # the plan data is passed in: a build whose open data is in the cache never loads it
     from hooks.plan_data import Plan, PlanData
 
@@ -71,10 +73,13 @@ def _figure_value(figure) -> str:
 
 
 def _csv(header: list, rows: list) -> str:
+    """A table as CSV for Excel. Every cell goes through spreadsheet.data_cell: a text a
+    spreadsheet would read as a formula (=, +, -, @, ...) gets a leading quote; a number
+    (-5, 224786.00) is kept as a number (hooks/spreadsheet.py says why)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow([data_cell(cell) for cell in header])
+    writer.writerows([data_cell(cell) for cell in row] for row in rows)
     return "\ufeff" + buffer.getvalue()
 
 
