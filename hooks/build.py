@@ -1,25 +1,14 @@
-"""Build the site: both languages at once, into a new folder that replaces the old site only when complete.
+"""Build the site strictly, into a new folder that replaces the old site only when complete.
 
     python -m hooks.build                  build into the site_dir of mkdocs.yml (site/)
     python -m hooks.build --site-dir DIR   build into DIR
-    python -m hooks.build --serial         one language after the other (mkdocs build's own way)
 
-The output is byte for byte what `mkdocs build --strict` writes (tests/test_build.py proves it).
+The output is byte for byte what `mkdocs build --strict` writes: this is that build, run on a
+new folder (tests/test_build.py proves it).
 
-Both languages at once. mkdocs-static-i18n builds the default language, then, from its
-on_post_build, builds each other language again in the same process, writing into the same
-folder; afterwards it merges the languages' search entries into one index. Here the plan data
-is loaded once, then the process forks: each child builds one other language into a folder of
-its own, while this process builds the default language. Where the plugin would build a
-language, it adopts the child's folder instead (`_Adopter`), reproducing what that build
-would have left behind:
-  - every file the child wrote replaces this build's copy, as the later build would (theme
-    assets, which are identical, and the 404 page);
-  - sitemap.xml lists the pages of every language built so far (the plugin collects them
-    across builds), so the child's entries are appended to this build's (`merge_sitemaps`);
-  - the child's search entries join the plugin's, which then merges the index as usual.
-Everything after that (the plugin's search index, the hooks' own steps after the last
-language) runs unchanged.
+A safe place. The folder asked for is replaced by the site, so it must be one the site may
+replace: never the repository or a folder above it, never one of its own folders (content/,
+data/, hooks/, .git, ...), and never a folder with other files in it (`check_site_dir`).
 
 No half-published site. The build writes into a new folder beside the target; only a complete
 build is moved into place (old site renamed away, new one renamed in, old one removed). A failed
@@ -34,8 +23,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import gzip
-import json
 import logging
 import os
 import shutil
@@ -49,8 +36,6 @@ if str(ROOT) not in sys.path:
 
 log = logging.getLogger("mkdocs.hooks.build")
 
-SITEMAP = "sitemap.xml"
-SEARCH_INDEX = Path("search") / "search_index.json"
 FALLBACK_DATE = datetime.date(1980, 1, 1)  # a site with no dated plan: the usual epoch of reproducible builds
 
 
@@ -96,145 +81,38 @@ def use_date(date: datetime.date) -> None:
     os.environ["SOURCE_DATE_EPOCH"] = _our_epoch
 
 
-# --- Merging what a language's build leaves behind ------------------------------------------------
+# --- Where the site may be built ----------------------------------------------------------------
+
+PROTECTED = ("content", "data", "hooks", "overrides", "tools", "tests", "docs", ".git", ".github")
+SITE_SIGNS = ("index.html", "sitemap.xml", "404.html")  # what every build of this project leaves at the top of the site
 
 
-def _split_sitemap(text: str) -> tuple:
-    """(head up to and including <urlset ...>, the entries, the tail from </urlset>)."""
-    start = text.index("<urlset")
-    head_end = text.index(">", start) + 1
-    tail_start = text.rindex("</urlset>")
-    body_end = len(text[:tail_start].rstrip())
-    return text[:head_end], text[head_end:body_end], text[body_end:]
+class UnsafeSiteDir(Exception):
+    """The folder asked for cannot be replaced by the site: the message says why and what to do."""
 
 
-def merge_sitemaps(first: str, later: str) -> str:
-    """The sitemap a later language's build writes when the first one's pages were collected before it."""
-    head, entries, _ = _split_sitemap(first)
-    later_head, later_entries, later_tail = _split_sitemap(later)
-    if head != later_head:
-        raise ValueError("the two sitemaps start differently; their pages cannot be merged")
-    return later_head + entries + later_entries + later_tail
+def _within(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
 
 
-def write_gzip(text: str, path: Path, mtime: int) -> None:
-    """Gzip text as MkDocs does for sitemap.xml.gz (same name in the header, same time)."""
-    with open(path, "wb") as file, gzip.GzipFile(fileobj=file, filename=str(path), mode="wb", mtime=mtime) as packed:
-        packed.write(text.encode("utf-8"))
-
-
-def gzip_mtime(path: Path) -> int:
-    return int.from_bytes(path.read_bytes()[4:8], "little")
-
-
-def overlay(source: Path, target: Path) -> None:
-    """Move every file of source into target, replacing target's copy, as a later build's writes would."""
-    for entry in sorted(source.iterdir()):
-        destination = target / entry.name
-        if entry.is_dir() and not entry.is_symlink():
-            if not destination.exists():
-                os.rename(entry, destination)
-            else:
-                overlay(entry, destination)
-        else:
-            os.replace(entry, destination)
-
-
-# --- Building every other language in a child process ---------------------------------------------
-
-
-def _child_build(config, locale: str, folder: Path) -> int:
-    """In a forked process: build one language, as the i18n plugin's inner build would, into folder."""
-    from mkdocs.commands.build import build
-
-    code = 1
-    try:
-        for handler in logging.getLogger("mkdocs").handlers:
-            handler.setLevel(logging.WARNING)  # the parent reports progress; warnings still show
-        config["site_dir"] = str(folder)
-        i18n = config.plugins["i18n"]
-        i18n.current_language = locale
-        i18n.building = True  # an inner build: the plugin builds no further language from it
-        build(config)
-        code = 0
-    except BaseException as error:  # noqa: BLE001 - a child must never return into the parent's code
-        log.error(f"The '{locale}' build failed: {error}")
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
-    return code
-
-
-class _Adopter:
-    """Stands in for the build the i18n plugin runs for another language: adopts the child's folder."""
-
-    def __init__(self, config, children: dict):
-        self.config = config
-        self.children = children  # locale -> (pid, folder)
-
-    def __call__(self, config, dirty: bool = False) -> None:
-        from mkdocs.exceptions import Abort
-
-        i18n = config.plugins["i18n"]
-        locale = i18n.current_language
-        pid, folder = self.children.pop(locale)
-        _, status = os.waitpid(pid, 0)
-        if os.waitstatus_to_exitcode(status) != 0:
-            raise Abort(f"Aborted: the '{locale}' build failed (see its messages above).")
-        site = Path(config.site_dir)
-        child_index = folder / SEARCH_INDEX
-        entries = json.loads(child_index.read_text("utf-8"))["docs"] if child_index.exists() else []
-        merged_sitemap = None
-        if (site / SITEMAP).exists() and (folder / SITEMAP).exists():
-            merged_sitemap = merge_sitemaps((site / SITEMAP).read_text("utf-8"), (folder / SITEMAP).read_text("utf-8"))
-        overlay(folder, site)
-        if merged_sitemap is not None:
-            (site / SITEMAP).write_text(merged_sitemap, "utf-8")
-            packed = site / (SITEMAP + ".gz")
-            if packed.exists():
-                write_gzip(merged_sitemap, packed, gzip_mtime(packed))
-        i18n.search_entries.extend(entries)
-
-    def stop(self) -> None:
-        """End children whose language was never reached (the default language's build failed)."""
-        import signal
-
-        for pid, _ in self.children.values():
-            try:
-                os.kill(pid, signal.SIGTERM)
-                os.waitpid(pid, 0)
-            except (ProcessLookupError, ChildProcessError):
-                pass
-        self.children.clear()
-
-
-def _build_parallel(config, workspace: Path) -> None:
-    import mkdocs_static_i18n.plugin as i18n_module
-    from mkdocs.commands.build import build
-
-    from hooks import publication
-
-    publication.load(ROOT)  # load and check the data once, before forking: every build shares it
-    i18n = config.plugins["i18n"]
-    others = [locale for locale in i18n.build_languages if locale != i18n.default_language]
-    children = {}
-    sys.stdout.flush()
-    sys.stderr.flush()
-    for locale in others:
-        folder = workspace / f"language-{locale}"
-        pid = os.fork()
-        if pid == 0:
-            _child_build(config, locale, folder)
-        children[locale] = (pid, folder)
-    adopter = _Adopter(config, children)
-    original = i18n_module.build
-    i18n_module.build = adopter
-    try:
-        build(config)
-    finally:
-        i18n_module.build = original
-        adopter.stop()
+def check_site_dir(target: Path, root: Path = ROOT) -> None:
+    """Refuse a site folder whose replacement would delete something that is not a built site."""
+    target, root = Path(os.path.abspath(target)), Path(os.path.abspath(root))
+    if target.is_symlink():
+        raise UnsafeSiteDir(f"{target} is a symbolic link; build into a real folder (the default is site/)")
+    target = target.resolve()
+    root = root.resolve()
+    if _within(root, target):
+        raise UnsafeSiteDir(f"{target} is the repository's folder or holds it: building there would delete the repository. Build into site/ (the default) or a new folder")
+    for name in PROTECTED:
+        if _within(target, root / name):
+            raise UnsafeSiteDir(f"{target} is inside the repository's {name}/ folder, which the site would replace. Build into site/ (the default) or a new folder")
+    if target.exists():
+        if not target.is_dir():
+            raise UnsafeSiteDir(f"{target} is a file, not a folder; remove it, or build elsewhere with --site-dir")
+        entries = list(target.iterdir())
+        if entries and not all((target / sign).is_file() for sign in SITE_SIGNS):
+            raise UnsafeSiteDir(f"{target} is not empty and is not a site this project built (it has no {', '.join(SITE_SIGNS)}); nothing was deleted. Build into an empty or new folder, or remove this one yourself")
 
 
 # --- Building into a new folder, then swapping it in ----------------------------------------------
@@ -264,7 +142,7 @@ def _setup_logging() -> None:
     logger.addHandler(handler)
 
 
-def build_site(site_dir: str | None = None, serial: bool = False, config_file: Path = ROOT / "mkdocs.yml") -> int:
+def build_site(site_dir: str | None = None, config_file: Path = ROOT / "mkdocs.yml") -> int:
     """Build the site strictly into site_dir (default: mkdocs.yml's); 0 when the new site is in place."""
     from mkdocs import config as mkdocs_config
     from mkdocs.commands.build import build
@@ -273,24 +151,33 @@ def build_site(site_dir: str | None = None, serial: bool = False, config_file: P
     from hooks.problems import ContentError
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    if site_dir is not None:
+        site_dir = os.path.abspath(site_dir)
+        try:
+            check_site_dir(Path(site_dir), config_file.parent)
+        except UnsafeSiteDir as error:
+            log.error(f"Not built: {error}")
+            return 1
     try:
-        config = mkdocs_config.load_config(config_file=str(config_file), strict=True)
+        config = mkdocs_config.load_config(config_file=str(config_file), strict=True, site_dir=site_dir)
     except MkDocsException as error:
         log.error(f"Cannot read {config_file.name}: {error}")
         return 1
-    target = Path(site_dir).resolve() if site_dir else Path(config.site_dir).resolve()
+    target = Path(config.site_dir)
+    try:
+        check_site_dir(target, config_file.parent)
+    except UnsafeSiteDir as error:
+        log.error(f"Not built: {error}")
+        return 1
+    target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     workspace = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent))
     new = workspace / "site"
     config["site_dir"] = str(new)
-    parallel = not serial and hasattr(os, "fork") and len(config.plugins["i18n"].build_languages) > 1
     try:
         config.plugins.on_startup(command="build", dirty=False)
         try:
-            if parallel:
-                _build_parallel(config, workspace)
-            else:
-                build(config)
+            build(config)
         finally:
             config.plugins.on_shutdown()
         swap_into_place(new, target, workspace)
@@ -312,10 +199,9 @@ def build_site(site_dir: str | None = None, serial: bool = False, config_file: P
 def main(argv: list | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m hooks.build", description=__doc__.split("\n\n")[0])
     parser.add_argument("--site-dir", help="where to put the site (default: site_dir in mkdocs.yml, site/)")
-    parser.add_argument("--serial", action="store_true", help="build the languages one after the other, as plain mkdocs build does")
     arguments = parser.parse_args(argv)
     _setup_logging()
-    return build_site(arguments.site_dir, arguments.serial)
+    return build_site(arguments.site_dir)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,8 @@
-"""`python -m hooks.check`: the translation checks, without building the site.
+"""`python -m hooks.check`: every content check of the build, without building the site.
+
+The same verdict as the strict build, by construction: both take the problems of one
+publication (hooks/publication.py): the data read and validated, every page rendered, links,
+anchors and navigation, and the translation gate.
 
 Run from the repository root. Prints each problem as `path:line: rule-id: message` with a
 one-line fix (or GitHub Actions annotations, or a JSON report), and exits:
@@ -21,7 +25,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from hooks.problems import report_json  # noqa: E402
-from hooks import gate  # noqa: E402
+from hooks import publication  # noqa: E402
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
@@ -29,7 +33,7 @@ EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 def _arguments(argv):
     parser = argparse.ArgumentParser(
         prog="python -m hooks.check",
-        description="Check the English and Welsh of the site against each other (the translation gate).",
+        description="Check the site's content as the build does: the data, the pages, links, navigation and the translation gate.",
         epilog="Exit status: 0 clean, 1 problems found, 2 usage or internal error. Rules: docs/translation-rules.md",
     )
     parser.add_argument("--format", choices=("text", "github", "json"), default="text", help="text for people (default), github for GitHub Actions annotations, json for tools")
@@ -49,7 +53,7 @@ def main(argv=None) -> int:
         return EXIT_ERROR
     started = time.perf_counter()
     try:
-        problems = gate.run(root)
+        problems = publication.problems_of(root)
     except Exception as error:  # a bug, not a content problem: content problems are always reported as problems
         print(f"python -m hooks.check: internal error: {type(error).__name__}: {error}", file=sys.stderr)
         if arguments.debug:
@@ -67,7 +71,7 @@ def main(argv=None) -> int:
         for problem in problems:
             print(problem.as_text())
     count = len(problems)
-    summary = f"{count} translation problem{'s' if count != 1 else ''} found" if count else "No translation problems found"
+    summary = f"{count} content problem{'s' if count != 1 else ''} found" if count else "No content problems found"
     if arguments.format != "json":
         print(f"{summary} ({elapsed:.2f} s).", file=sys.stderr)
     return EXIT_PROBLEMS if problems else EXIT_CLEAN

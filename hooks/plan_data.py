@@ -7,13 +7,12 @@ file twice.
 
 from __future__ import annotations
 
-import pickle
 import string
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from hooks import locales, strict_yaml
+from hooks import locales, schemas, strict_yaml
 from hooks.problems import ContentError, Problem
 from hooks.strict_yaml import Document, format_field
 from hooks.texts import Figure, Text, Where, placeholders
@@ -159,21 +158,14 @@ class _TextBuilder:
 # --- Reading the data folder -------------------------------------------------------------------
 
 
-def _read(root: Path, relative: str, schema: str, problems: list, kept=None) -> Document | None:
-    file = root / relative
+def _read(root: Path, relative: str, schema: str, problems: list) -> Document | None:
     try:
-        document = strict_yaml.read(file, relative)
+        document = strict_yaml.read(root / relative, relative)
     except ContentError as error:
         problems.extend(error.problems)
         return None
-    if kept is not None and kept.is_valid(file, relative):
-        return document  # these very bytes passed this schema before
-    from hooks import schemas  # jsonschema: imported only when data is validated (not by a build the cache serves)
-
     found = schemas.validate(document, schema)
     problems.extend(found)
-    if not found and kept is not None:
-        kept.mark_valid(file, relative)
     return None if found else document
 
 
@@ -252,9 +244,9 @@ def finance_total(finance: dict) -> Decimal:
     return sum((Decimal(p["agreed_spend"]) for p in finance["projects"] if p["agreed_spend"] is not None), Decimal("0"))
 
 
-def _clusters(root: Path, problems: list, texts_of, kept=None) -> list:
+def _clusters(root: Path, problems: list, texts_of) -> list:
     clusters = []
-    clusters_doc = _read(root, "data/clusters.yml", "clusters", problems, kept)
+    clusters_doc = _read(root, "data/clusters.yml", "clusters", problems)
     if clusters_doc:
         converted = texts_of(clusters_doc)
         authorities = converted["local_authorities"]
@@ -280,65 +272,23 @@ def load_clusters(root: Path) -> list:
     return clusters
 
 
-class _KeptPlans:
-    """Work on data files kept between builds (hooks/cache.py): each plan file's loaded plan, and which other files passed their schema."""
-
-    KIND = "plan"
-
-    def __init__(self, root: Path, store):
-        self.store = store if store is not None and store.enabled else None
-        self.schemas = None
-        self._keys: dict = {}
-        if self.store is not None:
-            from hooks import cache
-
-            self.schemas = cache.digest_of(cache.file_digests(root, ("data/schemas",)))
-
-    def _key(self, file: Path, relative: str) -> str:
-        """A digest of the file and the schemas: worked out once per file and load."""
-        if relative not in self._keys:
-            from hooks import cache
-
-            self._keys[relative] = cache.digest(relative, file.read_bytes(), self.schemas)
-        return self._keys[relative]
-
-    def get(self, file: Path, relative: str):
-        """(plan, its texts), or None."""
-        if self.store is None:
-            return None
-        try:
-            stored = self.store.get(self.KIND, self._key(file, relative))
-            return pickle.loads(stored) if stored is not None else None
-        except Exception:  # noqa: BLE001 - an unreadable entry is no entry: the file is read instead
-            return None
-
-    def is_valid(self, file: Path, relative: str) -> bool:
-        """Whether this file, as it is, passed its schema before (for the files that are not plans)."""
-        return self.store is not None and self.store.has("valid", self._key(file, relative))
-
-    def mark_valid(self, file: Path, relative: str) -> None:
-        if self.store is not None:
-            self.store.put_text("valid", self._key(file, relative), "")
-
-    def put(self, file: Path, relative: str, plan, texts: list) -> None:
-        if self.store is not None:
-            try:
-                self.store.put(self.KIND, self._key(file, relative), pickle.dumps((plan, texts), protocol=pickle.HIGHEST_PROTOCOL))
-            except OSError:
-                pass
+def load(root: Path) -> PlanData:
+    """Load every data file under root/data; raise ContentError listing every problem found."""
+    data, problems = read(root)
+    if problems:
+        raise ContentError(problems)
+    return data
 
 
-def load(root: Path, store=None) -> PlanData:
-    """Load every data file under root/data; raise ContentError listing every problem found.
+def read(root: Path) -> tuple:
+    """(the plan data, every problem found): every data file read, validated and checked once.
 
-    store (a hooks.cache.Cache), if given, keeps each plan file's loaded, validated plan, under
-    a digest of the file and the schemas: a plan file that has not changed is not read again.
-    Problems are never kept. The checks across files (a plan's cluster exists, ...) always run.
+    A file with a problem is left out of the data, and the others are still read, so one run
+    finds the problems of every file; the data is whole only when there is no problem.
     """
     root = Path(root)
     problems: list = []
     all_texts: list = []
-    kept = _KeptPlans(root, store)
 
     def texts_of(document: Document):
         builder = _TextBuilder(document, problems)
@@ -346,7 +296,7 @@ def load(root: Path, store=None) -> PlanData:
         all_texts.extend(builder.texts)
         return converted
 
-    glossary_doc = _read(root, "data/glossary.yml", "glossary", problems, kept)
+    glossary_doc = _read(root, "data/glossary.yml", "glossary", problems)
     glossary = Glossary([], [])
     if glossary_doc:
         glossary = Glossary(glossary_doc.data["terms"], glossary_doc.data["same_in_both"], glossary_doc.data.get("english_names", []))
@@ -355,11 +305,11 @@ def load(root: Path, store=None) -> PlanData:
                 problems.append(Problem(glossary_doc.path, glossary_doc.line_of(("english_names", index)), "glossary-english-name", f"'{name}' is listed under english_names but not under same_in_both", "add it to same_in_both too (the translation checks allow it there)"))
 
     interface = {}
-    interface_doc = _read(root, "data/interface.yml", "interface", problems, kept)
+    interface_doc = _read(root, "data/interface.yml", "interface", problems)
     if interface_doc:
         interface = texts_of(interface_doc)
 
-    clusters = _clusters(root, problems, texts_of, kept)
+    clusters = _clusters(root, problems, texts_of)
 
     plans = {}
     for file in sorted((root / "data" / "plans").glob("*/*")):
@@ -368,41 +318,29 @@ def load(root: Path, store=None) -> PlanData:
             problems.append(Problem(relative, None, "plan-file-name", f"a plan's file name ends in .yml, not {file.suffix}", f"rename it to {file.stem}.yml: until then it is not published"))
     for file in sorted((root / "data" / "plans").glob("*/*.yml")):
         relative = file.relative_to(root).as_posix()
-        if file.name.startswith("_"):
-            continue  # work in progress, not published
-        found_before, texts_before = len(problems), len(all_texts)
-        loaded = kept.get(file, relative)
-        if loaded is not None:
-            plans[loaded[0].id] = loaded[0]
-            all_texts.extend(loaded[1])
-            continue
+        if file.name.startswith("_") or file.is_symlink():
+            continue  # work in progress, not published; a link is reported, never read (hooks/safety.py)
         try:
-            peek = strict_yaml.read(file, relative)
+            document = strict_yaml.read(file, relative)
         except ContentError as error:
             problems.extend(error.problems)
             continue
-        kind = peek.data.get("kind")
+        kind = document.data.get("kind")
         if kind not in ("cluster-plan", "pan-cluster-plan"):
-            what = "the plan has no 'kind' field" if "kind" not in peek.data else f"unknown plan kind {kind!r}"
-            problems.append(Problem(relative, peek.line_of(("kind",)) or 1, "plan-kind", what, "start the file with 'kind: cluster-plan' or 'kind: pan-cluster-plan'"))
+            what = "the plan has no 'kind' field" if "kind" not in document.data else f"unknown plan kind {kind!r}"
+            problems.append(Problem(relative, document.line_of(("kind",)) or 1, "plan-kind", what, "start the file with 'kind: cluster-plan' or 'kind: pan-cluster-plan'"))
             continue
-        from hooks import schemas
-
-        found = schemas.validate(peek, kind)
+        found = schemas.validate(document, kind)
         if found:
             problems.extend(found)
             continue
-        content = texts_of(peek)
+        content = texts_of(document)
         owner = content["cluster"] if kind == "cluster-plan" else PAN_CLUSTER
-        plan = Plan(f"{owner}/{content['year']}", kind, owner, content["year"], content["title"], content, peek)
+        plan = Plan(f"{owner}/{content['year']}", kind, owner, content["year"], content["title"], content, document)
         plans[plan.id] = plan
-        if len(problems) == found_before:
-            kept.put(file, relative, plan, all_texts[texts_before:])
 
     cluster_ids = {c.id for c in clusters}
     for plan in plans.values():
         problems.extend(_plan_problems(plan, cluster_ids))
 
-    if problems:
-        raise ContentError(problems)
-    return PlanData(root, clusters, plans, glossary, interface, all_texts)
+    return PlanData(root, clusters, plans, glossary, interface, all_texts), sorted(set(problems))

@@ -11,7 +11,7 @@ import json
 from dataclasses import asdict, dataclass, field
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     path: str
     line: int | None
@@ -20,6 +20,13 @@ class Problem:
     hint: str = ""
     column: int | None = None
     field: str = field(default="", compare=False)
+
+    def sort_key(self) -> tuple:
+        """Problems in order of file, then line and column (a problem of the whole file first)."""
+        return (self.path, self.line or 0, self.column or 0, self.rule, self.message, self.hint)
+
+    def __lt__(self, other: "Problem") -> bool:
+        return self.sort_key() < other.sort_key()
 
     def as_text(self) -> str:
         where = self.path

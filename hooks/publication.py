@@ -1,64 +1,49 @@
-"""The publication: the plan data, checked once, and everything the build makes from it.
+"""The publication: everything one build publishes, made from the files as they are now.
 
-One Publication per state of the data folder. Within a build, pages use `current()`, never
-reloading (stamping every file for every page would cost pages x files); `load()` at the start
-of each build looks at the files again, so `mkdocs serve` picks up edits.
+`make(root)` reads every input once (the data, every page, mkdocs.yml's navigation, the
+translators' fingerprints), renders every page in its language, and runs every content
+check on what it made. Its `problems` are the one verdict on the content:
+`python -m hooks.check` prints them, and the build (hooks/mkdocs_hooks.py) makes a
+publication at the start and stops on the same problems, so the two can never disagree.
 
-The work is kept between builds (hooks/cache.py), keyed by the bytes it depends on:
-  - the data: a state of data/ that has loaded without a problem is recorded, and then the
-    data is loaded only if some work below is not in the cache (`data` is loaded on first use);
-    each plan file's loaded plan is kept too, so a changed state reads only the changed files;
-  - a page's rendered Markdown: keyed by the page, and the data files its blocks read: the
-    shared files (clusters, glossary, interface, schemas) and the plans its markers name, or
-    the whole data folder for the site-wide blocks (hooks/render.py, `dependencies`);
-  - the English names marked on a Welsh page, each plan's open data files, the feeds, and the
-    site's date.
-A state with a problem is never recorded, so its problems are found and reported every time.
+Nothing is kept between builds: `mkdocs serve` makes a new publication on every rebuild,
+and two publications of the same files are the same. Within one build, the pages MkDocs
+asks for are the pages rendered here (`page_markdown`).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from hooks import cache as cache_module
-from hooks import render
+from hooks import links, locales, plan_data, render, safety, site_config
+from hooks.problems import ContentError, Problem
 
-ROOT = Path(__file__).resolve().parent.parent
-
-DATA_OK = "data-ok"
+CONTENT = "content"
 
 
-def _stamp(root: Path) -> tuple:
-    """What the loaded publication depends on: every data file and template, with its size and time."""
-    files = sorted((root / "data").rglob("*.yml")) + sorted((root / "data").rglob("*.json")) + sorted(render.TEMPLATE_DIR.glob("*"))
-    return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+@dataclass(frozen=True)
+class Page:
+    """One page of one language: its source, and its Markdown with every block rendered."""
 
-
-def _is_shared(relative: str) -> bool:
-    """Data files every block may read: everything but the plans."""
-    return not relative.startswith("data/plans/")
-
-
-class Publication:
-    def __init__(self, root: Path, stamp: tuple, digests: dict, data=None):
-        self.root = root
-        self.stamp = stamp
-        self.cache = cache_module.Cache(root)
-        self.digests = digests  # data file -> digest of its bytes
-        self.state = cache_module.digest_of(digests)
-        self.shared = cache_module.digest_of({name: value for name, value in digests.items() if _is_shared(name)})
-        self._data = data
-        self._renderer = None
-
-    # --- the data, loaded on first use ---------------------------------------------------------
+    locale: str
+    inner: str  # its path inside the language folder: clusters/index.md
+    source: str  # the whole file, front matter included
+    rendered: str | None  # None when a block could not be rendered (see the problems)
+    source_lines: list = field(default_factory=list, compare=False)  # the file's line of each line of rendered
 
     @property
-    def data(self):
-        if self._data is None:
-            from hooks import plan_data
+    def path(self) -> str:
+        return f"{CONTENT}/{self.locale}/{self.inner}"
 
-            self._data = plan_data.load(self.root, self.cache)  # the state loaded cleanly before: this cannot fail unless the code changed
-        return self._data
+
+@dataclass
+class Publication:
+    root: Path
+    data: plan_data.PlanData
+    pages: dict  # (locale, inner) -> Page
+    problems: list = field(default_factory=list)  # every content problem, sorted
+    _renderer: render.Renderer | None = field(default=None, repr=False)
 
     @property
     def renderer(self) -> render.Renderer:
@@ -66,85 +51,113 @@ class Publication:
             self._renderer = render.Renderer(self.data)
         return self._renderer
 
-    def plan_digest(self, plan_id: str) -> str:
-        return self.digests.get(f"data/plans/{plan_id}.yml", "missing")
+    def page_markdown(self, body: str, locale: str, inner: str) -> str:
+        """The Markdown MkDocs should use for a page whose body (front matter taken off) is body.
 
-    # --- what the build makes, from the cache or afresh ----------------------------------------
-
-    def render_page(self, markdown: str, locale: str, page_path: str, page_src: str) -> str:
-        """The page with its blocks rendered (hooks/render.py); raises ContentError."""
-        plans = render.dependencies(markdown)
-        data_key = self.state if plans is None else cache_module.digest(self.shared, *(f"{p}\0{self.plan_digest(p)}" for p in sorted(plans)))
-        key = cache_module.digest(markdown, locale, page_path, page_src, data_key)
-        return self.cache.text("page", key, lambda: self.renderer.render_page(markdown, locale, page_path, page_src))
+        The page rendered by make() when body is the end of the file it read (the usual case),
+        otherwise body rendered now: the same result either way, since rendering replaces block
+        markers only and none is in the front matter. Raises ContentError.
+        """
+        page = self.pages.get((locale, inner))
+        if page is not None and page.rendered is not None and page.source.endswith(body):
+            front = page.source[: len(page.source) - len(body)]
+            if page.rendered.startswith(front) and render.MARKER.search(front) is None:
+                return page.rendered[len(front) :]
+        return self.renderer.render_page(body, locale, f"{CONTENT}/{locale}/{inner}", inner)
 
     def mark_english_names(self, html: str) -> str:
         """A Welsh page's HTML with the glossary's English names marked lang="en"."""
-        key = cache_module.digest(html, self.digests.get("data/glossary.yml", ""))
-        return self.cache.text("english-names", key, lambda: render.mark_english_names(html, self.data.glossary.english_names))
+        return render.mark_english_names(html, self.data.glossary.english_names)
 
-    def open_data_files(self, plan_id: str, locale: str) -> dict:
-        """{path in the site: text} of one plan's open data in one language (hooks/open_data.py)."""
+    def open_data_files(self, locale: str):
+        """{path in the site: text} of each plan's open data in one language, one plan at a time."""
         from hooks import open_data
 
-        key = cache_module.digest(plan_id, locale, self.shared, self.plan_digest(plan_id))
-        return self.cache.json("open-data", key, lambda: open_data.plan_files(self.data.plans[plan_id], self.data, locale))
-
-    def all_open_data_files(self, locale: str):
-        """open_data_files of every plan, in plan order, one plan at a time (so a large site's are never all in memory)."""
-        return (self.open_data_files(plan_id, locale) for plan_id in self.plan_ids())
-
-    def plan_ids(self) -> list:
-        """The published plans' ids, from the file names (a state that loaded has them right)."""
-        prefix, suffix = "data/plans/", ".yml"
-        ids = []
-        for name in self.digests:
-            if name.startswith(prefix) and name.endswith(suffix) and name.count("/") == 3:
-                if not name.rsplit("/", 1)[1].startswith("_"):
-                    ids.append(name[len(prefix) : -len(suffix)])
-        return sorted(ids)
+        for plan_id in sorted(self.data.plans):
+            yield open_data.plan_files(self.data.plans[plan_id], self.data, locale)
 
     def feed(self, locale: str, base_url: str) -> str:
-        """The Atom feed of one language (hooks/feeds.py)."""
         from hooks import feeds
 
-        return self.cache.text("feed", cache_module.digest(self.state, locale, base_url), lambda: feeds.atom(self.data, locale, base_url))
+        return feeds.atom(self.data, locale, base_url)
 
     def site_date(self):
-        """The latest date a plan states (hooks/build.py, site_date)."""
-        import datetime
-
         from hooks import build
 
-        return datetime.date.fromisoformat(self.cache.text("site-date", self.state, lambda: build.site_date(self.data).isoformat()))
+        return build.site_date(self.data)
 
 
-_cache: dict = {}
+def _page_paths(root: Path, locale: str) -> list:
+    folder = root / CONTENT / locale
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md") if not p.is_symlink()) if folder.is_dir() else []  # a link: reported, never read (hooks/safety.py)
 
 
-def current(root: Path = ROOT) -> Publication:
-    """The publication loaded last for root, without looking at the files again."""
-    cached = _cache.get(Path(root).resolve())
-    return cached if cached is not None else load(root)
+def _read_page(root: Path, locale: str, inner: str) -> str | None:
+    """The page's text, as MkDocs reads it; None if it cannot be read (the translation checks say why)."""
+    try:
+        return (root / CONTENT / locale / inner).read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
-def load(root: Path = ROOT) -> Publication:
-    """The publication for root, checked if anything changed since last time. Raises ContentError.
+SHARED_DATA = ("data/interface.yml", "data/clusters.yml", "data/glossary.yml")
 
-    A state of the data that loaded cleanly before (in this process, or in the cache) is not
-    loaded again until some work needs it.
+
+def _render_pages(root: Path, renderer: render.Renderer, data_problems: list) -> tuple:
+    """({(locale, inner): Page}, the problems of rendering them).
+
+    With problems in the data, a page is rendered only where that says something new: not at
+    all when a shared file (the interface texts, the clusters, the glossary) has problems, and
+    a marker naming a plan whose file has problems is that file's problem, not the page's.
     """
-    root = Path(root).resolve()
-    stamp = _stamp(root)
-    cached = _cache.get(root)
-    if cached is not None and cached.stamp == stamp:
-        return cached
-    digests = cache_module.file_digests(root, ("data",))
-    publication = Publication(root, stamp, digests)
-    if not publication.cache.has(DATA_OK, publication.state):
-        from hooks import plan_data
+    broken = {problem.path for problem in data_problems}
+    shared_broken = bool(broken & set(SHARED_DATA)) or any(path.startswith("data/schemas/") for path in broken)
+    pages, problems = {}, []
+    for locale in locales.LOCALES:
+        for inner in _page_paths(root, locale):
+            source = _read_page(root, locale, inner)
+            if source is None:
+                continue
+            path = f"{CONTENT}/{locale}/{inner}"
+            rendered, source_lines = None, []
+            if not shared_broken:
+                names_broken_plan = any(marker.args and f"data/plans/{marker.args[0]}.yml" in broken for marker in render.find_markers(source))
+                try:
+                    rendered, source_lines = renderer.render_with_lines(source, locale, path, inner)
+                except ContentError as error:
+                    problems += [p for p in error.problems if not (p.rule == "marker-unknown-plan" and _names_plan_in(source, p.line, broken))]
+                except Exception:  # noqa: BLE001 - a block of a plan with problems: those problems say what to fix
+                    if not names_broken_plan:
+                        raise
+            pages[locale, inner] = Page(locale, inner, source, rendered, source_lines)
+    return pages, problems
 
-        publication._data = plan_data.load(root, publication.cache)  # raises ContentError, listing every problem
-        publication.cache.put_text(DATA_OK, publication.state, "")
-    _cache[root] = publication
+
+def _names_plan_in(source: str, line: int | None, broken: set) -> bool:
+    """Whether the marker at line names a plan whose file has problems."""
+    return any(marker.line == line and marker.args and f"data/plans/{marker.args[0]}.yml" in broken for marker in render.find_markers(source))
+
+
+def make(root: Path) -> Publication:
+    """The publication of the files under root as they are now, with every content problem found."""
+    root = Path(root).resolve()
+    data, problems = plan_data.read(root)
+    publication = Publication(root, data, {})
+    pages, found = _render_pages(root, publication.renderer, problems)
+    publication.pages = pages
+    problems += found
+    config = site_config.read(root)
+    problems += links.problems(root, [page for page in pages.values() if page.rendered is not None], config.markdown_extensions)
+    problems += config.problems
+    problems += site_config.navigation_problems(config, {locale: set(_page_paths(root, locale)) for locale in locales.LOCALES})
+    problems += safety.site_problems(root)
+    from hooks.translation_checks import run_checks  # language identification and page structure
+
+    problems += run_checks(root, data)
+    publication.problems = sorted(set(problems))
     return publication
+
+
+def problems_of(root: Path) -> list[Problem]:
+    """Every content problem of the site at root (what `python -m hooks.check` reports)."""
+    return make(root).problems

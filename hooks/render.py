@@ -109,22 +109,6 @@ def find_markers(markdown: str) -> list:
     return markers
 
 
-def dependencies(markdown: str) -> set | None:
-    """The plans a page's blocks read, or None if they may read every plan (a site-wide block).
-
-    A plan's block reads its own plan and the shared data (clusters, glossary, interface) only,
-    never another plan: hooks/publication.py keeps a rendered page until one of those changes
-    (tests/test_cache.py checks that changing one plan leaves every other plan's page as it was).
-    """
-    plans = set()
-    for marker in find_markers(markdown):
-        block = BLOCKS.get(marker.name)
-        if block is None or block.plan_kind is None:
-            return None
-        plans.update(marker.args)
-    return plans
-
-
 class Renderer:
     """Renders blocks from the loaded plan data, in one language at a time."""
 
@@ -148,6 +132,10 @@ class Renderer:
         page_path is the page as people know it (content/cy/clusters/index.md); page_src is its
         path inside the language folder (clusters/index.md), from which links are made relative.
         """
+        return self.render_with_lines(markdown, locale, page_path, page_src)[0]
+
+    def render_with_lines(self, markdown: str, locale: str, page_path: str, page_src: str) -> tuple:
+        """(the page rendered as render_page does, the page's line of each line of it: see _replace_markers)."""
         problems = []
         for number, line in enumerate(markdown.splitlines(), 1):
             if UNFILLED in line:
@@ -160,12 +148,7 @@ class Renderer:
                 problems.append(Problem(page_path, marker.line, error.rule, error.message, error.hint))
         if problems:
             raise ContentError(problems)
-
-        def replace(match: re.Match) -> str:
-            line = markdown.count("\n", 0, match.start()) + 1
-            return rendered[match.group(0), line]
-
-        return MARKER.sub(replace, markdown)
+        return _replace_markers(markdown, rendered)
 
     # --- one block ---------------------------------------------------------------------------
 
@@ -246,6 +229,28 @@ class Renderer:
             "PAN_CLUSTER": PAN_CLUSTER,
             "locales": locales,
         }
+
+
+def _replace_markers(markdown: str, rendered: dict) -> tuple:
+    """(markdown with each marker replaced by its block, the page's line of each line of the result).
+
+    rendered maps (marker text, line) to the block's Markdown. A line of a block comes from
+    its marker's line.
+    """
+    pieces, position, line = [], 0, 1  # (text, the page's line it starts on, whether it is a block)
+    for match in MARKER.finditer(markdown):
+        before = markdown[position : match.start()]
+        pieces.append((before, line, False))
+        line += before.count("\n")
+        pieces.append((rendered[match.group(0), line], line, True))
+        line += match.group(0).count("\n")
+        position = match.end()
+    pieces.append((markdown[position:], line, False))
+    line_of = [1]
+    for text, start, is_block in pieces:
+        breaks = text.count("\n")
+        line_of.extend([start] * breaks if is_block else range(start + 1, start + 1 + breaks))
+    return "".join(text for text, _, _ in pieces), line_of
 
 
 class _MarkerError(Exception):

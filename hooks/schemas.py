@@ -23,22 +23,25 @@ from hooks.strict_yaml import Document, format_field
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schemas"
 
 
-@lru_cache(maxsize=None)
-def _registry(schema_dir: Path) -> Registry:
-    resources = []
-    for file in sorted(schema_dir.glob("*.schema.json")):
-        resources.append((file.name, Resource.from_contents(json.loads(file.read_text("utf-8")))))
-    return Registry().with_resources(resources)
+def _schema_files(schema_dir: Path) -> tuple:
+    """(name, bytes) of every schema, read afresh: a schema edited while the site is served is used at once."""
+    return tuple((file.name, file.read_bytes()) for file in sorted(schema_dir.glob("*.schema.json")))
 
 
-@lru_cache(maxsize=None)
 def validator(name: str, schema_dir: Path = SCHEMA_DIR):
-    schema = json.loads((schema_dir / f"{name}.schema.json").read_text("utf-8"))
+    return _validator(name, _schema_files(schema_dir))
+
+
+@lru_cache(maxsize=64)
+def _validator(name: str, files: tuple):
+    """The validator of one schema, made once per content of the schema files (a pure function of them)."""
+    contents = {file_name: json.loads(text.decode("utf-8")) for file_name, text in files}
+    registry = Registry().with_resources([(file_name, Resource.from_contents(schema)) for file_name, schema in contents.items()])
     checker = jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
         "number", lambda _, value: isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
     )
     cls = jsonschema.validators.extend(jsonschema.Draft202012Validator, type_checker=checker)
-    return cls(schema, registry=_registry(schema_dir))
+    return cls(contents[f"{name}.schema.json"], registry=registry)
 
 
 def _describe(value) -> str:

@@ -93,42 +93,12 @@ def per_language(merged_text: str, other_locales: list[str], known: dict | None 
     return texts
 
 
-KNOWN_FORMS = ("search-mutations", "latest")  # the mutations of the entries of the last index made
-
-
-def _known_forms(cache) -> dict:
-    """(title, text) -> mutations, as worked out for the last index made (when one entry changes, the others are known)."""
-    stored = cache.get_text(*KNOWN_FORMS) if cache is not None else None
-    try:
-        return {(title, text): forms for title, text, forms in json.loads(stored)} if stored else {}
-    except (ValueError, TypeError):
-        return {}
-
-
-def write_per_language(site_dir: Path, other_locales: list[str], cache=None) -> None:
-    """Split the built site's merged search index into one index per language.
-
-    cache (hooks/cache.py), if given, keeps the indexes made from each merged index.
-    """
+def write_per_language(site_dir: Path, other_locales: list[str]) -> None:
+    """Split the built site's merged search index into one index per language."""
     path = site_dir / INDEX
     if not path.exists():  # search switched off
         return
-    merged_text = path.read_text("utf-8")
-
-    def make() -> dict:
-        known = _known_forms(cache)
-        texts = per_language(merged_text, other_locales, known)
-        if cache is not None:
-            cache.put_text(*KNOWN_FORMS, json.dumps([[title, text, forms] for (title, text), forms in known.items()], ensure_ascii=False))
-        return texts
-
-    if cache is None:
-        texts = make()
-    else:
-        from hooks.cache import digest
-
-        texts = cache.json("search-index", digest(merged_text, *other_locales), make)
-    for folder, text in texts.items():
+    for folder, text in per_language(path.read_text("utf-8"), other_locales).items():
         target = site_dir / folder / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, "utf-8")

@@ -18,7 +18,6 @@ from __future__ import annotations
 import difflib
 import functools
 import json
-import pickle
 import posixpath
 import re
 from collections import Counter
@@ -397,15 +396,9 @@ class LanguageIdentifier:
     texts of four words or more, it identifies every text of the real site correctly.
     """
 
-    VERDICTS = "language-verdicts"
-
-    def __init__(self, same_in_both: list, store=None):
-        self._store = store
+    def __init__(self, same_in_both: list):
         self._detector_built = None
-        self._verdicts = None  # kept verdicts: digest of (locale, text) -> wrong?
-        self._unsaved = False
         names = sorted((name for name in same_in_both if name.strip()), key=len, reverse=True)
-        self._names_key = "\0".join(names)
         self._names = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(name) for name in names) + r")(?!\w)") if names else None
 
     def words(self, text: str) -> str:
@@ -431,51 +424,19 @@ class LanguageIdentifier:
     def wrong_languages(self, items: list) -> list:
         """For each (text, locale): True when the text, meant to be in locale, is with confidence in the other language.
 
-        All at once: the identifier then works on both processor cores. With a store (hooks/cache.py),
-        verdicts are kept (for the same same-in-both names) and only new texts are identified;
-        save() stores the new verdicts.
+        All at once, each distinct text once: the identifier then works on both processor cores.
         """
-        from hooks import cache
-
-        kept = self._kept_verdicts()
-        item_keys = [cache.digest(locale, text) for text, locale in items]
-        verdicts: dict = {}  # (text, locale) -> wrong?, each distinct new text identified once
-        new = [(text, locale) for (text, locale), key in zip(items, item_keys) if key not in kept]
-        if new:
+        verdicts: dict = {}  # (words, locale) -> wrong?
+        wanted = {(self.words(text), locale) for text, locale in items}
+        wanted = {(words, locale) for words, locale in wanted if len(self.significant_words(words)) >= MIN_WORDS}
+        if wanted:
             detector, languages = self._detector()
             for locale, language in languages.items():
-                texts = sorted({self.words(text) for text, text_locale in new if text_locale == locale})
-                texts = [text for text in texts if len(self.significant_words(text)) >= MIN_WORDS]
+                texts = sorted(words for words, text_locale in wanted if text_locale == locale)
                 if texts:
                     for text, confidence in zip(texts, detector.compute_language_confidence_in_parallel(texts, language)):
                         verdicts[text, locale] = confidence < MIN_CONFIDENCE
-            self._unsaved = True
-        found = []
-        for (text, locale), key in zip(items, item_keys):
-            if key not in kept:
-                kept[key] = verdicts.get((self.words(text), locale), False)
-            found.append(kept[key])
-        return found
-
-    def _kept_verdicts(self) -> dict:
-        if self._verdicts is None:
-            stored = self._store.get_text(self.VERDICTS, self._verdicts_key()) if self._store is not None else None
-            try:
-                self._verdicts = json.loads(stored) if stored else {}
-            except ValueError:
-                self._verdicts = {}
-        return self._verdicts
-
-    def _verdicts_key(self) -> str:
-        from hooks import cache
-
-        return cache.digest(self._names_key)
-
-    def save(self) -> None:
-        """Store the verdicts worked out since they were read (with a store; else nothing)."""
-        if self._store is not None and self._unsaved:
-            self._store.put_text(self.VERDICTS, self._verdicts_key(), json.dumps(self._verdicts, separators=(",", ":")))
-            self._unsaved = False
+        return [verdicts.get((self.words(text), locale), False) for text, locale in items]
 
     def is_names_only(self, text: str) -> bool:
         """True when a text holds nothing but names the same in both languages, figures and punctuation."""
@@ -505,11 +466,10 @@ class Corpus:
     same_in_both: list  # the glossary's names written the same in both languages
     problems: list = field(default_factory=list)  # problems reading the data or the pages
     _lines: dict = field(default_factory=dict, repr=False)  # path -> the lines of a data file
-    store: object = field(default=None, repr=False)  # hooks.cache.Cache, or None
 
     @functools.cached_property
     def identifier(self) -> LanguageIdentifier:
-        return LanguageIdentifier(self.same_in_both, self.store)
+        return LanguageIdentifier(self.same_in_both)
 
     def units(self) -> list:
         """Every translated unit: each section of each page, each bilingual text in data/."""
@@ -610,145 +570,22 @@ def _same_in_both(document: strict_yaml.Document | None) -> list:
     return [name for name in names if isinstance(name, str)] if isinstance(names, list) else []
 
 
-def _read_quickly(root: Path, relative: str) -> strict_yaml.Document:
-    """The strict reader (libyaml underneath), without schema validation: the build validates."""
-    return strict_yaml.read(root / relative, relative)
-
-
-def _half_texts(value) -> bool:
-    """True if some mapping has an en: or a cy: without the other."""
-    if isinstance(value, list):
-        return any(_half_texts(item) for item in value)
-    if not isinstance(value, dict):
-        return False
-    if ("en" in value) != ("cy" in value):
-        return True
-    return any(_half_texts(item) for item in value.values())
-
-
-@dataclass(frozen=True)
-class DataText:
-    """A bilingual text of data/ as the checks need it: the same fields as hooks.texts.Text (figures aside)."""
-
-    en: str
-    cy: str
-    where: object  # hooks.texts.Where, or a _Where: path, line, field
-
-
-@dataclass(frozen=True)
-class _Where:
-    path: str
-    line: int | None
-    field: str
-
-
-def _texts_in(document: strict_yaml.Document) -> list:
-    """The bilingual texts of a document, found as hooks.plan_data's text builder finds them."""
-    found = []
-
-    def visit(value, path: tuple) -> None:
-        if isinstance(value, list):
-            for index, item in enumerate(value):
-                visit(item, path + (index,))
-            return
-        if not isinstance(value, dict):
-            return
-        if set(value) == {"en", "cy"}:
-            if not isinstance(value["en"], str) or not isinstance(value["cy"], str):
-                raise ValueError("a text that is not text")  # the loader's schema says where
-            found.append(DataText(value["en"], value["cy"], _Where(document.path, document.line_of(path), strict_yaml.format_field(path))))
-            return
-        text = value.get("text")
-        if isinstance(text, dict) and set(text) == {"en", "cy"} and "figures" in value:
-            visit(text, path + ("text",))
-            for key, item in value.items():
-                if key not in ("text", "figures"):
-                    visit(item, path + (key,))
-            return
-        for key, item in value.items():
-            visit(item, path + (key,))
-
-    visit(document.data, ())
-    return found
-
-
-KEPT_TEXTS = "data-texts"
-
-
-def _texts_key(root: Path, relative: str) -> str:
-    from hooks import cache
-
-    return cache.digest(relative, (Path(root) / relative).read_bytes())
-
-
-def read_texts_quickly(root: Path, store=None) -> tuple | None:
-    """(every bilingual text in data/, the glossary's same-in-both names), read without validating the data.
-
-    For `python -m hooks.check`, which must answer in well under a second:
-    hooks.plan_data.load validates every file against its schema too, and that (with the
-    imports it needs) takes most of a second on the real site. The build validates the data,
-    and passes its loaded data to run_checks. The files are the loader's, read by
-    hooks.strict_yaml's builder over libyaml, and the texts are found as the loader finds them
-    (tests/test_translation_gate.py checks both give the same texts). Returns None if any file
-    is not clean: then the caller loads the data in full, and reports the loader's problems.
-    store (hooks/cache.py), if given, keeps each clean file's texts, under a digest of the file.
-    """
-    root = Path(root)
-    try:
-        texts: list = []
-        glossary = _read_quickly(root, "data/glossary.yml")
-        files = ["data/interface.yml", "data/clusters.yml"]
-        files += [f.relative_to(root).as_posix() for f in sorted((root / "data" / "plans").glob("*/*.yml")) if not f.name.startswith("_")]
-        for relative in files:
-            key = _texts_key(root, relative) if store is not None else None
-            kept = store.get(KEPT_TEXTS, key) if key is not None else None
-            if kept is not None:
-                texts.extend(pickle.loads(kept))
-                continue
-            document = _read_quickly(root, relative)
-            if not isinstance(document.data, dict):
-                return None
-            if relative.startswith("data/plans/") and document.data.get("kind") not in ("cluster-plan", "pan-cluster-plan"):
-                return None
-            if _half_texts(document.data):
-                return None  # a text with one language only: the loader's schema says where
-            found = _texts_in(document)
-            if key is not None:
-                store.put(KEPT_TEXTS, key, pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
-            texts.extend(found)
-        return texts, _same_in_both(glossary)
-    except Exception:  # any refusal or surprise: the full loader says what is wrong, in its own words
-        return None
-
-
-def read_corpus(root: Path, data=None, store=None) -> Corpus:
+def read_corpus(root: Path, data=None) -> Corpus:
     """Read every page and the data's texts: the input of every check.
 
-    data is the loaded plan data (hooks.plan_data.PlanData) when the caller has it, as the
-    build has; without it the texts are read quickly (read_texts_quickly), or, if the data
-    has problems, by loading it in full, whose problems are then reported.
+    data is the plan data (hooks.plan_data.PlanData) the caller has read, as the build and
+    `python -m hooks.check` have (they report its problems themselves); without it the data is
+    read here and its problems are the corpus's. Data with problems still gives the texts of
+    every file that could be read.
     """
     root = Path(root)
     problems = []
-    texts, same_in_both = [], []
-    if data is not None:
-        texts, same_in_both = list(data.texts), list(data.glossary.same_in_both)
-    else:
-        quick = read_texts_quickly(root, store)
-        if quick is not None:
-            texts, same_in_both = quick
-        else:
-            from hooks import plan_data  # the full loader: only when the data has problems to report
+    if data is None:
+        from hooks import plan_data
 
-            try:
-                data = plan_data.load(root)
-                texts, same_in_both = list(data.texts), list(data.glossary.same_in_both)
-            except ContentError as error:
-                problems.extend(error.problems)
-                try:
-                    same_in_both = _same_in_both(strict_yaml.read(root / "data" / "glossary.yml", "data/glossary.yml"))
-                except ContentError:
-                    pass
+        data, found = plan_data.read(root)
+        problems.extend(found)
+    texts, same_in_both = list(data.texts), list(data.glossary.same_in_both)
     pages = {}
     en_paths = _page_paths(root, ENGLISH)
     cy_paths = _page_paths(root, WELSH)
@@ -759,7 +596,7 @@ def read_corpus(root: Path, data=None, store=None) -> Corpus:
         for page in (en, cy):
             if page is not None:
                 problems.extend(page.problems)
-    return Corpus(root, pages, texts, same_in_both, problems, store=store)
+    return Corpus(root, pages, texts, same_in_both, problems)
 
 
 # --- Rules: pages -----------------------------------------------------------------------------
@@ -1060,77 +897,13 @@ def freshness_problems(corpus: Corpus, store: Store, with_file_problems: bool = 
 # --- All checks -------------------------------------------------------------------------------
 
 
-def run_checks(root: Path, data=None, store=None) -> list:
-    """Every translation problem of the site at root, sorted; data, if given, is the loaded plan data.
-
-    store (hooks/cache.py), if given, keeps what does not change from run to run: each data
-    file's texts, each text's language verdict, and which parts passed (_checks_by_part).
-    """
-    corpus = read_corpus(root, data, store)
+def run_checks(root: Path, data=None) -> list:
+    """Every translation problem of the site at root, sorted; data, if given, is the plan data read (see read_corpus)."""
+    corpus = read_corpus(root, data)
     fingerprint_file = Store.read(corpus.root)
-    if store is not None and store.enabled:
-        return _checks_by_part(corpus, fingerprint_file, store)
     problems = list(corpus.problems)
     problems += page_problems(corpus)
     problems += data_problems(corpus)
     problems += language_problems(corpus)
     problems += freshness_problems(corpus, fingerprint_file)
-    return sorted(set(problems))
-
-
-PART_PASSED = "gate-part-passed"
-
-
-def _checks_by_part(corpus: Corpus, fingerprint_file: Store, store) -> list:
-    """The same problems as run_checks without a store, but a part that passed before is not checked again.
-
-    Every rule looks at one part of the site only: a page pair (both pages, and the fingerprints
-    recorded for the Welsh page's sections), or one data file (its texts, and the fingerprints
-    recorded for them); and all at the glossary's same-in-both names. So each part that passed
-    is kept under a digest of exactly those, and is not checked again while they are the same.
-    Parts with problems are checked, and their problems reported, every time.
-    tests/test_cache.py checks the results are the same as a run without a store, on every
-    gate fixture, cold and warm.
-    """
-    from hooks import cache
-
-    root = corpus.root
-    names = cache.digest(*sorted(corpus.same_in_both))
-    records: dict = {}
-    for key, record in fingerprint_file.records.items():
-        records.setdefault(key.split("#", 1)[0], []).append(f"{key}\0{record.en}\0{record.cy}\0{','.join(record.blocks)}")
-
-    def content(path: str) -> bytes:
-        try:
-            return (root / path).read_bytes()
-        except OSError:
-            return b"(none)"
-
-    parts = []
-    for inner, pair in sorted(corpus.pages.items()):
-        welsh = f"{CONTENT}/{WELSH}/{inner}"
-        key = cache.digest("pages", inner, content(f"{CONTENT}/{ENGLISH}/{inner}"), content(welsh), names, *sorted(records.get(welsh, [])))
-        parts.append((key, replace(corpus, pages={inner: pair}, texts=[], problems=[])))
-    by_file: dict = {}
-    for text in corpus.texts:
-        by_file.setdefault(text.where.path, []).append(text)
-    for path, texts in by_file.items():
-        key = cache.digest("data", path, content(path), names, *sorted(records.get(path, [])))
-        parts.append((key, replace(corpus, pages={}, texts=texts, problems=[])))
-
-    problems = list(corpus.problems) + list(fingerprint_file.problems)
-    pairs = None
-    for key, part in parts:
-        if store.has(PART_PASSED, key):
-            continue
-        part.__dict__["identifier"] = corpus.identifier  # one identifier, so language verdicts are kept across parts
-        if pairs is None:
-            pairs = fingerprints.pairs_of(fingerprint_file)
-        found = page_problems(part) + data_problems(part) + language_problems(part) + freshness_problems(part, fingerprint_file, with_file_problems=False, pairs=pairs)
-        if found:
-            problems += found
-        else:
-            store.put_text(PART_PASSED, key, "")
-    if "identifier" in corpus.__dict__:
-        corpus.identifier.save()
     return sorted(set(problems))

@@ -1,4 +1,4 @@
-"""The build command (python -m hooks.build): same site as mkdocs build, reproducible, never half-published."""
+"""The build command (python -m hooks.build): same site as mkdocs build, reproducible, never half-published, never in the wrong place."""
 
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ def project(tmp_path) -> Path:
 # --- The same site as mkdocs build, and the same site every time ----------------------------------
 
 
-def test_parallel_build_writes_exactly_what_mkdocs_build_writes(site, fast_site):
+def test_the_build_command_writes_exactly_what_mkdocs_build_writes(site, fast_site):
     assert_same_tree(site, fast_site)
 
 
@@ -74,17 +74,10 @@ def test_two_builds_of_the_same_commit_are_byte_identical(fast_site, tmp_path):
     assert_same_tree(fast_site, again)
 
 
-def test_serial_build_writes_the_same_site(fast_site, tmp_path):
-    serial = tmp_path / "site"
-    result = run_build(ROOT, serial, "--serial")
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert_same_tree(fast_site, serial)
-
-
 def test_the_site_is_dated_by_the_data_not_the_clock(fast_site, data):
     date = site_build.site_date(data)
     packed = fast_site / "sitemap.xml.gz"
-    stamp = datetime.datetime.fromtimestamp(site_build.gzip_mtime(packed), datetime.timezone.utc).date()
+    stamp = datetime.datetime.fromtimestamp(int.from_bytes(packed.read_bytes()[4:8], "little"), datetime.timezone.utc).date()  # gzip's MTIME field
     assert stamp == date
     assert gzip.decompress(packed.read_bytes()) == (fast_site / "sitemap.xml").read_bytes()
 
@@ -98,21 +91,20 @@ def _break_data(project: Path) -> None:
 
 
 def _break_welsh_page(project: Path) -> None:
-    """Only the Welsh build fails: in the parallel build, that is the child process."""
+    """A problem of the Welsh pages only."""
     page = project / "content" / "cy" / "index.md"
     page.write_text(page.read_text("utf-8") + "\n<!-- plan:no-such-block -->\n", "utf-8")
 
 
 @pytest.mark.parametrize("breaking", [_break_data, _break_welsh_page], ids=["data", "welsh-page"])
-@pytest.mark.parametrize("options", [(), ("--serial",)], ids=["parallel", "serial"])
-def test_a_failed_build_leaves_the_previous_site_untouched(project, breaking, options):
+def test_a_failed_build_leaves_the_previous_site_untouched(project, breaking):
     destination = project / "site"
-    first = run_build(project, destination, *options)
+    first = run_build(project, destination)
     assert first.returncode == 0, first.stdout + first.stderr
     before = tree(destination)
 
     breaking(project)
-    failed = run_build(project, destination, *options)
+    failed = run_build(project, destination)
 
     assert failed.returncode == 1
     assert "left as it was" in failed.stderr
@@ -128,23 +120,53 @@ def test_a_build_into_a_new_folder_creates_it(project):
     assert (destination / "index.html").is_file() and (destination / "cy" / "index.html").is_file()
 
 
+# --- Never built where it would delete something else ----------------------------------------------
+
+
+def snapshot(project: Path) -> dict:
+    return {p.relative_to(project).as_posix(): p.read_bytes() for p in sorted(project.rglob("*")) if p.is_file() and not p.is_symlink()}
+
+
+@pytest.mark.parametrize("where", [".", "..", "content", "data", "hooks", ".git", "content/en", "data/plans", "tools"])
+def test_a_site_folder_in_or_above_the_repository_is_refused_and_nothing_is_deleted(project, where):
+    (project / ".git").mkdir(exist_ok=True)
+    (project / ".git" / "config").write_text("[core]\n", "utf-8")
+    (project / "uncommitted.txt").write_text("work in progress", "utf-8")
+    before = snapshot(project)
+    result = run_build(project, project / where)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Not built:" in result.stderr and "Traceback" not in result.stderr
+    assert snapshot(project) == before
+
+
+def test_a_folder_with_other_files_is_refused(project, tmp_path):
+    other = tmp_path / "documents"
+    other.mkdir()
+    (other / "letter.txt").write_text("keep me", "utf-8")
+    result = run_build(project, other)
+    assert result.returncode == 1
+    assert "is not empty and is not a site this project built" in result.stderr
+    assert (other / "letter.txt").read_text("utf-8") == "keep me"
+
+
+def test_a_symbolic_link_as_the_site_folder_is_refused(project, tmp_path):
+    (tmp_path / "real").mkdir()
+    link = tmp_path / "site-link"
+    link.symlink_to(tmp_path / "real")
+    result = run_build(project, link)
+    assert result.returncode == 1 and "symbolic link" in result.stderr
+
+
+def test_a_site_built_before_is_replaced(project, tmp_path):
+    destination = tmp_path / "published"
+    assert run_build(project, destination).returncode == 0
+    (destination / "stale.html").write_text("old", "utf-8")
+    result = run_build(project, destination)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not (destination / "stale.html").exists()
+
+
 # --- The pieces ------------------------------------------------------------------------------------
-
-
-SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}
-</urlset>"""
-
-
-def test_merged_sitemap_lists_the_first_languages_pages_then_the_later_ones():
-    first = SITEMAP.format(entries="\n  <url><loc>a/</loc></url>")
-    later = SITEMAP.format(entries="\n  <url><loc>cy/a/</loc></url>")
-    assert site_build.merge_sitemaps(first, later) == SITEMAP.format(entries="\n  <url><loc>a/</loc></url>\n  <url><loc>cy/a/</loc></url>")
-
-
-def test_merging_sitemaps_that_start_differently_is_refused():
-    with pytest.raises(ValueError):
-        site_build.merge_sitemaps(SITEMAP.format(entries=""), SITEMAP.replace("0.9", "1.0").format(entries=""))
 
 
 def test_swap_replaces_the_old_site_whole(tmp_path):

@@ -1,0 +1,124 @@
+"""Links between pages: each relative link leads to a file of the site, each #anchor to a place on its page.
+
+The same rule as MkDocs' own link validation (mkdocs/structure/pages.py, path_to_url), run on
+the rendered pages before the build, so that `python -m hooks.check` finds what the strict
+build would refuse, with the file and line:
+  - a link with a scheme (https:, mailto:) or a host, or an absolute path, is not checked here;
+  - a relative link whose last part has no extension (`clusters/`) is left as it is, as MkDocs
+    leaves it;
+  - a relative link to a page (`.md`) must name a page of the same language (content/en/ for
+    an English page, content/cy/ for a Welsh one);
+  - a link to another file (an image, a PDF) is left to MkDocs: which files each language's
+    build holds is mkdocs-static-i18n's own business (a Welsh page cannot link to content/assets/,
+    an English one can). Its warning stops the build all the same, as a problem of the one type
+    with the file and line (hooks/engine.py);
+  - an #anchor on a link to a page (or on the page itself) must be an id on that page: the
+    page's Markdown rendered by Python-Markdown with the site's extensions, as MkDocs renders
+    it (heading ids from the table of contents, `{: #id }`, ids in HTML), read by an HTML parser.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from hooks.problems import Problem
+
+CONTENT = "content"
+MKDOCS_EXTENSIONS = ["toc", "tables", "fenced_code"]  # MkDocs' own, before mkdocs.yml's markdown_extensions
+
+
+@functools.lru_cache(maxsize=1)
+def _markdown_it():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table")
+
+
+def _links(markdown: str) -> list:
+    """(target, line in markdown) of every link and image of a page's Markdown."""
+    found = []
+    lines = markdown.split("\n")
+    for token in _markdown_it().parse(markdown):
+        if token.type != "inline" or not token.children:
+            continue
+        first, last = token.map if token.map else (0, 1)
+        for child in token.children:
+            target = child.attrGet("href") if child.type == "link_open" else child.attrGet("src") if child.type == "image" else None
+            if target is None:
+                continue
+            line = first + 1
+            written = unquote(str(target))
+            for number in range(first, min(last, len(lines))):
+                if written in lines[number] or str(target) in lines[number]:
+                    line = number + 1
+                    break
+            found.append((str(target), line))
+    return found
+
+
+class _Ids(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids: set = set()
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name == "id" and value:
+                self.ids.add(value)
+
+
+def anchors_of(markdown: str, extensions: tuple) -> set:
+    """The ids of a page: its Markdown rendered as MkDocs renders it, then every id attribute."""
+    import markdown as python_markdown
+
+    names = [name for name, _ in extensions]
+    configs = {name: dict(config) for name, config in extensions if config}
+    html = python_markdown.Markdown(extensions=MKDOCS_EXTENSIONS + [n for n in names if n not in MKDOCS_EXTENSIONS], extension_configs=configs).convert(markdown)
+    reader = _Ids()
+    reader.feed(html)
+    return reader.ids
+
+
+def _site_page(root: Path, uri: str, locale: str) -> bool:
+    """Whether uri (relative to content/) is a page of this language."""
+    return uri.startswith(f"{locale}/") and (root / CONTENT / uri).is_file()
+
+
+def problems(root: Path, pages: list, extensions: tuple = ()) -> list:
+    """Every broken link of the rendered pages (hooks.publication.Page: locale, inner, rendered, source_lines)."""
+    root = Path(root)
+    by_uri = {f"{page.locale}/{page.inner}": page for page in pages}
+    anchors: dict = {}
+
+    def ids(uri: str) -> set:
+        if uri not in anchors:
+            anchors[uri] = anchors_of(by_uri[uri].rendered, extensions)
+        return anchors[uri]
+
+    found = []
+    for page in pages:
+        src_uri = f"{page.locale}/{page.inner}"
+        for target, rendered_line in _links(page.rendered):
+            scheme, netloc, path, _, anchor = urlsplit(target)
+            if scheme or netloc or target.startswith(("/", "\\")):
+                continue
+            line = page.source_lines[rendered_line - 1] if 0 < rendered_line <= len(page.source_lines) else rendered_line
+            if not path:
+                if anchor and anchor not in ids(src_uri):
+                    found.append(Problem(page.path, line, "link-anchor-missing", f"the link '{target}' goes to a place '#{anchor}' that is not on this page", "correct the part after # to the id of a heading of this page (shown in the address when you click the heading in the preview), or remove it"))
+                continue
+            path = unquote(path)
+            if posixpath.splitext(path)[-1].lower() != ".md":
+                continue  # no extension: left as it is by MkDocs; another file: MkDocs checks it
+            uri = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path).lstrip("/"))
+            if not _site_page(root, uri, page.locale):
+                where = f"{CONTENT}/{uri}" if not uri.startswith("..") else uri
+                found.append(Problem(page.path, line, "link-target-missing", f"the link '{target}' goes to {where}, which does not exist", f"correct the link to the path of an existing page, relative to this page (the pages of this language are in {CONTENT}/{page.locale}/), or add the page"))
+                continue
+            if anchor and uri in by_uri and anchor not in ids(uri):
+                found.append(Problem(page.path, line, "link-anchor-missing", f"the link '{target}' goes to a place '#{anchor}' that is not on {CONTENT}/{uri}", f"correct the part after # to the id of a heading of {CONTENT}/{uri}, or remove it"))
+    return found
