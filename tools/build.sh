@@ -3,7 +3,7 @@
 #   bash tools/build.sh           build once, strictly (any warning fails the build), both
 #                                 languages at once; a failed build leaves the old site/ as it was
 #   bash tools/build.sh serve     preview at http://127.0.0.1:8000, rebuilding on every change
-# Extra options go to the build: bash tools/build.sh --site-dir DIR, bash tools/build.sh --serial
+# Extra options go to the build: bash tools/build.sh --site-dir DIR (a new or empty folder, or a site built before)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh
