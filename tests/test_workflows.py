@@ -39,13 +39,3 @@ def test_pre_commit_runs_the_translation_gate():
     config = _load(".pre-commit-config.yaml")
     entries = [hook["entry"] for repo in config["repos"] for hook in repo["hooks"]]
     assert any("-m hooks.check" in entry for entry in entries)
-
-
-def test_both_workflows_keep_the_hooks_cache_between_runs():
-    from hooks import cache
-
-    for name in ("pull-request.yml", "deploy.yml"):
-        workflow = _load(f".github/workflows/{name}")
-        steps = [s for j in workflow["jobs"].values() for s in j["steps"] if s.get("uses", "").startswith("actions/cache")]
-        assert steps, name
-        assert steps[0]["with"]["path"] == cache.FOLDER.as_posix(), name
