@@ -24,13 +24,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from hooks import locales, open_data
+from hooks.markers import MARKER, Marker, find_markers  # noqa: F401 - Marker and find_markers are part of this module's interface
 from hooks.plan_data import PAN_CLUSTER, UNFILLED, PlanData, finance_total
 from hooks.problems import ContentError, Problem
 from hooks.texts import Figure, Text
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 
-MARKER = re.compile(r"<!--\s*plan:(?P<name>[A-Za-z0-9_-]*)(?P<args>[^>]*?)\s*-->")
 
 
 @dataclass(frozen=True)
@@ -91,22 +91,6 @@ def markdown_escape(text: str) -> Markup:
     Markdown's specials backslashed, line breaks made spaces (a line break would end the heading
     and let the rest be read as Markdown of its own)."""
     return escape(_MARKDOWN_SPECIALS.sub(r"\\\1", _LINE_BREAKS.sub(" ", str(text))))
-
-
-@dataclass(frozen=True)
-class Marker:
-    name: str
-    args: list
-    line: int
-    text: str
-
-
-def find_markers(markdown: str) -> list:
-    markers = []
-    for match in MARKER.finditer(markdown):
-        line = markdown.count("\n", 0, match.start()) + 1
-        markers.append(Marker(match["name"], match["args"].split(), line, match.group(0)))
-    return markers
 
 
 class Renderer:

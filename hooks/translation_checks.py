@@ -27,11 +27,12 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from hooks import fingerprints, strict_yaml
+from hooks.locales import ENGLISH, NAMES_IN_ENGLISH, WELSH
+from hooks.markers import MARKER
 from hooks.fingerprints import Block, Store, Unit
 from hooks.problems import ContentError, Problem
 
-ENGLISH, WELSH = "en", "cy"
-LANGUAGE = {ENGLISH: "English", WELSH: "Welsh"}
+LANGUAGE = NAMES_IN_ENGLISH
 OTHER = {ENGLISH: WELSH, WELSH: ENGLISH}
 CONTENT = "content"
 
@@ -39,7 +40,6 @@ CONTENT = "content"
 # (a plan id, a template, a setting) must be the same in both.
 TRANSLATED_FRONT_MATTER = {"title", "description", "summary"}
 
-MARKER = re.compile(r"<!--\s*plan:(?P<name>[A-Za-z0-9_-]*)(?P<args>[^>]*?)\s*-->")  # as hooks/render.py
 MARK_FRESH = "python -m hooks.translations mark-fresh"
 
 
