@@ -35,49 +35,42 @@ TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 
 @dataclass(frozen=True)
 class Block:
+    """What a marker's name stands for: its template, the kind of plan it needs, the plan section it reads."""
+
     template: str
-    plan_kind: str | None  # the kind of plan the block needs, or None for a site-wide block
+    plan_kind: str | None  # "cluster-plan", "pan-cluster-plan", "any", or None for a site-wide block
+    section: str | None = None  # the section of the plan's data it shows; None: the plan as a whole, or no plan
 
 
+# The one table of blocks: adding a block is a line here and its template in hooks/templates/.
 BLOCKS = {
-    # cluster plans
+    # about any plan as a whole
     "plan-facts": Block("plan-facts.md.jinja", "any"),
     "downloads": Block("downloads.md.jinja", "any"),
-    "plan-on-a-page": Block("plan-on-a-page.md.jinja", "cluster-plan"),
-    "forward-look": Block("paragraphs.md.jinja", "cluster-plan"),
-    "swot": Block("swot.md.jinja", "cluster-plan"),
-    "vision": Block("vision.md.jinja", "cluster-plan"),
-    "strategic-background": Block("strategic-background.md.jinja", "cluster-plan"),
-    "needs": Block("needs.md.jinja", "cluster-plan"),
-    "key-facts": Block("key-facts.md.jinja", "cluster-plan"),
-    "action-plan": Block("action-plan.md.jinja", "cluster-plan"),
-    "enablers": Block("enablers.md.jinja", "cluster-plan"),
-    "governance": Block("governance.md.jinja", "cluster-plan"),
-    "assets": Block("assets.md.jinja", "cluster-plan"),
-    "workforce": Block("workforce.md.jinja", "cluster-plan"),
-    "finance": Block("finance.md.jinja", "cluster-plan"),
-    "risks": Block("risks.md.jinja", "cluster-plan"),
+    # cluster plans
+    "plan-on-a-page": Block("plan-on-a-page.md.jinja", "cluster-plan", "plan_on_a_page"),
+    "forward-look": Block("paragraphs.md.jinja", "cluster-plan", "forward_look"),
+    "swot": Block("swot.md.jinja", "cluster-plan", "swot"),
+    "vision": Block("vision.md.jinja", "cluster-plan", "vision"),
+    "strategic-background": Block("strategic-background.md.jinja", "cluster-plan", "strategic_background"),
+    "needs": Block("needs.md.jinja", "cluster-plan", "needs"),
+    "key-facts": Block("key-facts.md.jinja", "cluster-plan", "key_facts"),
+    "action-plan": Block("action-plan.md.jinja", "cluster-plan", "action_plan"),
+    "enablers": Block("enablers.md.jinja", "cluster-plan", "enablers"),
+    "governance": Block("governance.md.jinja", "cluster-plan", "governance"),
+    "assets": Block("assets.md.jinja", "cluster-plan", "assets"),
+    "workforce": Block("workforce.md.jinja", "cluster-plan", "workforce"),
+    "finance": Block("finance.md.jinja", "cluster-plan", "finance"),
+    "risks": Block("risks.md.jinja", "cluster-plan", "risks"),
     # the Pan Cluster Plan
-    "introduction": Block("paragraphs.md.jinja", "pan-cluster-plan"),
-    "priorities": Block("priorities.md.jinja", "pan-cluster-plan"),
-    "next-steps": Block("paragraphs.md.jinja", "pan-cluster-plan"),
-    "monitoring": Block("paragraphs.md.jinja", "pan-cluster-plan"),
+    "introduction": Block("paragraphs.md.jinja", "pan-cluster-plan", "introduction"),
+    "priorities": Block("priorities.md.jinja", "pan-cluster-plan", "plan"),
+    "next-steps": Block("paragraphs.md.jinja", "pan-cluster-plan", "next_steps"),
+    "monitoring": Block("paragraphs.md.jinja", "pan-cluster-plan", "monitoring"),
     # site-wide
     "clusters": Block("clusters.md.jinja", None),
     "plans": Block("plans.md.jinja", None),
     "pan-cluster-plans": Block("pan-cluster-plans.md.jinja", None),
-}
-
-# Blocks about the plan as a whole, which read no one section of it.
-WHOLE_PLAN = {"plan-facts", "downloads"}
-
-# The data section each block reads, where it is not the block's own name.
-SECTIONS = {
-    "forward-look": "forward_look",
-    "introduction": "introduction",
-    "next-steps": "next_steps",
-    "monitoring": "monitoring",
-    "priorities": "plan",
 }
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -152,8 +145,8 @@ class Renderer:
                 raise _MarkerError("marker-unknown-plan", f"there is no plan '{marker.args[0]}' in data/plans/", "use one of: " + ", ".join(sorted(self.data.plans)))
             if block.plan_kind != "any" and plan.kind != block.plan_kind:
                 raise _MarkerError("marker-wrong-plan", f"the block 'plan:{marker.name}' is for a {block.plan_kind}, but {plan.id} is a {plan.kind}", "use this block on a page of the right kind of plan")
-            section = SECTIONS.get(marker.name, marker.name.replace("-", "_"))
-            if marker.name not in WHOLE_PLAN and section not in plan.content:
+            section = block.section
+            if section is not None and section not in plan.content:
                 raise _MarkerError("marker-missing-data", f"the plan {plan.id} has no '{section}' section", f"add '{section}:' to data/plans/{plan.id}.yml, or remove the marker")
         template = self.environment.get_template(block.template)
         return template.render(**self._context(locale, page_src, plan, marker.name)).strip("\n")
@@ -193,7 +186,7 @@ class Renderer:
         def figure(value) -> str:
             return Figure.from_data(value).render(locale)
 
-        section = SECTIONS.get(name, name.replace("-", "_"))
+        section = BLOCKS[name].section
         return {
             "locale": locale,
             "t": t,
@@ -206,7 +199,7 @@ class Renderer:
             "figure": figure,
             "plan": plan,
             "content": plan.content if plan else None,
-            "section": plan.content.get(section) if plan else None,
+            "section": plan.content.get(section) if plan and section else None,
             "block": name,
             "data": data,
             "finance_total": finance_total,

@@ -10,8 +10,7 @@ from hooks.texts import Text
 def _plan_markers(plan):
     for name, block in render.BLOCKS.items():
         if block.plan_kind in (plan.kind, "any"):
-            section = render.SECTIONS.get(name, name.replace("-", "_"))
-            if name == "plan-facts" or section in plan.content:
+            if block.section is None or block.section in plan.content:
                 yield f"<!-- plan:{name} {plan.id} -->"
 
 
