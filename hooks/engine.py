@@ -28,6 +28,13 @@ def content_failure(problems: list) -> PluginError:
     return PluginError(f"{count} content problem{'s' if count != 1 else ''} found; see the messages above (python -m hooks.check lists the same).")
 
 
+def report_draft(problems: list) -> None:
+    """In a draft, the problems are shown on the pages; the log says so, without a warning (which strict mode counts)."""
+    for problem in sorted(problems):
+        log.info(problem.as_text())
+    log.info(f"Draft: {len(problems)} content problem{'s' if len(problems) != 1 else ''}, shown at the top of the pages; the published build would stop here.")
+
+
 # --- The i18n plugin's state ------------------------------------------------------------------
 
 

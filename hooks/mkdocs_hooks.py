@@ -20,10 +20,11 @@ if str(ROOT) not in sys.path:
 
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from hooks import build, engine, feeds, not_found, open_data, publication, search_index  # noqa: E402
+from hooks import build, draft, engine, feeds, not_found, open_data, publication, search_index  # noqa: E402
 from hooks.problems import ContentError  # noqa: E402
 
 _publication: publication.Publication | None = None  # this build's; made anew by every on_config
+_command: str | None = None  # "build" or "serve", from on_startup
 
 
 def _current() -> publication.Publication:
@@ -39,14 +40,24 @@ def _start() -> publication.Publication:
 
 
 def on_startup(command, dirty):
+    global _command
+    _command = command
     engine.report_build_warnings_as_problems(ROOT)
+
+
+def _is_draft() -> bool:
+    """A draft (hooks/draft.py) goes on with content problems and shows them on its pages."""
+    return draft.wanted(_command)
 
 
 def on_config(config):
     """The publication of this build, made in the outer build; the i18n plugin's inner builds (one per other language) share it."""
     made = _current() if engine.is_inner_build(config) else _start()
     if made.problems:
-        raise engine.content_failure(made.problems)
+        if not _is_draft():
+            raise engine.content_failure(made.problems)
+        if not engine.is_inner_build(config):
+            engine.report_draft(made.problems)
     build.use_date(made.site_date())  # reproducible: the sitemap's dates come from the data, not the clock
     engine.forget_previous_language_links(config)
     return config
@@ -54,8 +65,16 @@ def on_config(config):
 
 def on_page_markdown(markdown, page, config, files):
     locale, inner = engine.page_language(page, config)
+    made = _current()
+    if made.problems and _is_draft():
+        try:
+            rendered = made.page_markdown(markdown, locale, inner)
+        except Exception:  # noqa: BLE001 - a draft shows the page as written; its problems are listed
+            rendered = markdown
+        source = made.pages[locale, inner].source if (locale, inner) in made.pages else markdown
+        return draft.notice(made.problems, f"content/{locale}/{inner}", source) + rendered
     try:
-        return _current().page_markdown(markdown, locale, inner)
+        return made.page_markdown(markdown, locale, inner)
     except ContentError as error:
         raise engine.content_failure(error.problems) from None
 
@@ -71,10 +90,14 @@ def on_env(env, config, files):
     locale, folder = engine.building_language(config)
     made = _current()
     language_dir = Path(config.site_dir) / folder
-    open_data.write_files(language_dir, made.open_data_files(locale))
-    base_url = config.site_url + folder if config.site_url else ""  # relative links without a site_url
-    language_dir.mkdir(parents=True, exist_ok=True)
-    (language_dir / feeds.FEED_PATH).write_text(made.feed(locale, base_url), "utf-8")
+    try:
+        open_data.write_files(language_dir, made.open_data_files(locale))
+        base_url = config.site_url + folder if config.site_url else ""  # relative links without a site_url
+        language_dir.mkdir(parents=True, exist_ok=True)
+        (language_dir / feeds.FEED_PATH).write_text(made.feed(locale, base_url), "utf-8")
+    except Exception:  # noqa: BLE001 - in a draft whose data has problems, the pages come without open data
+        if not (made.problems and _is_draft()):
+            raise
     return env
 
 
