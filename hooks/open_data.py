@@ -84,8 +84,6 @@ def _csv(header: list, rows: list) -> str:
 
 
 def plan_csv(plan: Plan, table: str, data: PlanData, locale: str) -> str:
-    from hooks.plan_data import finance_total
-
     def ui(key: str) -> str:
         return data.interface[key].render(locale)
 
@@ -96,31 +94,31 @@ def plan_csv(plan: Plan, table: str, data: PlanData, locale: str) -> str:
     if table == "action-plan":
         header = [ui("csv_area_number"), ui("csv_area"), ui("csv_goal_number"), ui("goal"), ui("csv_item_type"), ui("csv_item")]
         rows = []
-        for area in content["action_plan"]["areas"]:
-            for goal in area["goals"]:
-                for kind, items in (("csv_method", goal["methods"]), ("csv_outcome", goal["outcomes"])):
-                    rows.extend([area["number"], t(area["title"]), goal["id"], t(goal["goal"]), ui(kind), t(item)] for item in items)
+        for area in content["action_plan"].areas:
+            for goal in area.goals:
+                for kind, items in (("csv_method", goal.methods), ("csv_outcome", goal.outcomes)):
+                    rows.extend([area.number, t(area.title), goal.id, t(goal.goal), ui(kind), t(item)] for item in items)
         return _csv(header, rows)
     if table == "finance":
         finance = content["finance"]
         header = [ui("csv_line"), ui("csv_amount_gbp"), ui("csv_note")]
         rows = [
-            [ui("allocation"), f"{finance['allocation']:.2f}", ""],
-            [ui("brokerage"), f"{finance['brokerage']:.2f}", ""],
-            [ui("total_available"), f"{finance['stated_total_available']:.2f}", ""],
+            [ui("allocation"), f"{finance.allocation:.2f}", ""],
+            [ui("brokerage"), f"{finance.brokerage:.2f}", ""],
+            [ui("total_available"), f"{finance.stated_total_available:.2f}", ""],
         ]
-        for project in finance["projects"]:
-            amount = project["agreed_spend"]
-            rows.append([t(project["project"]), "" if amount is None else f"{amount:.2f}", ui("not_stated") if amount is None else ""])
-        rows.append([ui("total_agreed_spend"), f"{finance_total(finance):.2f}", ""])
+        for project in finance.projects:
+            amount = project.agreed_spend
+            rows.append([t(project.project), "" if amount is None else f"{amount:.2f}", ui("not_stated") if amount is None else ""])
+        rows.append([ui("total_agreed_spend"), f"{finance.total_spend:.2f}", ""])
         return _csv(header, rows)
     if table == "workforce":
         header = [ui("role"), ui("wte"), ui("csv_funding_note"), ui("csv_purpose"), ui("outcomes")]
         rows = []
-        for role in content["workforce"]["roles"]:
-            wte = "" if role["wte"] is None else str(role["wte"])
-            outcomes = "\n".join(t(o) for o in role["outcomes"])
-            rows.append([t(role["role"]), wte, t(role.get("funding_note")), t(role["purpose"]), outcomes])
+        for role in content["workforce"].roles:
+            wte = "" if role.wte is None else str(role.wte)
+            outcomes = "\n".join(t(o) for o in role.outcomes)
+            rows.append([t(role.role), wte, t(role.funding_note), t(role.purpose), outcomes])
         return _csv(header, rows)
     if table == "needs":
         header = [ui("csv_topic"), ui("csv_statistic"), ui("csv_figure"), ui("csv_figure_kind"), ui("csv_figure_value"), ui("period"), ui("source"), ui("csv_source_url")]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from hooks import locales, schemas, strict_yaml
+from hooks import locales, schemas, sections, strict_yaml
 from hooks.problems import ContentError, Problem
 from hooks.strict_yaml import Document, format_field
 from hooks.texts import Figure, Text, Where, placeholders
@@ -189,30 +189,28 @@ def _plan_problems(plan: Plan, cluster_ids: set) -> list:
             written = next(iter(value.values())) if isinstance(value, dict) and value else value
             problem(path, "date-invalid", f"{written!r} is not a real date", 'write dates as "YYYY-MM-DD" and months as "YYYY-MM", with a day and month that exist')
     first_of: dict = {}
-    for index, area in enumerate(content.get("action_plan", {}).get("areas", [])):
-        if area["number"] in first_of:
-            problem(("action_plan", "areas", index, "number"), "plan-area-repeated", f"there are two areas numbered {area['number']}", "number the areas 1, 2, 3, ... once each")
-        first_of[area["number"]] = index
-        for goal_index, goal in enumerate(area["goals"]):
-            if not goal["id"].startswith(f"{area['number']}."):
-                problem(("action_plan", "areas", index, "goals", goal_index, "id"), "plan-goal-number", f"goal {goal['id']} is in area {area['number']}", f"number the goals of area {area['number']} as {area['number']}.1, {area['number']}.2, ...")
-            elif goal["id"] in first_of:
-                problem(("action_plan", "areas", index, "goals", goal_index, "id"), "plan-goal-repeated", f"there are two goals numbered {goal['id']}", "give each goal its own number: each is linked to by its number")
-            first_of[goal["id"]] = goal_index
+    action_plan = content.get("action_plan")
+    for index, area in enumerate(action_plan.areas if action_plan else ()):
+        if area.number in first_of:
+            problem(("action_plan", "areas", index, "number"), "plan-area-repeated", f"there are two areas numbered {area.number}", "number the areas 1, 2, 3, ... once each")
+        first_of[area.number] = index
+        for goal_index, goal in enumerate(area.goals):
+            if not goal.id.startswith(f"{area.number}."):
+                problem(("action_plan", "areas", index, "goals", goal_index, "id"), "plan-goal-number", f"goal {goal.id} is in area {area.number}", f"number the goals of area {area.number} as {area.number}.1, {area.number}.2, ...")
+            elif goal.id in first_of:
+                problem(("action_plan", "areas", index, "goals", goal_index, "id"), "plan-goal-repeated", f"there are two goals numbered {goal.id}", "give each goal its own number: each is linked to by its number")
+            first_of[goal.id] = goal_index
     finance = content.get("finance")
     if finance:
-        amounts = [(key,) for key in ("allocation", "brokerage", "stated_total_available", "stated_total_spend")]
-        amounts += [("projects", index, "agreed_spend") for index in range(len(finance["projects"]))]
-        for amount_path in amounts:
-            value = finance[amount_path[0]] if len(amount_path) == 1 else finance["projects"][amount_path[1]]["agreed_spend"]
+        amounts = [((key,), getattr(finance, key)) for key in ("allocation", "brokerage", "stated_total_available", "stated_total_spend")]
+        amounts += [(("projects", index, "agreed_spend"), project.agreed_spend) for index, project in enumerate(finance.projects)]
+        for amount_path, value in amounts:
             if value is not None and _beyond_pence(value):
                 problem(("finance",) + amount_path, "money-pence", f"the amount {value} has more than two decimal places, so it would be shown rounded", "write pounds and pence, with two decimal places at most (for example 1234.50)")
-        computed = finance_total(finance)
-        if computed != finance["stated_total_spend"]:
-            problem(("finance", "stated_total_spend"), "finance-total", f"the projects add up to {_pounds(computed)}, but the stated total is {_pounds(finance['stated_total_spend'])}", "correct an amount, or the stated total")
-        available = finance["allocation"] + finance["brokerage"]
-        if available != finance["stated_total_available"]:
-            problem(("finance", "stated_total_available"), "finance-available", f"allocation plus brokerage is {_pounds(available)}, but the stated total available is {_pounds(finance['stated_total_available'])}", "correct the allocation, the brokerage, or the stated total")
+        if finance.total_spend != finance.stated_total_spend:
+            problem(("finance", "stated_total_spend"), "finance-total", f"the projects add up to {_pounds(finance.total_spend)}, but the stated total is {_pounds(finance.stated_total_spend)}", "correct an amount, or the stated total")
+        if finance.total_available != finance.stated_total_available:
+            problem(("finance", "stated_total_available"), "finance-available", f"allocation plus brokerage is {_pounds(finance.total_available)}, but the stated total available is {_pounds(finance.stated_total_available)}", "correct the allocation, the brokerage, or the stated total")
     return problems
 
 
@@ -237,11 +235,6 @@ def _plan_dates(content: dict):
             yield ("dates", key), {"date": dates[key]}
     if "signed_off" in content:
         yield ("signed_off",), content["signed_off"]
-
-
-def finance_total(finance: dict) -> Decimal:
-    """The total agreed spend, computed from the project lines (lines with no amount add nothing)."""
-    return sum((Decimal(p["agreed_spend"]) for p in finance["projects"] if p["agreed_spend"] is not None), Decimal("0"))
 
 
 def _clusters(root: Path, problems: list, texts_of) -> list:
@@ -334,7 +327,7 @@ def read(root: Path) -> tuple:
         if found:
             problems.extend(found)
             continue
-        content = texts_of(document)
+        content = sections.typed(texts_of(document))
         owner = content["cluster"] if kind == "cluster-plan" else PAN_CLUSTER
         plan = Plan(f"{owner}/{content['year']}", kind, owner, content["year"], content["title"], content, document)
         plans[plan.id] = plan

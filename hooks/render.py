@@ -25,7 +25,7 @@ from markupsafe import Markup, escape
 
 from hooks import locales, open_data
 from hooks.markers import MARKER, Marker, find_markers  # noqa: F401 - Marker and find_markers are part of this module's interface
-from hooks.plan_data import PAN_CLUSTER, UNFILLED, PlanData, finance_total
+from hooks.plan_data import PAN_CLUSTER, UNFILLED, PlanData
 from hooks.problems import ContentError, Problem
 from hooks.texts import Figure, Text
 
@@ -202,7 +202,6 @@ class Renderer:
             "section": plan.content.get(section) if plan and section else None,
             "block": name,
             "data": data,
-            "finance_total": finance_total,
             "PAN_CLUSTER": PAN_CLUSTER,
             "locales": locales,
         }

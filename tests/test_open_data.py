@@ -55,7 +55,7 @@ def test_finance_csv_has_the_page_figures(site, data, locale):
 def test_action_plan_csv_has_every_method_and_outcome(site, data, locale):
     plan = data.plans["upper-valleys/2022-23"]
     rows = _csv(site, locale, plan, "action-plan")[1:]
-    expected = sum(len(g["methods"]) + len(g["outcomes"]) for a in plan.content["action_plan"]["areas"] for g in a["goals"])
+    expected = sum(len(g.methods) + len(g.outcomes) for a in plan.content["action_plan"].areas for g in a.goals)
     assert len(rows) == expected
     assert len({row[2] for row in rows}) == 23
 
@@ -67,7 +67,7 @@ def test_needs_and_workforce_csv_carry_the_figures(site, data):
     assert len(needs) == len(figures)
     assert ["Obesity"] == [row[0] for row in needs if row[4] == "9.4"][:1]
     workforce = _csv(site, "cy", plan, "workforce")[1:]
-    assert [row[1] for row in workforce] == [str(r["wte"]) if r["wte"] is not None else "" for r in plan.content["workforce"]["roles"]]
+    assert [row[1] for row in workforce] == [str(r.wte) if r.wte is not None else "" for r in plan.content["workforce"].roles]
 
 
 @pytest.mark.parametrize("locale", ["en", "cy"])
