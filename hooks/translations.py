@@ -3,7 +3,9 @@
   status                 for each page and each plan: what is translated, stale or missing
   mark-fresh TARGET...   record that Welsh translations are up to date with their English
   mark-fresh --all       ... every translation (and forget fingerprints of what is gone)
-  export FILE.csv        every missing and stale text, for translators (opens in Excel)
+  export FILE.csv        every missing and stale text, for translators (opens in Excel);
+                         refuses a file that exists (--replace to write over it) and any
+                         file git tracks or inside content/, data/ or hooks/
   import FILE.csv        write the filled-in translations back, with their fingerprints
 
 A TARGET is a page (content/cy/about.md, content/en/about.md or about.md), a section of one
@@ -11,18 +13,35 @@ A TARGET is a page (content/cy/about.md, content/en/about.md or about.md), a sec
 or one text (data/interface.yml#financial_year), as the checks name them.
 
 Exit status: 0 done (status: everything up to date), 1 something was refused or is not up to
-date, 2 a usage error. Every file is written atomically; a data file is edited in place,
-only at the Welsh texts imported, so its comments and layout stay as they are.
+date, 2 a usage error. A data file is edited in place, only at the Welsh texts imported, so
+its comments and layout stay as they are.
+
+An import is all or nothing. Every row and every file it would write is checked first (the
+result is read back as the checks read it, in a copy of content/ and data/); then all the
+files are written together (see "Writing files all or none"): after an error, Ctrl+C or a
+kill, every file is as it was, or every file is new, never a mix. A row that is refused
+(its English changed, its key is gone, its headings differ) is named and left out; the
+other rows are imported. CSV cells are written and read with hooks.spreadsheet's rule, so a
+text that a spreadsheet would take for a formula cannot run as one.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import io
 import json
+import os
 import re
+import secrets
+import shutil
+import signal
+import stat
+import subprocess
 import sys
+import tempfile
+import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +53,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hooks import files, fingerprints, strict_yaml  # noqa: E402
+from hooks import fingerprints, strict_yaml  # noqa: E402
+from hooks.spreadsheet import read_cell, text_cell  # noqa: E402
 from hooks.fingerprints import MISSING, NOT_RECORDED, STALE, UP_TO_DATE, Store, Unit  # noqa: E402
 from hooks.problems import ContentError, Problem  # noqa: E402
 from hooks.translation_checks import CONTENT, WELSH, Corpus, _markdown, read_corpus  # noqa: E402
@@ -46,6 +66,14 @@ COLUMNS = ["key", "status", "english_at", "welsh_at", "english", "current_welsh"
 
 class UsageError(Exception):
     pass
+
+
+class Refused(Exception):
+    """Nothing was written: the lines say why, and how to fix it."""
+
+    def __init__(self, lines: list):
+        self.lines = list(lines)
+        super().__init__("\n".join(self.lines))
 
 
 # --- Status -----------------------------------------------------------------------------------
@@ -185,14 +213,18 @@ def mark_fresh(corpus: Corpus, store: Store, targets: list, everything: bool) ->
     for key in forget:
         store.forget(key)
     if recorded or forget:
-        store.write()
+        write_all(store.root, {fingerprints.STORE_PATH: store.text()})
     return recorded, messages
 
 
 # --- Export -----------------------------------------------------------------------------------
 
+PROTECTED = ("content", "data", "hooks")  # the site's own files: an export never goes there
 
-def export(corpus: Corpus, store: Store, path: Path) -> int:
+
+def export(corpus: Corpus, store: Store, path: Path, replace: bool = False) -> int:
+    """Write every missing and stale text to a new CSV file; returns how many rows."""
+    _check_export_path(corpus.root, Path(path), replace)
     pairs = fingerprints.pairs_of(store)
     rows = []
     for unit in corpus.units():
@@ -214,12 +246,40 @@ def export(corpus: Corpus, store: Store, path: Path) -> int:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows)
-    files.replace(path, "\ufeff" + buffer.getvalue())  # UTF-8 with a byte-order mark: Excel then reads Welsh letters (ŵ, ŷ) correctly
+    writer.writerows({column: text_cell(value) for column, value in row.items()} for row in rows)  # no cell can run as a formula
+    text = "\ufeff" + buffer.getvalue()  # UTF-8 with a byte-order mark: Excel then reads Welsh letters (ŵ, ŷ) correctly
+    write_all(Path(path).parent, {Path(path).name: text}, new=set() if replace else {Path(path).name}, journal=False)
     return len(rows)
 
 
-# --- Import -----------------------------------------------------------------------------------
+def _check_export_path(root: Path, path: Path, replace: bool) -> None:
+    """Refuse to write an export where it would overwrite the site's files or another file."""
+    shown = str(path)
+    if path.suffix.lower() != ".csv":
+        raise UsageError(f"{shown}: an export is a CSV file: give a file name ending in .csv, for example to-translate.csv")
+    if path.is_dir():
+        raise UsageError(f"{shown}: is a folder: give a file name ending in .csv, for example to-translate.csv")
+    resolved = path.resolve()
+    for folder in PROTECTED:
+        if resolved.is_relative_to((root / folder).resolve()):
+            raise UsageError(f"{shown}: is inside the site's {folder}/ folder: write the export outside it, for example to-translate.csv")
+    if _tracked_by_git(resolved):
+        raise UsageError(f"{shown}: is a file kept in git, which an export must never replace: choose another name")
+    if (path.exists() or path.is_symlink()) and not replace:
+        raise UsageError(f"{shown}: already exists: choose another name, or add --replace to write over it")
+
+
+def _tracked_by_git(path: Path) -> bool:
+    if not path.parent.is_dir():
+        return False
+    try:
+        result = subprocess.run(["git", "ls-files", "--error-unmatch", "--", path.name], cwd=path.parent, capture_output=True)
+    except OSError:  # no git here: the folder check above still protects the site's files
+        return False
+    return result.returncode == 0
+
+
+# --- Reading a filled-in export ---------------------------------------------------------------
 
 
 @dataclass
@@ -230,36 +290,92 @@ class Row:
     fingerprint: str
 
 
+NEEDED = ("key", "welsh", "fingerprint")
+RESAVE = "open it in the spreadsheet, check that row, and save it again as 'CSV UTF-8 (Comma delimited)'"
+
+
 def read_rows(path: Path) -> list:
+    """The rows of a filled-in export, numbered as a spreadsheet shows them (the column names are row 1).
+
+    A file that cannot be read as a whole is refused with a UsageError that names the row:
+    not UTF-8, no column names of an export, a row with more or fewer cells than row 1, a
+    cell longer than the csv module's limit (131,072 characters: a double quote left open
+    makes the rest of the file one cell).
+    """
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as error:
         raise UsageError(f"{path}: cannot be read ({error.strerror})") from None
-    except UnicodeDecodeError:
-        raise UsageError(f"{path}: is not UTF-8 text: in Excel, save it as 'CSV UTF-8 (Comma delimited)'") from None
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        raise UsageError(f"{path}: line {line}: is not UTF-8 text: in Excel, save it as 'CSV UTF-8 (Comma delimited)'") from None
     first_line = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first_line.count)  # Excel saves with ; in some countries
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    missing = [column for column in ("key", "welsh", "fingerprint") if column not in (reader.fieldnames or [])]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records = []
+    try:
+        for record in reader:
+            records.append(record)
+    except csv.Error as error:
+        number = len(records) + 1
+        if "field larger than field limit" in str(error):
+            raise UsageError(f"{path}: row {number}: a cell is longer than {csv.field_size_limit():,} characters, far longer than any text of the site: a double quote (\") left open makes the rest of the file one cell; {RESAVE}") from None
+        raise UsageError(f"{path}: row {number}: cannot be read as CSV ({error}); {RESAVE}") from None
+    header = [read_cell(name).strip() for name in records[0]] if records else []
+    missing = [column for column in NEEDED if column not in header]
     if missing:
-        raise UsageError(f"{path}: is not an export of python -m hooks.translations (no column {', '.join(missing)})")
+        raise UsageError(f"{path}: row 1: is not an export of python -m hooks.translations (no column {', '.join(missing)}): row 1 must hold the column names of the export ({', '.join(COLUMNS)}); export again, or restore row 1")
+    doubled = sorted({name for name in header if name and header.count(name) > 1})
+    if doubled:
+        raise UsageError(f"{path}: row 1: the column {', '.join(doubled)} is there twice: delete one of them")
+    where = {column: header.index(column) for column in NEEDED}
     rows = []
-    for number, record in enumerate(reader, start=2):  # numbered as a spreadsheet shows them: the column names are row 1
-        rows.append(Row(number, (record.get("key") or "").strip(), (record.get("welsh") or "").replace("\r\n", "\n").replace("\r", "\n"), (record.get("fingerprint") or "").strip()))
+    for number, record in enumerate(records[1:], start=2):
+        if not any(cell.strip() for cell in record):
+            continue  # an empty row, as spreadsheets leave at the end
+        if len(record) != len(header) and not (len(record) > len(header) and not any(c.strip() for c in record[len(header):])):
+            raise UsageError(f"{path}: row {number}: has {len(record)} cells where row 1 has {len(header)} column names: a cell may hold a double quote (\") that is not closed, or cells were added or deleted; {RESAVE}")
+        record = record + [""] * (len(header) - len(record))
+        cell = {column: read_cell(record[index]) for column, index in where.items()}
+        welsh = cell["welsh"].replace("\r\n", "\n").replace("\r", "\n")
+        rows.append(Row(number, cell["key"].strip(), welsh, cell["fingerprint"].strip()))
     return rows
 
 
+# --- Import -----------------------------------------------------------------------------------
+
+
 def import_rows(corpus: Corpus, store: Store, rows: list) -> tuple:
-    """Write the Welsh of each filled-in row, then record its fingerprint; returns (keys imported, refusals, rows left empty)."""
+    """Write the Welsh of each filled-in row, with its fingerprint, all at once; returns (keys imported, refusals, rows left empty).
+
+    Raises Refused, having written nothing, if the files the rows would give cannot be
+    written or would not pass the checks.
+    """
+    outputs, accepted, refusals, empty = plan_import(corpus, store, rows)
+    if outputs:
+        write_all(corpus.root, outputs)
+    return accepted, refusals, empty
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")  # not text: every control character but tab and line break
+
+
+def plan_import(corpus: Corpus, store: Store, rows: list) -> tuple:
+    """(every file the import writes {path: text}, keys imported, refusals, rows left empty): nothing is written."""
     units = {unit.key: unit for unit in corpus.units()}
     refusals, empty = [], 0
     texts: dict = defaultdict(dict)  # data file -> {field: Welsh}
     sections: dict = defaultdict(dict)  # page (inside content/<locale>/) -> {section index: Welsh}
     accepted = []
+    seen: dict = {}  # key -> the row it was first in
     for row in rows:
         if not row.welsh.strip():
             empty += 1
             continue
+        if row.key in seen:
+            refusals.append(f"row {row.line}: {row.key}: the same text is in row {seen[row.key]} too: keep only one of the two rows")
+            continue
+        seen[row.key] = row.line
         unit = units.get(row.key)
         if unit is None:
             inner = row.key.split("#", 1)[0].removeprefix(f"{CONTENT}/{WELSH}/")
@@ -271,6 +387,14 @@ def import_rows(corpus: Corpus, store: Store, rows: list) -> tuple:
             continue
         if row.fingerprint.removeprefix("en:") != unit.en_fingerprint:
             refusals.append(f"row {row.line}: {row.key}: the English has changed since the export: export again and translate the new English")
+            continue
+        control = _CONTROL.search(row.welsh)
+        if control:
+            refusals.append(f"row {row.line}: {row.key}: the Welsh holds an invisible control character (U+{ord(control[0]):04X}), which is not text: retype the cell, or copy it from the English again")
+            continue
+        unsafe = _unsafe(unit, row.welsh)
+        if unsafe:
+            refusals.extend(f"row {row.line}: {row.key}: {reason}" for reason in unsafe)
             continue
         if unit.kind == "text":
             welsh = row.welsh.strip()
@@ -293,17 +417,52 @@ def import_rows(corpus: Corpus, store: Store, rows: list) -> tuple:
                 refusals.append(f"{CONTENT}/{WELSH}/{inner}: the page does not exist yet, so every one of its {len(needed)} sections must be filled in ({len(filled)} are)")
                 accepted = [key for key in accepted if not key.startswith(f"{CONTENT}/{WELSH}/{inner}#")]
                 del sections[inner]
+    outputs = {}
     for file, welsh in texts.items():
-        edit_data_file(corpus.root, file, welsh)
+        outputs[file] = data_file_text(corpus.root, file, welsh)
     for inner, filled in sections.items():
-        write_sections(corpus, inner, filled)
+        outputs[f"{CONTENT}/{WELSH}/{inner}"] = page_text(corpus, inner, filled)
     if accepted:
-        fresh = {unit.key: unit for unit in read_corpus(corpus.root).units()}
+        fresh = {unit.key: unit for unit in _read_result(corpus.root, outputs)}
         for key in accepted:
             if key in fresh:
                 store.record(fresh[key])
-        store.write()
-    return accepted, refusals, empty
+        outputs[fingerprints.STORE_PATH] = store.text()
+    return outputs, accepted, refusals, empty
+
+
+def _read_result(root: Path, outputs: dict) -> list:
+    """The corpus as it will be after the import, read from a copy of content/ and data/: refused if it has problems."""
+    with tempfile.TemporaryDirectory(prefix="translations-import-") as folder:
+        shadow = Path(folder)
+        for name in (CONTENT, "data"):
+            shutil.copytree(root / name, shadow / name, symlinks=True)
+        for relative, text in outputs.items():
+            target = shadow / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(text.encode("utf-8"))
+        result = read_corpus(shadow)
+        problems = list(result.problems)
+        units = result.units()  # while the copy is there: a corpus reads lines of its files lazily
+    if problems:
+        raise Refused([problem.as_text() for problem in problems] + ["Nothing was imported: with these translations the files would have the problems above. Fix the rows they come from, then import again."])
+    return units
+
+
+def _unsafe(unit: Unit, welsh: str) -> list:
+    """What makes a row's Welsh unsafe to publish, in plain words (hooks/safety.py's checks): for a
+    page section, active content (a script, an event handler, a javascript: link, ...); for any
+    text, invisible and bidirectional characters. Each reason says where in the cell (its line)."""
+    from hooks import safety
+
+    problems = list(safety.invisible_character_problems(welsh, unit.file))
+    if unit.kind == "section":
+        problems += safety.active_content_problems(welsh, unit.file)
+    reasons = []
+    for problem in sorted(problems, key=lambda p: (p.line or 0, p.column or 0)):
+        where = f"line {problem.line} of the cell: " if problem.line and "\n" in welsh.strip() else ""
+        reasons.append(f"{where}{problem.message}" + (f"; {problem.hint}" if problem.hint else "") + f" ({problem.rule})")
+    return reasons
 
 
 def _section_refusal(unit: Unit, welsh: str) -> str:
@@ -322,14 +481,12 @@ def _section_refusal(unit: Unit, welsh: str) -> str:
 # --- Writing pages ----------------------------------------------------------------------------
 
 
-def write_sections(corpus: Corpus, inner: str, filled: dict) -> None:
-    """Replace the given sections of a Welsh page (or write the page, if it is new); no other line changes."""
+def page_text(corpus: Corpus, inner: str, filled: dict) -> str:
+    """A Welsh page with the given sections replaced (or the new page); no other line changes."""
     pair = corpus.pages[inner]
     path = corpus.root / CONTENT / WELSH / inner
     if pair.cy is None:
-        text = "\n\n".join(filled[index] for index in sorted(filled)) + "\n"
-        files.write_new(path, text)
-        return
+        return "\n\n".join(filled[index] for index in sorted(filled)) + "\n"
     raw = path.read_bytes()
     bom = raw.startswith(b"\xef\xbb\xbf")
     original = raw.decode("utf-8-sig")
@@ -347,7 +504,13 @@ def write_sections(corpus: Corpus, inner: str, filled: dict) -> None:
     text = "\n".join(lines)
     if newline != "\n":
         text = text.replace("\n", newline)
-    files.replace(path, ("\ufeff" if bom else "") + text)
+    return ("\ufeff" if bom else "") + text
+
+
+def write_sections(corpus: Corpus, inner: str, filled: dict) -> None:
+    """Replace the given sections of a Welsh page (or write the page, if it is new)."""
+    relative = f"{CONTENT}/{WELSH}/{inner}"
+    write_all(corpus.root, {relative: page_text(corpus, inner, filled)}, new={relative} if corpus.pages[inner].cy is None else set())
 
 
 # --- Editing data files in place --------------------------------------------------------------
@@ -392,6 +555,11 @@ def _yaml_scalar(value: str, style: str | None, in_flow: bool) -> str:
 
 def edit_data_file(root: Path, relative: str, welsh_by_field: dict) -> None:
     """Replace the Welsh (cy:) scalar of each field, in place: the rest of the file stays byte for byte."""
+    write_all(root, {relative: data_file_text(root, relative, welsh_by_field)})
+
+
+def data_file_text(root: Path, relative: str, welsh_by_field: dict) -> str:
+    """A data file with the Welsh (cy:) scalar of each field replaced; the rest stays byte for byte."""
     path = root / relative
     raw = path.read_bytes()
     bom = raw.startswith(b"\xef\xbb\xbf")
@@ -410,7 +578,7 @@ def edit_data_file(root: Path, relative: str, welsh_by_field: dict) -> None:
     for start, end, replacement in sorted(edits, reverse=True):
         text = text[:start] + replacement + text[end:]
     _verify(relative, raw.decode("utf-8-sig"), text, welsh_by_field)
-    files.replace(path, ("\ufeff" if bom else "") + text)
+    return ("\ufeff" if bom else "") + text
 
 
 def _in_flow(text: str, index: int) -> bool:
@@ -430,7 +598,237 @@ def _verify(relative: str, old_text: str, new_text: str, welsh_by_field: dict) -
             container = container[part]
         container["cy"] = welsh
     if old != new:
-        raise RuntimeError(f"editing {relative} in place would change more than the Welsh texts imported; nothing was written to it")
+        raise Refused([f"{relative}: editing it in place would change more than the Welsh texts imported, so nothing was imported: write these Welsh texts into the file by hand, or ask a developer"])
+
+
+# --- Writing files all or none ----------------------------------------------------------------
+#
+# write_all writes a set of files so that, whatever happens (an error, Ctrl+C, a kill, a power
+# cut), every file is afterwards either as it was or as it was meant to be, all of them alike:
+#
+#   1. a journal (JOURNAL, in the root folder) lists each file, its new text's temporary file
+#      and, for a file that exists, a second name (a hard link) that keeps its old text;
+#   2. the new texts are written to their temporary files, beside their files, with the mode of
+#      the file they replace (644 stays 644);
+#   3. each existing file gets its second name, then each temporary file is renamed over its
+#      file (an atomic step);
+#   4. the journal is deleted: from then on the new files stay; the old texts are let go.
+#
+# On an error or a signal before step 4, the old texts are put back and the temporary files
+# deleted. A kill -9 (or a power cut) cannot be caught: then the journal is left, and the next
+# python -m hooks.translations command (any of them) puts the old texts back first (recover).
+# Every temporary name ends in TEMPORARY, which .gitignore lists in case one is ever left.
+
+TEMPORARY = ".translations-tmp"
+JOURNAL = ".translations-journal" + TEMPORARY
+
+
+class Interrupted(BaseException):
+    """A signal (SIGTERM, SIGHUP) arrived while files were being written."""
+
+
+def _beside(path: Path, role: str) -> Path:
+    return path.with_name(f".{path.name}.{role}-{secrets.token_hex(4)}{TEMPORARY}")
+
+
+def _sync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError, AttributeError):
+        handle = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+
+
+def _write_bytes(path: Path, data: bytes, mode: int | None) -> None:
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666 if mode is None else mode)
+    try:
+        if mode is not None and hasattr(os, "fchmod"):
+            os.fchmod(handle, mode)  # exactly the old file's mode, whatever the umask
+        view = memoryview(data)
+        while view:
+            view = view[os.write(handle, view):]
+        os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
+@contextlib.contextmanager
+def _signals_raise():
+    """While files are written, SIGTERM and SIGHUP raise Interrupted (as Ctrl+C raises KeyboardInterrupt), so they are undone."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(number, frame):
+        raise Interrupted(f"signal {number}")
+
+    names = [name for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    previous = {name: signal.signal(getattr(signal, name), interrupt) for name in names}
+    try:
+        yield
+    finally:
+        for name, handler in previous.items():
+            signal.signal(getattr(signal, name), handler)
+
+
+def write_all(root: Path, outputs: dict, new: set = frozenset(), journal: bool = True) -> None:
+    """Write every {path inside root: text} (UTF-8) or none of them; a path in new must not exist yet.
+
+    journal=False (one file outside the site, as an export): no journal; the one rename is
+    atomic, and only a kill -9 at the wrong moment can leave its temporary file.
+    """
+    root = Path(root)
+    if not journal and len(outputs) != 1:
+        raise ValueError("without a journal, write_all writes one file")
+    entries = []
+    for relative, text in outputs.items():
+        target = root / relative
+        exists = target.exists()
+        if exists and relative in new:
+            raise Refused([f"{relative}: already exists: nothing was written (was it made while this command ran?)"])
+        mode = stat.S_IMODE(target.stat().st_mode) if exists else None
+        entries.append({"target": relative, "temporary": _beside(target, "new").relative_to(root).as_posix(), "old": _beside(target, "old").relative_to(root).as_posix() if exists and journal else None, "mode": mode, "text": text, "new": not exists})
+    journal = (root / JOURNAL) if journal else None
+    made_folders = []
+    try:
+        with _signals_raise():
+            if journal:
+                _write_journal(root, entries)
+            for entry in entries:
+                target = root / entry["target"]
+                missing = [folder for folder in [target.parent, *target.parent.parents] if not folder.exists()]
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made_folders.extend(reversed(missing))
+                _write_bytes(root / entry["temporary"], entry["text"].encode("utf-8"), entry["mode"])
+            for entry in entries:
+                if entry["old"]:
+                    _second_name(root / entry["target"], root / entry["old"])
+            for entry in entries:
+                temporary, target = root / entry["temporary"], root / entry["target"]
+                if entry["target"] in new:
+                    os.link(temporary, target)  # fails if the file has appeared meanwhile: never overwritten
+                    os.unlink(temporary)
+                else:
+                    os.replace(temporary, target)
+            for folder in {(root / entry["target"]).parent for entry in entries}:
+                _sync_folder(folder)
+            if journal:
+                _write_journal(root, entries, committed=True)  # the new files are now the files
+    except BaseException as error:
+        try:
+            _roll_back(root, entries)
+            for folder in reversed(made_folders):
+                with contextlib.suppress(OSError):
+                    folder.rmdir()
+            if journal:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(journal)
+        except OSError as second:
+            raise Refused([f"writing the files failed ({error}) and so did undoing it ({second}): run python -m hooks.translations status, which finishes undoing it"]) from None
+        if isinstance(error, OSError):
+            where = str(error.filename or root)
+            with contextlib.suppress(ValueError):
+                where = Path(where).relative_to(root).as_posix()
+            raise Refused([f"{where}: cannot be written ({error.strerror or error}): nothing was written; every file is as it was"]) from None
+        raise
+    if journal:
+        with contextlib.suppress(OSError):
+            _let_go(root, entries)
+            os.unlink(journal)
+            _sync_folder(root)
+
+
+def _let_go(root: Path, entries: list) -> None:
+    """After a write that finished: delete the old texts' second names (and any temporary file)."""
+    for entry in entries:
+        for name in (entry["old"], entry["temporary"]):
+            if name:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(root / name)
+
+
+def _second_name(target: Path, old: Path) -> None:
+    try:
+        os.link(target, old)
+    except OSError:  # a file system without hard links: a copy keeps the old text as well
+        shutil.copy2(target, old)
+
+
+def _write_journal(root: Path, entries: list, committed: bool = False) -> None:
+    """The journal, written at once: before writing (committed False: undo it if stopped), then
+    when every file is new (committed True: keep the new files, let the old texts go)."""
+    listed = [{key: entry[key] for key in ("target", "temporary", "old", "new")} for entry in entries]
+    temporary = _beside(root / JOURNAL, "new")
+    try:
+        _write_bytes(temporary, json.dumps({"committed": committed, "files": listed}, indent=1).encode("utf-8"), None)
+        os.replace(temporary, root / JOURNAL)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    _sync_folder(root)
+
+
+def _roll_back(root: Path, entries: list) -> None:
+    """Put back every file's old text and delete the temporary files; safe to run again."""
+    for entry in entries:
+        target, temporary = root / entry["target"], root / entry["temporary"]
+        if entry["old"] is not None:
+            old = root / entry["old"]
+            if old.exists():
+                if target.exists() and os.path.samefile(old, target):
+                    os.unlink(old)  # not renamed yet (and rename() of two links to one file does nothing)
+                else:
+                    os.replace(old, target)
+        elif entry.get("new", True) and target.exists() and (not temporary.exists() or os.path.samefile(target, temporary)):
+            os.unlink(target)  # a file this write made
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+
+
+def recover(root: Path) -> bool:
+    """Finish a write that was killed (its journal is left): undo it, or, if every file was already
+    written, only delete the old texts; True if a write was undone."""
+    root = Path(root)
+    for leftover in root.glob(f".{JOURNAL}.new-*{TEMPORARY}"):  # a journal being written when killed
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+    journal = root / JOURNAL
+    if not journal.exists():
+        return False
+    try:
+        record = json.loads(journal.read_text("utf-8"))
+        entries, committed = record["files"], record["committed"] is True
+        for entry in entries:
+            for key in ("target", "temporary", "old"):
+                if entry[key] is not None and (Path(entry[key]).is_absolute() or ".." in Path(entry[key]).parts):
+                    raise ValueError(entry[key])
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise Refused([f"{JOURNAL}: the record of an unfinished import cannot be read ({error}): check the files it names with git status, then delete it"]) from None
+    if committed:
+        _let_go(root, entries)
+    else:
+        _roll_back(root, entries)
+    journal.unlink()
+    _sync_folder(root)
+    return not committed
+
+
+@contextlib.contextmanager
+def _one_at_a_time(root: Path):
+    """Hold a lock on the root folder, so that two commands never write (or undo) at once."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no lock
+        yield
+        return
+    handle = os.open(root, os.O_RDONLY)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)
 
 
 # --- The command line -------------------------------------------------------------------------
@@ -447,6 +845,7 @@ def _arguments(argv):
     fresh.add_argument("--all", action="store_true", help="every translation (and forget fingerprints of what no longer exists)")
     export_command = commands.add_parser("export", help="write every missing and stale text to a CSV file for translators")
     export_command.add_argument("file", type=Path)
+    export_command.add_argument("--replace", action="store_true", help="write over FILE if it exists (never over a file of the site)")
     import_command = commands.add_parser("import", help="write the translations of a filled-in export back")
     import_command.add_argument("file", type=Path)
     arguments = parser.parse_args(argv)
@@ -465,20 +864,10 @@ def main(argv=None) -> int:
         print(f"python -m hooks.translations: {root.resolve()} has no content/ and data/ folders: run it from the repository root, or give --root", file=sys.stderr)
         return EXIT_USAGE
     try:
-        corpus = read_corpus(root)
-        if corpus.problems and arguments.command in ("import", "mark-fresh"):
-            for problem in corpus.problems:
-                print(problem.as_text(), file=sys.stderr)
-            print("The content has the problems above: fix them first (python -m hooks.check lists every problem).", file=sys.stderr)
-            return EXIT_REFUSED
-        store = Store.read(root)
-        if store.problems and not (arguments.command == "mark-fresh" and arguments.all):
-            for problem in store.problems:
-                print(problem.as_text(), file=sys.stderr)
-            if arguments.command != "status":
-                print("Fix the fingerprint file first, or run: python -m hooks.translations mark-fresh --all", file=sys.stderr)
-                return EXIT_REFUSED
-        return _run(arguments, corpus, store)
+        with _one_at_a_time(root):
+            if recover(root):
+                print("python -m hooks.translations: an earlier import or mark-fresh was stopped before it finished; it has been undone, so every file is as it was before it.", file=sys.stderr)
+            return _checked_run(arguments, root)
     except UsageError as error:
         print(f"python -m hooks.translations: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -486,6 +875,30 @@ def main(argv=None) -> int:
         for problem in error.problems:
             print(problem.as_text(), file=sys.stderr)
         return EXIT_REFUSED
+    except Refused as refusal:
+        for line in refusal.lines:
+            print(line, file=sys.stderr)
+        return EXIT_REFUSED
+    except (KeyboardInterrupt, Interrupted):
+        print("python -m hooks.translations: stopped; nothing was written, every file is as it was.", file=sys.stderr)
+        return EXIT_REFUSED
+
+
+def _checked_run(arguments, root: Path) -> int:
+    corpus = read_corpus(root)
+    if corpus.problems and arguments.command in ("import", "mark-fresh"):
+        for problem in corpus.problems:
+            print(problem.as_text(), file=sys.stderr)
+        print("The content has the problems above: fix them first (python -m hooks.check lists every problem).", file=sys.stderr)
+        return EXIT_REFUSED
+    store = Store.read(root)
+    if store.problems and not (arguments.command == "mark-fresh" and arguments.all):
+        for problem in store.problems:
+            print(problem.as_text(), file=sys.stderr)
+        if arguments.command != "status":
+            print("Fix the fingerprint file first, or run: python -m hooks.translations mark-fresh --all", file=sys.stderr)
+            return EXIT_REFUSED
+    return _run(arguments, corpus, store)
 
 
 def _run(arguments, corpus: Corpus, store: Store) -> int:
@@ -503,7 +916,7 @@ def _run(arguments, corpus: Corpus, store: Store) -> int:
         print(f"Marked {len(recorded)} translation{'s' if len(recorded) != 1 else ''} up to date in {fingerprints.STORE_PATH}.")
         return EXIT_REFUSED if messages and not recorded else EXIT_DONE
     if arguments.command == "export":
-        count = export(corpus, store, arguments.file)
+        count = export(corpus, store, arguments.file, replace=arguments.replace)
         print(f"Exported {count} text{'s' if count != 1 else ''} to translate or confirm to {arguments.file}.")
         print("Fill in the 'welsh' column (leave a row empty to skip it), save as CSV UTF-8, then run: python -m hooks.translations import " + str(arguments.file))
         return EXIT_DONE
