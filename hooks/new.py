@@ -5,12 +5,20 @@
 
 Creates the files with every required field and "[TO DO: ...]" placeholders, which the
 build refuses until they are filled. Never overwrites an existing file.
+
+What is typed is checked before anything is read or written: the year must be an ASCII
+YYYY-YY whose second part is the next year (2024-25), and the cluster one of data/clusters.yml.
+Texts from data/clusters.yml go into the new files through the templates' filters: `yaml` (a
+valid YAML double-quoted scalar), `yaml_comment` (one line) and `markdown` (shown as text,
+never as Markdown or HTML).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import html
+import json
 import re
 import sys
 from pathlib import Path
@@ -22,16 +30,50 @@ from hooks.problems import ContentError
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "new"
-YEAR = re.compile(r"^(\d{4})-(\d{2})$")
-PAGE = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*\.md$")
+YEAR = re.compile(r"([0-9]{4})-([0-9]{2})", re.ASCII)  # used with fullmatch: no trailing line break
+PAGE = re.compile(r"[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*\.md", re.ASCII)
 
 
 class Refusal(Exception):
     """A mistake in the command: say what and how to fix it, write nothing."""
 
 
+_LINE_BREAKS = re.compile(r"[\r\n\x0b\x0c\x85\u2028\u2029]+")
+_NOT_YAML_PRINTABLE = re.compile(r"[\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")  # JSON leaves them, YAML refuses them raw
+# Markdown punctuation that can start something inside a line: emphasis, code, a link or image
+# ([ and ]), an attribute list ({ }), a heading's closing #s. Hyphens, stops and brackets only
+# matter at the start of a line or after "]", so "Castell-nedd" stays as it is written.
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]#])")
+
+
+def yaml_string(value) -> str:
+    """A text as a YAML double-quoted scalar: a JSON string is one, once the few characters YAML
+    will not take raw are escaped too. Quotes, backslashes, colons, # and line breaks stay text."""
+    quoted = json.dumps(str(value), ensure_ascii=False)
+    return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m[0]):04x}", quoted)
+
+
+def yaml_comment(value) -> str:
+    """A text on one line, for a YAML comment: a line break would end the comment."""
+    return _LINE_BREAKS.sub(" ", str(value))
+
+
+def markdown_text(value) -> str:
+    """A text shown as it is in a Markdown page: on one line, HTML characters as entities and
+    Markdown punctuation escaped, so it can make no link, element, attribute list or emphasis."""
+    text = html.escape(_LINE_BREAKS.sub(" ", str(value)), quote=False)
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+
+
 def _environment() -> Environment:
-    return Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, keep_trailing_newline=True)
+    environment = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)
+    environment.filters.update(yaml=yaml_string, yaml_comment=yaml_comment, markdown=markdown_text)
+    return environment
+
+
+def _shown(value: str) -> str:
+    """What was typed, quoted, with any line break or invisible character written out (\\n)."""
+    return repr(value)
 
 
 def _refuse_existing(root: Path, paths) -> None:
@@ -54,19 +96,28 @@ def _write_all(root: Path, outputs: dict) -> list:
     return written
 
 
+def check_year(year: str) -> str:
+    """The financial year as typed, if it is one: YYYY-YY in ASCII digits, the second part the next year."""
+    match = YEAR.fullmatch(year)
+    if not match:
+        raise Refusal(f"{_shown(year)} is not a financial year: write it as YYYY-YY with the digits 0 to 9, for example 2024-25")
+    if int(match[2]) != (int(match[1]) + 1) % 100:
+        following = f"{(int(match[1]) + 1) % 100:02d}"
+        raise Refusal(f"{_shown(year)} is not a financial year: the part after the hyphen must be the next year, {match[1]}-{following}")
+    return year
+
+
 def new_plan(root: Path, cluster_id: str, year: str, today: datetime.date) -> list:
-    match = YEAR.match(year)
-    if not match or int(match[2]) != (int(match[1]) + 1) % 100:
-        raise Refusal(f"'{year}' is not a financial year: write it as YYYY-YY, for example 2023-24")
-    targets = [f"data/plans/{cluster_id}/{year}.yml", f"content/en/clusters/{cluster_id}/{year}.md", f"content/cy/clusters/{cluster_id}/{year}.md"]
-    _refuse_existing(root, targets)
+    check_year(year)
     try:
         known = {c.id: c for c in plan_data.load_clusters(root)}
     except ContentError as error:
         raise Refusal("data/clusters.yml has problems; fix them first:\n" + str(error)) from None
-    if cluster_id not in known:
-        raise Refusal(f"there is no cluster '{cluster_id}'; use one of: " + ", ".join(known))
+    if cluster_id not in known:  # checked before the id is used in a path
+        raise Refusal(f"there is no cluster {_shown(cluster_id)} in data/clusters.yml; use one of: " + ", ".join(known))
     cluster = known[cluster_id]
+    targets = [f"data/plans/{cluster.id}/{year}.yml", f"content/en/clusters/{cluster.id}/{year}.md", f"content/cy/clusters/{cluster.id}/{year}.md"]
+    _refuse_existing(root, targets)
     context = {
         "cluster": {"id": cluster.id, "title": {"en": cluster.title.en, "cy": cluster.title.cy}},
         "year": year,
@@ -81,8 +132,8 @@ def new_plan(root: Path, cluster_id: str, year: str, today: datetime.date) -> li
 
 def new_page(root: Path, page: str) -> list:
     page = page.strip().removeprefix("content/en/").removeprefix("content/cy/")
-    if not PAGE.match(page):
-        raise Refusal(f"'{page}' is not a page path: use lower-case words and hyphens ending in .md, for example guides/reading-a-plan.md")
+    if not PAGE.fullmatch(page):
+        raise Refusal(f"{_shown(page)} is not a page path: use lower-case words and hyphens ending in .md, for example guides/reading-a-plan.md")
     environment = _environment()
     return _write_all(root, {
         f"content/en/{page}": environment.get_template("page.en.md.jinja").render(),

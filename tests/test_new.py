@@ -74,3 +74,81 @@ def test_new_page_pair(project):
     assert (project / "content/en/guides/reading-a-plan.md").is_file()
     assert (project / "content/cy/guides/reading-a-plan.md").is_file()
     assert new.main(["page", "guides/reading-a-plan.md"], root=project) == 1
+
+
+# --- Hostile input -----------------------------------------------------------------------------
+
+KNOWN = "afan, neath, upper-valleys, bay-health, city-health, cwmtawe, llwchwr, penderi"
+
+
+@pytest.mark.parametrize("year, message", [
+    ("2024-25\n", "error: '2024-25\\n' is not a financial year: write it as YYYY-YY with the digits 0 to 9, for example 2024-25\n"),
+    (" 2024-25", "error: ' 2024-25' is not a financial year: write it as YYYY-YY with the digits 0 to 9, for example 2024-25\n"),
+    ("２０２４-２５", "error: '２０２４-２５' is not a financial year: write it as YYYY-YY with the digits 0 to 9, for example 2024-25\n"),
+    ("٢٠٢٤-٢٥", "error: '٢٠٢٤-٢٥' is not a financial year: write it as YYYY-YY with the digits 0 to 9, for example 2024-25\n"),
+    ("2024-2025", "error: '2024-2025' is not a financial year: write it as YYYY-YY with the digits 0 to 9, for example 2024-25\n"),
+    ("2024/25", "error: '2024/25' is not a financial year: write it as YYYY-YY with the digits 0 to 9, for example 2024-25\n"),
+    ("../../x", "error: '../../x' is not a financial year: write it as YYYY-YY with the digits 0 to 9, for example 2024-25\n"),
+    ("2024-26", "error: '2024-26' is not a financial year: the part after the hyphen must be the next year, 2024-25\n"),
+    ("2024-24", "error: '2024-24' is not a financial year: the part after the hyphen must be the next year, 2024-25\n"),
+])
+def test_a_year_that_is_not_a_financial_year_is_refused(project, capsys, year, message):
+    before = sorted(p for p in project.rglob("*") if p.is_file())
+    assert new.main(["plan", "--cluster", "afan", "--year", year], root=project) == 1
+    assert capsys.readouterr().err == message
+    assert sorted(p for p in project.rglob("*") if p.is_file()) == before
+
+
+def test_the_year_after_99_is_00(project):
+    assert new.check_year("2099-00") == "2099-00"
+
+
+@pytest.mark.parametrize("cluster", ["nowhere", "../../etc", "afan\n", "Afan", "afan/../neath", ""])
+def test_a_cluster_that_is_not_in_clusters_yml_is_refused(project, capsys, cluster):
+    before = sorted(p for p in project.rglob("*") if p.is_file())
+    assert new.main(["plan", "--cluster", cluster, "--year", "2025-26"], root=project) == 1
+    known = ", ".join(c.id for c in plan_data.load_clusters(project))
+    assert capsys.readouterr().err == f"error: there is no cluster {cluster!r} in data/clusters.yml; use one of: {known}\n"
+    assert sorted(p for p in project.rglob("*") if p.is_file()) == before
+
+
+HOSTILE_TITLE = 'Afan "Cluster": #1 \\ <script>alert(1)</script> [x](javascript:alert(1)) *bold* `code` <img src=x onerror=alert(1)> #'
+
+
+def test_titles_are_written_safely_into_yaml_and_markdown(project):
+    from hooks import safety, strict_yaml
+
+    clusters = project / "data/clusters.yml"
+    text = clusters.read_text("utf-8")
+    title_yaml = new.yaml_string(HOSTILE_TITLE)
+    clusters.write_text(text.replace('cluster_title: {en: "Afan Cluster", cy: "Clwstwr Afan"}', f"cluster_title: {{en: {title_yaml}, cy: {new.yaml_string('Clwstwr ' + HOSTILE_TITLE)}}}"), "utf-8")
+    assert plan_data.load_clusters(project)[0].title.en == HOSTILE_TITLE
+    written = new.new_plan(project, "afan", "2025-26", datetime.date(2026, 1, 2))
+    document = strict_yaml.read(project / written[0], written[0]).data
+    assert document["title"] == {"en": HOSTILE_TITLE + " plan summary 2025/26", "cy": "Crynodeb o gynllun Clwstwr " + HOSTILE_TITLE + " 2025/26"}
+    assert document["cluster"] == "afan" and document["year"] == "2025-26"
+    assert (project / written[0]).read_text("utf-8").splitlines()[1] == f"# {HOSTILE_TITLE} plan 2025/26."
+    for path in written[1:]:
+        page = (project / path).read_text("utf-8")
+        assert safety.active_content_problems(page, path) == []
+        heading = page.splitlines()[0]
+        assert "<script>" not in heading and "&lt;script&gt;" in heading
+
+
+def test_markdown_escaping_shows_the_title_as_written():
+    import markdown
+
+    from html import unescape
+
+    for title in (HOSTILE_TITLE, 'Afan {: onclick="alert(1)" }', "Castell-nedd (NPT) _x_"):
+        rendered = markdown.markdown("# " + new.markdown_text(title), extensions=["attr_list"])
+        assert rendered.startswith("<h1>") and rendered.endswith("</h1>"), rendered
+        assert unescape(rendered[4:-5]) == title
+    assert new.markdown_text("Clwstwr Castell-nedd") == "Clwstwr Castell-nedd"
+
+
+@pytest.mark.parametrize("text", ["plain", 'a "quote"', "back\\slash", "colon: here", "# hash", "new\nline", "tab\there", "ŵ ŷ", "- dash", "'single'", "{a: b}", "[1, 2]", "null", "no"])
+def test_yaml_string_reads_back_exactly(text):
+    from hooks import strict_yaml
+
+    assert strict_yaml.parse("k: " + new.yaml_string(text), "-").data == {"k": text}
