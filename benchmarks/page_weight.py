@@ -71,7 +71,7 @@ def built_file(site: Path, path: str) -> Path:
 
 def plan_pages() -> list[str]:
     """The address of every plan page, English then Welsh: "clusters/upper-valleys/2022-23/"."""
-    from hooks import plan_data
+    from hooks.model import plan_data
 
     stems = sorted(plan.page[: -len(".md")] + "/" for plan in plan_data.load(ROOT).plans.values())
     return stems + ["cy/" + stem for stem in stems]

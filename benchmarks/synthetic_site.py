@@ -26,8 +26,9 @@ from pathlib import Path
 
 import yaml
 
-from hooks import plan_data, render
-from hooks.texts import Figure, Text
+from hooks.model import plan_data
+from hooks.rendering import render
+from hooks.model.texts import Figure, Text
 
 # What a copy of the project leaves out: version control, environments, built sites, caches.
 SKIPPED = {".git", ".venv", "site", "node_modules", "benchmarks", "tests", "__pycache__", ".pytest_cache", ".hypothesis", ".cache"}

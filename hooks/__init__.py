@@ -1,4 +1,15 @@
-"""Plain-Python core of the plan site: data loading, rendering and checks.
+"""Plain-Python core of the plan site. The folders are the layers; each depends only on those above it:
 
-MkDocs sees only hooks/mkdocs_hooks.py, which turns MkDocs events into calls of this package.
+    model/       the data and its reading: strict YAML, schemas, texts and figures, plans (plan_data)
+    rendering/   what is published from the model: block markers and blocks (render), open data,
+                 feeds, the Welsh search index, drafts
+    checks/      links, navigation, safety, and the translation gate (translation_checks)
+    publication.py  the one pipeline: every input read once, every page rendered, every check run
+    check.py, build.py, new.py, translations.py   the commands (python -m hooks.NAME)
+    mkdocs_hooks.py, engine.py   the only modules that know MkDocs (mkdocs_hooks.py is what it calls)
+    problems.py, files.py, spreadsheet.py   the problem type, safe file writing, spreadsheet cells
+
+Where a change goes: a block is a line in rendering/render.py's BLOCKS and a template in
+templates/; a translation rule is a function in checks/translation_checks.py; how money is
+written is model/locales.py.
 """

@@ -44,7 +44,7 @@ FALLBACK_DATE = datetime.date(1980, 1, 1)  # a site with no dated plan: the usua
 
 def site_date(data) -> datetime.date:
     """The latest date any plan states for itself (updated, approved, signed off)."""
-    from hooks.texts import Figure
+    from hooks.model.texts import Figure
 
     dates = []
     for plan in data.plans.values():

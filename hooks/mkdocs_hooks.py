@@ -20,7 +20,8 @@ if str(ROOT) not in sys.path:
 
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from hooks import build, draft, engine, feeds, not_found, open_data, publication, search_index  # noqa: E402
+from hooks import build, engine, publication  # noqa: E402
+from hooks.rendering import draft, feeds, not_found, open_data, search_index  # noqa: E402
 from hooks.problems import ContentError  # noqa: E402
 
 _publication: publication.Publication | None = None  # this build's; made anew by every on_config
@@ -46,7 +47,7 @@ def on_startup(command, dirty):
 
 
 def _is_draft() -> bool:
-    """A draft (hooks/draft.py) goes on with content problems and shows them on its pages."""
+    """A draft (hooks/rendering/draft.py) goes on with content problems and shows them on its pages."""
     return draft.wanted(_command)
 
 

@@ -25,7 +25,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from hooks import files, plan_data
+from hooks import files
+from hooks.model import plan_data
 from hooks.problems import ContentError
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -16,7 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hooks import links, locales, plan_data, render, safety, site_config
+from hooks.checks import links, safety, site_config
+from hooks.model import locales, plan_data
+from hooks.rendering import render
 from hooks.problems import ContentError, Problem
 
 CONTENT = "content"
@@ -71,13 +73,13 @@ class Publication:
 
     def open_data_files(self, locale: str):
         """{path in the site: text} of each plan's open data in one language, one plan at a time."""
-        from hooks import open_data
+        from hooks.rendering import open_data
 
         for plan_id in sorted(self.data.plans):
             yield open_data.plan_files(self.data.plans[plan_id], self.data, locale)
 
     def feed(self, locale: str, base_url: str) -> str:
-        from hooks import feeds
+        from hooks.rendering import feeds
 
         return feeds.atom(self.data, locale, base_url)
 
@@ -89,7 +91,7 @@ class Publication:
 
 def _page_paths(root: Path, locale: str) -> list:
     folder = root / CONTENT / locale
-    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md") if not p.is_symlink()) if folder.is_dir() else []  # a link: reported, never read (hooks/safety.py)
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md") if not p.is_symlink()) if folder.is_dir() else []  # a link: reported, never read (hooks/checks/safety.py)
 
 
 def _read_page(root: Path, locale: str, inner: str) -> str | None:
@@ -151,7 +153,7 @@ def make(root: Path) -> Publication:
     problems += config.problems
     problems += site_config.navigation_problems(config, {locale: set(_page_paths(root, locale)) for locale in locales.LOCALES})
     problems += safety.site_problems(root)
-    from hooks.translation_checks import run_checks  # language identification and page structure
+    from hooks.checks.translation_checks import run_checks  # language identification and page structure
 
     problems += run_checks(root, data)
     publication.problems = sorted(set(problems))

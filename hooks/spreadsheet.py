@@ -17,7 +17,7 @@ removes one leading quote, if there is one, and nothing else:
     plain           plain
 
 This is the only place the rule is written: hooks/translations.py (the translators' export
-and import) and hooks/open_data.py (the public CSV tables) both call it.
+and import) and hooks/rendering/open_data.py (the public CSV tables) both call it.
 """
 
 from __future__ import annotations

@@ -53,11 +53,12 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hooks import fingerprints, strict_yaml  # noqa: E402
+from hooks.checks import fingerprints  # noqa: E402
+from hooks.model import strict_yaml  # noqa: E402
 from hooks.spreadsheet import read_cell, text_cell  # noqa: E402
-from hooks.fingerprints import MISSING, NOT_RECORDED, STALE, UP_TO_DATE, Store, Unit  # noqa: E402
+from hooks.checks.fingerprints import MISSING, NOT_RECORDED, STALE, UP_TO_DATE, Store, Unit  # noqa: E402
 from hooks.problems import ContentError, Problem  # noqa: E402
-from hooks.translation_checks import CONTENT, WELSH, Corpus, _markdown, read_corpus  # noqa: E402
+from hooks.checks.translation_checks import CONTENT, WELSH, Corpus, _markdown, read_corpus  # noqa: E402
 
 EXIT_DONE, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -450,10 +451,10 @@ def _read_result(root: Path, outputs: dict) -> list:
 
 
 def _unsafe(unit: Unit, welsh: str) -> list:
-    """What makes a row's Welsh unsafe to publish, in plain words (hooks/safety.py's checks): for a
+    """What makes a row's Welsh unsafe to publish, in plain words (hooks/checks/safety.py's checks): for a
     page section, active content (a script, an event handler, a javascript: link, ...); for any
     text, invisible and bidirectional characters. Each reason says where in the cell (its line)."""
-    from hooks import safety
+    from hooks.checks import safety
 
     problems = list(safety.invisible_character_problems(welsh, unit.file))
     if unit.kind == "section":

@@ -13,8 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hooks import plan_data  # noqa: E402
-from hooks.render import Renderer  # noqa: E402
+from hooks.model import plan_data  # noqa: E402
+from hooks.rendering.render import Renderer  # noqa: E402
 
 
 def build_site(source: Path, destination: Path) -> subprocess.CompletedProcess:

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ROOT
 
-from hooks import plan_data
+from hooks.model import plan_data
 
 # benchmarks/run.py, loaded under a name of its own ("run" is too common); it puts benchmarks/
 # on sys.path, as it does when run, so synthetic_site is importable after it.

@@ -151,7 +151,7 @@ class _RuleCollector:
     """Finds, in hooks/*.py, every value passed as a rule to Problem or to anything taking a `rule`."""
 
     def __init__(self) -> None:
-        self.trees = {path.name: ast.parse(path.read_text(encoding="utf-8")) for path in sorted((ROOT / "hooks").glob("*.py"))}
+        self.trees = {path.relative_to(ROOT / "hooks").as_posix(): ast.parse(path.read_text(encoding="utf-8")) for path in sorted((ROOT / "hooks").rglob("*.py"))}
         self.parents = {}
         for tree in self.trees.values():
             for node in ast.walk(tree):

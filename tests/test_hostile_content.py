@@ -21,7 +21,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, build_site
-from hooks import strict_yaml
+from hooks.model import strict_yaml
 
 PLAN = "data/plans/upper-valleys/2022-23.yml"
 CLUSTERS = "data/clusters.yml"

@@ -4,7 +4,7 @@ The corpus is tests/malformed/: each NAME.yml is a data file with one mistake (m
 of tests/malformed/_valid-cluster-plan.yml with one thing changed; the first line of each says
 what). EXPECTED below says where the file is put in a copy of data/ and the message it must
 produce: the rule, the line (and column where it is a fixed place in the line), and a phrase of
-the message. Then hooks.plan_data.load reads the whole copy, as the build does.
+the message. Then hooks.model.plan_data.load reads the whole copy, as the build does.
 
 A few cases also go through a real `mkdocs build --strict`, `python -m hooks.new` and
 `python -m hooks.check` (the translation gate, which reads every file too), to prove
@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, build_site
-from hooks import plan_data, strict_yaml
+from hooks.model import plan_data, strict_yaml
 from hooks.problems import ContentError
 
 CORPUS = Path(__file__).resolve().parent / "malformed"

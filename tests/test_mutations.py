@@ -1,4 +1,4 @@
-"""Welsh mutations (hooks/mutations.py) and the search indexes built with them (hooks/search_index.py)."""
+"""Welsh mutations (hooks/rendering/mutations.py) and the search indexes built with them (hooks/rendering/search_index.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hooks import mutations, search_index
+from hooks.rendering import mutations, search_index
 
 # (radical, soft, nasal, aspirate): every row of the mutation table, as Welsh writes it.
 TABLE = [

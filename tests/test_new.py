@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, build_site
-from hooks import new, plan_data
+from hooks import new
+from hooks.model import plan_data
 from hooks.problems import ContentError
 
 
@@ -116,7 +117,8 @@ HOSTILE_TITLE = 'Afan "Cluster": #1 \\ <script>alert(1)</script> [x](javascript:
 
 
 def test_titles_are_written_safely_into_yaml_and_markdown(project):
-    from hooks import safety, strict_yaml
+    from hooks.checks import safety
+    from hooks.model import strict_yaml
 
     clusters = project / "data/clusters.yml"
     text = clusters.read_text("utf-8")
@@ -149,6 +151,6 @@ def test_markdown_escaping_shows_the_title_as_written():
 
 @pytest.mark.parametrize("text", ["plain", 'a "quote"', "back\\slash", "colon: here", "# hash", "new\nline", "tab\there", "ŵ ŷ", "- dash", "'single'", "{a: b}", "[1, 2]", "null", "no"])
 def test_yaml_string_reads_back_exactly(text):
-    from hooks import strict_yaml
+    from hooks.model import strict_yaml
 
     assert strict_yaml.parse("k: " + new.yaml_string(text), "-").data == {"k": text}

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from referencing import Registry, Resource
 
-from hooks import open_data
+from hooks.rendering import open_data
 
 
 def _language_root(site, locale):

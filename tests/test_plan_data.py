@@ -4,10 +4,10 @@ from decimal import Decimal
 
 import pytest
 
-from hooks import plan_data
-from hooks.locales import LOCALES
+from hooks.model import plan_data
+from hooks.model.locales import LOCALES
 from hooks.problems import ContentError
-from hooks.texts import Text
+from hooks.model.texts import Text
 
 
 def test_all_eight_clusters_are_listed(data):
@@ -88,7 +88,7 @@ def test_placeholder_without_figure_is_a_problem(tmp_path):
 
 
 def test_figures_keep_their_written_decimals():
-    from hooks.texts import Figure
+    from hooks.model.texts import Figure
     assert Figure.from_data({"percent": Decimal("0.070")}).render("cy") == "0.070%"
     assert Figure.from_data({"number": Decimal("84.0")}).render("en") == "84.0"
     assert Figure.from_data({"money": Decimal("224786.00")}).render("cy") == "£224,786.00"

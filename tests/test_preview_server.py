@@ -1,6 +1,6 @@
 """The preview server never hangs: with a content problem, its pages show the problem, and a fix shows at once.
 
-`mkdocs serve` (the README's `bash tools/build.sh serve`) builds a draft (hooks/draft.py): the
+`mkdocs serve` (the README's `bash tools/build.sh serve`) builds a draft (hooks/rendering/draft.py): the
 problems are listed at the top of the pages instead of the server waiting for a fix.
 """
 

@@ -24,10 +24,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from hooks import plan_data, strict_yaml
+from hooks.model import plan_data, strict_yaml
 from hooks.problems import ContentError, Problem
-from hooks.render import Renderer
-from hooks.texts import Figure
+from hooks.rendering.render import Renderer
+from hooks.model.texts import Figure
 
 CORPUS = Path(__file__).resolve().parent / "malformed"
 PLAN = "data/plans/upper-valleys/2022-23.yml"
@@ -350,7 +350,7 @@ def test_finance_totals_are_checked_to_the_penny(project, valid_plan, amounts, d
 @modest(200)
 @given(st.one_of(yaml_like, any_text))
 def test_the_fast_reader_reads_what_the_careful_reader_reads(text):
-    """hooks.strict_yaml reads with libyaml where it can: same data, same locations, same refusals."""
+    """hooks.model.strict_yaml reads with libyaml where it can: same data, same locations, same refusals."""
 
     def outcome(reader):
         try:

@@ -2,9 +2,9 @@
 
 import pytest
 
-from hooks import render
+from hooks.rendering import render
 from hooks.problems import ContentError
-from hooks.texts import Text
+from hooks.model.texts import Text
 
 
 def _plan_markers(plan):

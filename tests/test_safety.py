@@ -1,4 +1,4 @@
-"""hooks/safety.py: active content, invisible characters and symbolic links.
+"""hooks/checks/safety.py: active content, invisible characters and symbolic links.
 
 A hostile corpus, one case per attack, each with the rules and lines it must give (no more, no
 fewer); the real site and a page of ordinary prose give none; symbolic links made in a temporary
@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hooks import safety  # noqa: E402
-from hooks.safety import (  # noqa: E402
+from hooks.checks import safety  # noqa: E402
+from hooks.checks.safety import (  # noqa: E402
     ACTIVE_ELEMENT,
     EVENT_HANDLER,
     INVISIBLE_CHARACTER,

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from conftest import ROOT
-from hooks import schemas, strict_yaml
+from hooks.model import schemas, strict_yaml
 
 DATA_FILES = sorted(p for p in (ROOT / "data").rglob("*.yml") if not p.name.startswith("_"))
 FIRST_LINE = re.compile(r"^# yaml-language-server: \$schema=(?P<schema>\S+\.schema\.json)$")

@@ -85,7 +85,7 @@ def test_english_names_on_welsh_pages_carry_their_language(site, data):
 
 
 def test_marking_english_names_touches_text_only():
-    from hooks.render import mark_english_names
+    from hooks.rendering.render import mark_english_names
 
     html = '<p title="Ask My GP">Ask My GP, Ask My GPs</p><code>Ask My GP</code><pre>Ask My GP</pre>'
     assert mark_english_names(html, ["Ask My GP"]) == (

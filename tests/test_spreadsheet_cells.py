@@ -14,7 +14,8 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, strategies as st
 
-from hooks import open_data, spreadsheet
+from hooks.rendering import open_data
+from hooks import spreadsheet
 from hooks.spreadsheet import data_cell, read_cell, text_cell
 
 HOSTILE = [

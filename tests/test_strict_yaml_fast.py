@@ -3,7 +3,7 @@
 import pytest
 
 from conftest import ROOT
-from hooks import strict_yaml
+from hooks.model import strict_yaml
 from hooks.problems import ContentError
 
 DATA_FILES = sorted(p for p in (ROOT / "data").rglob("*.yml"))

@@ -24,8 +24,10 @@ from pathlib import Path
 
 import pytest
 
-from hooks import check, fingerprints, plan_data, translation_checks, translations
-from hooks.translation_checks import numbers_in, run_checks
+from hooks import check, translations
+from hooks.checks import fingerprints, translation_checks
+from hooks.model import plan_data
+from hooks.checks.translation_checks import numbers_in, run_checks
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "gate_fixtures"
@@ -146,7 +148,7 @@ def test_passing_case(tmp_path, case):
 
 
 def test_markers_are_found_as_the_renderer_finds_them():
-    from hooks import render
+    from hooks.rendering import render
 
     assert translation_checks.MARKER.pattern == render.MARKER.pattern  # a copy, so hooks.check need not load the renderer
 

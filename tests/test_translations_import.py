@@ -23,7 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from hooks import fingerprints, translations
+from hooks.checks import fingerprints
+from hooks import translations
 from hooks.translations import JOURNAL, TEMPORARY
 from test_translation_gate import NEW_WELSH_TEXT, fixture_site, quietly, read_export, snapshot, write_filled
 
@@ -412,7 +413,7 @@ def test_formula_cells_are_exported_quoted_and_imported_exactly(tmp_path, welsh)
     filled.write_bytes(("\ufeff" + _rewrite(records)).encode())
     status, _, err = run("--root", site, "import", filled)
     assert status == 0, err
-    from hooks import strict_yaml
+    from hooks.model import strict_yaml
 
     assert strict_yaml.read(interface, "data/interface.yml").data["contact_note"]["cy"] == welsh
 

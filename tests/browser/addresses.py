@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import ROOT, pages
 
-from hooks import locales, plan_data
+from hooks.model import locales, plan_data
 
 LANGUAGES = locales.LOCALES  # ("en", "cy"): English at the root, Welsh under /cy/
 

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from hooks import mutations
+from hooks.rendering import mutations
 
 from .addresses import locale_of
 

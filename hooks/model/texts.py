@@ -12,7 +12,7 @@ import string
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from hooks import locales
+from hooks.model import locales
 
 FIGURE_KINDS = ("number", "percent", "money", "date", "month", "code")
 

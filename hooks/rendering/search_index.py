@@ -8,7 +8,7 @@ addresses made relative to that language's folder. overrides/base.html points th
 a page at its own language's folder.
 
 Welsh entries gain a field, "mutations", holding the other forms of their words
-(hooks/mutations.py): a search for "Cymru" finds "Gymru", "Nghymru" and "Chymru", and
+(hooks/rendering/mutations.py): a search for "Cymru" finds "Gymru", "Nghymru" and "Chymru", and
 "ofal" finds "gofal". The browser's search needs no change: it indexes every field the
 index's config names.
 """
@@ -20,8 +20,8 @@ import json
 import re
 from pathlib import Path
 
-from hooks import mutations
-from hooks.locales import WELSH
+from hooks.rendering import mutations
+from hooks.model.locales import WELSH
 
 INDEX = Path("search") / "search_index.json"
 MUTATIONS_FIELD = "mutations"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from hooks.texts import Text
+from hooks.model.texts import Text
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ import xml.etree.ElementTree as ElementTree
 
 from typing import TYPE_CHECKING
 
-from hooks import locales
+from hooks.model import locales
 
 if TYPE_CHECKING:  # the plan data is passed in: a build whose feed is in the cache never loads it
-    from hooks.plan_data import Plan, PlanData
+    from hooks.model.plan_data import Plan, PlanData
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_PATH = "feed.xml"

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from hooks import locales, schemas, sections, strict_yaml
+from hooks.model import locales, schemas, sections, strict_yaml
 from hooks.problems import ContentError, Problem
-from hooks.strict_yaml import Document, format_field
-from hooks.texts import Figure, Text, Where, placeholders
+from hooks.model.strict_yaml import Document, format_field
+from hooks.model.texts import Figure, Text, Where, placeholders
 
 PAN_CLUSTER = "pan-cluster"
 UNFILLED = "[TO DO"  # how scaffolding marks text still to be written (hooks/new.py)
@@ -312,7 +312,7 @@ def read(root: Path) -> tuple:
     for file in sorted((root / "data" / "plans").glob("*/*.yml")):
         relative = file.relative_to(root).as_posix()
         if file.name.startswith("_") or file.is_symlink():
-            continue  # work in progress, not published; a link is reported, never read (hooks/safety.py)
+            continue  # work in progress, not published; a link is reported, never read (hooks/checks/safety.py)
         try:
             document = strict_yaml.read(file, relative)
         except ContentError as error:

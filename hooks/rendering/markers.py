@@ -2,7 +2,7 @@
 
 A marker is an HTML comment, invisible wherever the hooks do not run (GitHub's preview, an
 editor's preview): `<!-- plan:action-plan upper-valleys/2022-23 -->`, `<!-- plan:clusters -->`.
-hooks/render.py replaces each with its block; the translation gate compares them between the
+hooks/rendering/render.py replaces each with its block; the translation gate compares them between the
 languages.
 """
 

@@ -14,7 +14,7 @@ import os
 
 from markupsafe import escape
 
-from hooks.markers import find_markers
+from hooks.rendering.markers import find_markers
 from hooks.problems import Problem
 
 SWITCH = "PLAN_SITE_DRAFT"

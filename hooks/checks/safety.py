@@ -73,7 +73,7 @@ a word fail to match in search and in the translation checks (browsers break lon
 themselves). Allowed, because emoji need them: U+200D zero width joiner between two symbols
 (as in a person-with-job emoji), and the tag characters U+E0020-U+E007F in a flag sequence after
 U+1F3F4 (the Welsh flag is one). site_problems does not report control characters in data files:
-hooks/strict_yaml.py already does.
+hooks/model/strict_yaml.py already does.
 """
 
 from __future__ import annotations

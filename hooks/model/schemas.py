@@ -18,9 +18,9 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
 from hooks.problems import Problem
-from hooks.strict_yaml import Document, format_field
+from hooks.model.strict_yaml import Document, format_field
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schemas"
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schemas"
 
 
 def _schema_files(schema_dir: Path) -> tuple:

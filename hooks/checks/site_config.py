@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from hooks import locales
+from hooks.model import locales
 from hooks.problems import Problem
 
 CONFIG = "mkdocs.yml"

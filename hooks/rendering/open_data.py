@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING
 from hooks.spreadsheet import data_cell
 
 if TYPE_CHECKING:  # the plan data is passed in: a build whose open data is in the cache never loads it
-    from hooks.plan_data import Plan, PlanData
+    from hooks.model.plan_data import Plan, PlanData
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schemas"
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schemas"
 TABLES = ("action-plan", "finance", "workforce", "needs")
 
 

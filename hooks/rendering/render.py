@@ -23,13 +23,14 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from hooks import locales, open_data
-from hooks.markers import MARKER, Marker, find_markers  # noqa: F401 - Marker and find_markers are part of this module's interface
-from hooks.plan_data import PAN_CLUSTER, UNFILLED, PlanData
+from hooks.model import locales
+from hooks.rendering import open_data
+from hooks.rendering.markers import MARKER, Marker, find_markers  # noqa: F401 - Marker and find_markers are part of this module's interface
+from hooks.model.plan_data import PAN_CLUSTER, UNFILLED, PlanData
 from hooks.problems import ContentError, Problem
-from hooks.texts import Figure, Text
+from hooks.model.texts import Figure, Text
 
-TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "templates"
 
 
 

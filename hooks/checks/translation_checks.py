@@ -7,10 +7,10 @@ with a stable rule id (documented in docs/translation-rules.md), and the build a
 - Pages: content/en/ against content/cy/, page by page, read by a small structure reader
   (markdown-it-py): counterparts, front matter, block markers, headings, lists, tables,
   images, links, the numbers in the prose and the language of the prose.
-- Data: every bilingual text in data/ (as loaded by hooks.plan_data): both languages written,
+- Data: every bilingual text in data/ (as loaded by hooks.model.plan_data): both languages written,
   the Welsh not a copy of the English, each in its own language.
 - Freshness: every Welsh section and text against the fingerprint of the English it was
-  translated from (hooks.fingerprints).
+  translated from (hooks.checks.fingerprints).
 """
 
 from __future__ import annotations
@@ -26,10 +26,11 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from hooks import fingerprints, strict_yaml
-from hooks.locales import ENGLISH, NAMES_IN_ENGLISH, WELSH
-from hooks.markers import MARKER
-from hooks.fingerprints import Block, Store, Unit
+from hooks.checks import fingerprints
+from hooks.model import strict_yaml
+from hooks.model.locales import ENGLISH, NAMES_IN_ENGLISH, WELSH
+from hooks.rendering.markers import MARKER
+from hooks.checks.fingerprints import Block, Store, Unit
 from hooks.problems import ContentError, Problem
 
 LANGUAGE = NAMES_IN_ENGLISH
@@ -573,7 +574,7 @@ def _same_in_both(document: strict_yaml.Document | None) -> list:
 def read_corpus(root: Path, data=None) -> Corpus:
     """Read every page and the data's texts: the input of every check.
 
-    data is the plan data (hooks.plan_data.PlanData) the caller has read, as the build and
+    data is the plan data (hooks.model.plan_data.PlanData) the caller has read, as the build and
     `python -m hooks.check` have (they report its problems themselves); without it the data is
     read here and its problems are the corpus's. Data with problems still gives the texts of
     every file that could be read.
@@ -581,7 +582,7 @@ def read_corpus(root: Path, data=None) -> Corpus:
     root = Path(root)
     problems = []
     if data is None:
-        from hooks import plan_data
+        from hooks.model import plan_data
 
         data, found = plan_data.read(root)
         problems.extend(found)

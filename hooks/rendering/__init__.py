@@ -1,0 +1,1 @@
+"""What the site publishes from the model: block markers and their blocks, open data, feeds, the search index, drafts."""
