@@ -92,7 +92,31 @@ class UnsafeSiteDir(Exception):
 
 
 def _within(path: Path, folder: Path) -> bool:
+    """Whether path is folder or inside it (compared as the file system compares names)."""
+    path, folder = Path(os.path.normcase(path)), Path(os.path.normcase(folder))
     return path == folder or folder in path.parents
+
+
+BUILT_SUFFIXES = (".html", ".xml", ".gz", ".json", ".csv")  # what a build writes at the top of a site
+
+
+def _built_before(entry: Path) -> bool:
+    """A top-level entry an earlier build may have made (a page since removed): a page's folder or a site file."""
+    if entry.is_symlink() or entry.name.startswith("."):
+        return False
+    if entry.is_dir():
+        return (entry / "index.html").is_file() and not any(part.name == ".git" for part in entry.rglob(".git"))
+    return entry.suffix in BUILT_SUFFIXES
+
+
+def check_replaceable(target: Path, new: Path) -> None:
+    """Refuse to replace a folder holding what this build does not make (a notes file, a git work tree)."""
+    if not target.is_dir():
+        return
+    made = {entry.name for entry in new.iterdir()}
+    foreign = sorted(entry.name for entry in target.iterdir() if entry.name not in made and not _built_before(entry))
+    if foreign:
+        raise UnsafeSiteDir(f"{target} holds {', '.join(foreign[:5])}{' …' if len(foreign) > 5 else ''}, which this build does not make; nothing was deleted. Build into an empty or new folder, or remove those yourself")
 
 
 def check_site_dir(target: Path, root: Path = ROOT) -> None:
@@ -180,7 +204,11 @@ def build_site(site_dir: str | None = None, config_file: Path = ROOT / "mkdocs.y
             build(config)
         finally:
             config.plugins.on_shutdown()
+        check_replaceable(target, new)
         swap_into_place(new, target, workspace)
+    except UnsafeSiteDir as error:
+        log.error(f"Not built: {error}")
+        return 1
     except ContentError as error:
         for problem in error.problems:
             log.error(problem.as_text())

@@ -101,21 +101,28 @@ def problem_from_warning(root: Path, message: str) -> Problem:
 
 
 class _WarningsAsProblems(logging.Filter):
-    """Rewrites MkDocs' warnings into the one problem format (file:line: rule: message, fix) before they are printed."""
+    """Rewrites MkDocs' warnings into the one problem format (file:line: rule: message, fix) before they are printed.
 
-    def __init__(self, root: Path):
+    In a draft (is_draft() true) a warning is also lowered to a notice, so that strict mode's
+    counter, a later handler of the same logger, does not stop the draft: it is still printed.
+    """
+
+    def __init__(self, root: Path, is_draft):
         super().__init__()
         self.root = root
+        self.is_draft = is_draft
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno == logging.WARNING and not getattr(record, "plan_problem", False) and not record.name.startswith("mkdocs.hooks"):
             problem = problem_from_warning(self.root, record.getMessage())
             record.msg, record.args, record.plan_problem = problem.as_text(), (), True
+            if self.is_draft():
+                record.levelno, record.levelname = logging.INFO, "INFO"
         return True
 
 
-def report_build_warnings_as_problems(root: Path) -> None:
-    """Install the rewriting of warnings on MkDocs' log handlers (once)."""
+def report_build_warnings_as_problems(root: Path, is_draft=lambda: False) -> None:
+    """Install the rewriting of warnings on MkDocs' log handlers (once), before strict mode's counter is added."""
     for handler in logging.getLogger("mkdocs").handlers:
         if not any(isinstance(existing, _WarningsAsProblems) for existing in handler.filters):
-            handler.addFilter(_WarningsAsProblems(root))
+            handler.addFilter(_WarningsAsProblems(root, is_draft))

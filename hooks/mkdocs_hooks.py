@@ -43,7 +43,7 @@ def _start() -> publication.Publication:
 def on_startup(command, dirty):
     global _command
     _command = command
-    engine.report_build_warnings_as_problems(ROOT)
+    engine.report_build_warnings_as_problems(ROOT, _is_draft)
 
 
 def _is_draft() -> bool:

@@ -94,6 +94,25 @@ def _page_paths(root: Path, locale: str) -> list:
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md") if not p.is_symlink()) if folder.is_dir() else []  # a link: reported, never read (hooks/checks/safety.py)
 
 
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # what MkDocs builds as a page (mkdocs.utils)
+
+
+def stray_page_problems(root: Path) -> list:
+    """Markdown that MkDocs would publish but the checks would not read: outside a language folder, or not .md."""
+    problems = []
+    folder = root / CONTENT
+    for file in sorted(folder.rglob("*")) if folder.is_dir() else []:
+        if file.is_dir() or file.suffix.lower() not in MARKDOWN_SUFFIXES:
+            continue
+        relative = file.relative_to(root).as_posix()
+        parts = file.relative_to(folder).parts
+        if len(parts) < 2 or parts[0] not in locales.LOCALES:
+            problems.append(Problem(relative, None, "page-file-name", "this page is not in a language folder, so it would be published without its checks", f"move it into {CONTENT}/en/ and write its Welsh in {CONTENT}/cy/ at the same path"))
+        elif file.suffix != ".md":
+            problems.append(Problem(relative, None, "page-file-name", f"a page's file name ends in .md, not {file.suffix}", f"rename it to {file.stem}.md"))
+    return problems
+
+
 def _read_page(root: Path, locale: str, inner: str) -> str | None:
     """The page's text, as MkDocs reads it; None if it cannot be read (the translation checks say why)."""
     try:
@@ -152,6 +171,7 @@ def make(root: Path) -> Publication:
     problems += links.problems(root, [page for page in pages.values() if page.rendered is not None], config.markdown_extensions)
     problems += config.problems
     problems += site_config.navigation_problems(config, {locale: set(_page_paths(root, locale)) for locale in locales.LOCALES})
+    problems += stray_page_problems(root)
     problems += safety.site_problems(root)
     from hooks.checks.translation_checks import run_checks  # language identification and page structure
 

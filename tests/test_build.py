@@ -149,6 +149,17 @@ def test_a_folder_with_other_files_is_refused(project, tmp_path):
     assert (other / "letter.txt").read_text("utf-8") == "keep me"
 
 
+def test_a_site_folder_holding_other_files_beside_a_site_is_refused(project, tmp_path):
+    """A gh-pages work tree looks like a site, with .git and notes beside it: never replaced."""
+    destination = tmp_path / "published"
+    assert run_build(project, destination).returncode == 0
+    (destination / ".git").mkdir()
+    (destination / "precious-notes.txt").write_text("keep me", "utf-8")
+    result = run_build(project, destination)
+    assert result.returncode == 1 and "which this build does not make" in result.stderr
+    assert (destination / "precious-notes.txt").read_text("utf-8") == "keep me" and (destination / ".git").is_dir()
+
+
 def test_a_symbolic_link_as_the_site_folder_is_refused(project, tmp_path):
     (tmp_path / "real").mkdir()
     link = tmp_path / "site-link"

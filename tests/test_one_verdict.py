@@ -88,5 +88,7 @@ def test_the_check_and_the_build_refuse_each_mistake_alike(tmp_path, mistake):
     assert status == 1, f"the check passed {mistake['id']}"
     assert mistake["rule"] in {rule for _, _, rule in found}, sorted(found)
     assert build_status != 0, f"the build passed {mistake['id']}:\n{log}"
-    assert built == found, f"check only: {sorted(found - built)}; build only: {sorted(built - found)}\n{log}"
     assert "Traceback" not in log
+    if "build_differs" in mistake:  # said why in the corpus: both refuse, in different words
+        return
+    assert built == found, f"check only: {sorted(found - built)}; build only: {sorted(built - found)}\n{log}"

@@ -8,10 +8,11 @@ build would refuse, with the file and line:
     leaves it;
   - a relative link to a page (`.md`) must name a page of the same language (content/en/ for
     an English page, content/cy/ for a Welsh one);
-  - a link to another file (an image, a PDF) is left to MkDocs: which files each language's
-    build holds is mkdocs-static-i18n's own business (a Welsh page cannot link to content/assets/,
-    an English one can). Its warning stops the build all the same, as a problem of the one type
-    with the file and line (hooks/engine.py);
+  - a link to another file (an image, a PDF) must name a file of the language's build, as
+    mkdocs-static-i18n (folder layout, no fallback) gives them: an English page (the default
+    language) may link to its own folder's files and to the shared ones (content/assets/, also
+    written relative to its own folder); a Welsh page only to content/cy/'s files (found by
+    building: a Welsh page's link to content/assets/ is refused by MkDocs);
   - an #anchor on a link to a page (or on the page itself) must be an id on that page: the
     page's Markdown rendered by Python-Markdown with the site's extensions, as MkDocs renders
     it (heading ids from the table of contents, `{: #id }`, ids in HTML), read by an HTML parser.
@@ -25,6 +26,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from hooks.model.locales import DEFAULT_LOCALE, LOCALES
 from hooks.problems import Problem
 
 CONTENT = "content"
@@ -83,6 +85,19 @@ def anchors_of(markdown: str, extensions: tuple) -> set:
     return reader.ids
 
 
+def _site_file(root: Path, uri: str, locale: str, default_locale: str) -> bool:
+    """Whether uri (relative to content/) is a file of this language's build (not a page)."""
+    if uri.startswith("../") or uri == "..":
+        return False
+    top = uri.split("/", 1)[0]
+    if locale != default_locale:
+        return top == locale and (root / CONTENT / uri).is_file()
+    if top in LOCALES and top != locale:
+        return False
+    shared = uri.split("/", 1)[1] if top == locale and "/" in uri else None
+    return (root / CONTENT / uri).is_file() or (shared is not None and shared.split("/", 1)[0] not in LOCALES and (root / CONTENT / shared).is_file())
+
+
 def _site_page(root: Path, uri: str, locale: str) -> bool:
     """Whether uri (relative to content/) is a page of this language."""
     return uri.startswith(f"{locale}/") and (root / CONTENT / uri).is_file()
@@ -112,9 +127,15 @@ def problems(root: Path, pages: list, extensions: tuple = ()) -> list:
                     found.append(Problem(page.path, line, "link-anchor-missing", f"the link '{target}' goes to a place '#{anchor}' that is not on this page", "correct the part after # to the id of a heading of this page (shown in the address when you click the heading in the preview), or remove it"))
                 continue
             path = unquote(path)
-            if posixpath.splitext(path)[-1].lower() != ".md":
-                continue  # no extension: left as it is by MkDocs; another file: MkDocs checks it
+            extension = posixpath.splitext(path)[-1]
+            if not extension:
+                continue  # as MkDocs: left as it is ("unrecognized relative link")
             uri = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path).lstrip("/"))
+            if extension.lower() != ".md":
+                if not _site_file(root, uri, page.locale, DEFAULT_LOCALE):
+                    folder = f"{CONTENT}/{page.locale}/" if page.locale != DEFAULT_LOCALE else f"{CONTENT}/{page.locale}/ or {CONTENT}/assets/"
+                    found.append(Problem(page.path, line, "link-file-missing", f"the link '{target}' goes to a file that this language's site does not have", f"correct the link, relative to this page, to a file in {folder}, or add the file there"))
+                continue
             if not _site_page(root, uri, page.locale):
                 where = f"{CONTENT}/{uri}" if not uri.startswith("..") else uri
                 found.append(Problem(page.path, line, "link-target-missing", f"the link '{target}' goes to {where}, which does not exist", f"correct the link to the path of an existing page, relative to this page (the pages of this language are in {CONTENT}/{page.locale}/), or add the page"))

@@ -62,12 +62,17 @@ def _mapping_get(node, key: str):
     return None
 
 
-def _nav_entries(node, entries: list) -> None:
+def _nav_entries(node, entries: list, problems: list) -> None:
+    if node is None:
+        return
     if not isinstance(node, yaml.SequenceNode):
+        problems.append(Problem(CONFIG, node.start_mark.line + 1, "nav-not-list", "the navigation ('nav:') is not a list of pages", "write each page on its own line under nav:, starting with '- ' (for example '  - about.md')"))
         return
     for item in node.value:
         line = item.start_mark.line + 1
-        if isinstance(item, yaml.ScalarNode):
+        if isinstance(item, yaml.ScalarNode) and (item.tag.endswith(":null") or item.value == "" or item.tag.endswith((":int", ":float", ":bool"))):
+            problems.append(Problem(CONFIG, line, "nav-entry-type", f"this navigation entry ('{item.value}') is not a page", "write the page's path (for example 'about.md'), or 'Title: page.md', or remove the line"))
+        elif isinstance(item, yaml.ScalarNode):
             entries.append(NavEntry(None, item.value if "://" not in item.value else None, line))
         elif isinstance(item, yaml.MappingNode) and len(item.value) == 1:
             key_node, value_node = item.value[0]
@@ -77,7 +82,9 @@ def _nav_entries(node, entries: list) -> None:
                 entries.append(NavEntry(title, page, line))
             else:
                 entries.append(NavEntry(title, None, line))
-                _nav_entries(value_node, entries)
+                _nav_entries(value_node, entries, problems)
+        else:
+            problems.append(Problem(CONFIG, line, "nav-entry-type", "this navigation entry is not a page, nor a title with its page or section", "write the page's path (for example 'about.md'), or 'Title: page.md'"))
 
 
 def read(root: Path) -> SiteConfig:
@@ -94,7 +101,7 @@ def read(root: Path) -> SiteConfig:
         return config
     if not isinstance(loaded, dict):
         return config
-    _nav_entries(_mapping_get(node, "nav"), config.nav)
+    _nav_entries(_mapping_get(node, "nav"), config.nav, config.problems)
     extensions = []
     for item in loaded.get("markdown_extensions") or []:
         if isinstance(item, str):
