@@ -6,6 +6,7 @@ What needs a browser (axe-core, keyboard, search, print, weight) is in tests/bro
 from __future__ import annotations
 
 import importlib.metadata
+import importlib.util
 import json
 import re
 import shutil
@@ -19,7 +20,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, pages
 
-from hooks.rendering import mutations, search_index
+from hooks import mutations, search_index
 
 SITE_URL = "https://primary-care-plans.example/"  # mkdocs.yml's default, when SITE_URL is not set
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -210,3 +211,17 @@ def test_copied_templates_come_from_the_installed_material(template):
         f"overrides/{template} was copied from another Material than the installed {version}"
     )
     assert "plan:" in text
+
+
+def test_copied_base_names_the_installed_materials_assets():
+    """Material writes its hashed asset names (bundle.<hash>.min.js, main.<hash>.min.css, the
+    search worker) and its version into base.html: a base.html copied from another version
+    would load files that are not in the site."""
+    version = importlib.metadata.version("mkdocs-material")
+    text = (ROOT / "overrides" / "base.html").read_text("utf-8")
+    templates = Path(importlib.util.find_spec("material").origin).parent / "templates"
+    assets = re.findall(r"""["'](assets/[^"']+\.min\.(?:js|css))["']""", text)
+    assert len(assets) >= 4, assets
+    for asset in assets:
+        assert (templates / asset).is_file(), f"overrides/base.html names {asset}, which Material {version} does not ship"
+    assert f"mkdocs-material-{version}" in text
