@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, pages
 
-from hooks import mutations, search_index
+from hooks.rendering import mutations, search_index
 
 SITE_URL = "https://primary-care-plans.example/"  # mkdocs.yml's default, when SITE_URL is not set
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
