@@ -45,13 +45,18 @@ def wait_for(url: str, condition, seconds: float = 90) -> str:
     raise AssertionError(f"{url} did not show what was expected within {seconds} s; last answer: {(text or '')[:500]}")
 
 
-@pytest.fixture
-def served(tmp_path):
+def site_copy(tmp_path: Path) -> Path:
     site = tmp_path / "site"
     site.mkdir()
     for folder in ("content", "data", "hooks", "overrides"):
         shutil.copytree(ROOT / folder, site / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy2(ROOT / "mkdocs.yml", site / "mkdocs.yml")
+    return site
+
+
+@pytest.fixture
+def served(tmp_path):
+    site = site_copy(tmp_path)
     interface = site / "data" / "interface.yml"
     good = interface.read_text("utf-8")
     interface.write_text(good.replace("approved: {en: Approved, cy: Cymeradwywyd}", "approved: {en: Approved, cy: Cymeradwywyd}\napproved: {en: Approved, cy: Cymeradwywyd}", 1), "utf-8")
@@ -80,11 +85,7 @@ def test_a_broken_data_file_is_shown_on_the_pages_and_its_fix_at_once(served):
 
 
 def test_the_published_build_stays_strict(tmp_path):
-    site = tmp_path / "site"
-    site.mkdir()
-    for folder in ("content", "data", "hooks", "overrides"):
-        shutil.copytree(ROOT / folder, site / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy2(ROOT / "mkdocs.yml", site / "mkdocs.yml")
+    site = site_copy(tmp_path)
     interface = site / "data" / "interface.yml"
     interface.write_text(interface.read_text("utf-8") + "approved: {en: Approved, cy: Cymeradwywyd}\n", "utf-8")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
