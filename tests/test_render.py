@@ -95,3 +95,9 @@ def test_text_from_data_cannot_inject_html_or_markdown(data, hostile):
         assert not element.get("href", "").startswith("javascript"), html
     shown = hostile.replace("{{", "{").replace("}}", "}")
     assert soup.get_text().count(shown) == 2, html  # shown as written, in the heading and the goal
+
+
+def test_marking_english_names_never_touches_a_character_reference():
+    from hooks.rendering.render import mark_english_names
+
+    assert mark_english_names("<p>&lt;b&gt; and lt, &#108;t</p>", ["lt", "gt"]) == '<p>&lt;b&gt; and <span lang="en">lt</span>, &#108;t</p>'

@@ -280,8 +280,10 @@ def read(root: Path) -> tuple:
     finds the problems of every file; the data is whole only when there is no problem.
     """
     root = Path(root)
-    problems: list = []
+    problems: list = schemas.schema_file_problems(root / "data" / "schemas")
     all_texts: list = []
+    if problems:  # no data can be judged against broken schemas: they are the problems to fix first
+        return PlanData(root, [], {}, Glossary([], []), {}, []), sorted(set(problems))
 
     def texts_of(document: Document):
         builder = _TextBuilder(document, problems)

@@ -39,6 +39,28 @@ def _schema_files(schema_dir: Path) -> tuple:
     return tuple((file.name, file.read_bytes()) for file in sorted(schema_dir.glob("*.schema.json")))
 
 
+def schema_file_problems(schema_dir: Path = SCHEMA_DIR) -> list[Problem]:
+    """Every file of data/schemas/ that is not a readable JSON Schema: then no data can be validated."""
+    problems = []
+    where = "data/schemas"
+    for file in sorted(schema_dir.iterdir()) if schema_dir.is_dir() else []:
+        path = f"{where}/{file.name}"
+        if file.is_dir() or not file.name.endswith(".schema.json"):
+            problems.append(Problem(path, None, "schema-file", "data/schemas/ holds only the data's schemas, named NAME.schema.json", "move this file out of data/schemas/, or rename it NAME.schema.json if it is a schema"))
+            continue
+        try:
+            schema = json.loads(file.read_bytes().decode("utf-8"))
+        except UnicodeDecodeError:
+            problems.append(Problem(path, None, "schema-file", "the schema is not UTF-8 text", "restore the file from git"))
+            continue
+        except ValueError as error:
+            problems.append(Problem(path, getattr(error, "lineno", None), "schema-file", f"the schema is not valid JSON ({getattr(error, 'msg', error)})", "correct the line named, or restore the file from git"))
+            continue
+        if not isinstance(schema, dict) or "$schema" not in schema:
+            problems.append(Problem(path, 1, "schema-file", "the schema does not say which JSON Schema draft it follows ($schema)", 'start it with "$schema": "https://json-schema.org/draft/2020-12/schema"'))
+    return problems
+
+
 def validator(name: str, schema_dir: Path = SCHEMA_DIR):
     return _validator(name, _schema_files(schema_dir))
 

@@ -239,6 +239,7 @@ class _MarkerError(Exception):
 
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 _RAW_TEXT_ELEMENTS = ("script", "style", "code", "pre", "title", "textarea")
+_ENTITY = re.compile(r"(&#?[A-Za-z0-9]+;)")
 
 
 def mark_english_names(html: str, names: list) -> str:
@@ -261,5 +262,6 @@ def mark_english_names(html: str, names: list) -> str:
             elif skipping is not None and part.startswith("</") and name == skipping:
                 skipping = None
         elif skipping is None and part:
-            parts[index] = pattern.sub(r'<span lang="en">\1</span>', part)
+            pieces = _ENTITY.split(part)  # never inside a character reference (&lt;, &#39;)
+            parts[index] = "".join(piece if number % 2 else pattern.sub(r'<span lang="en">\1</span>', piece) for number, piece in enumerate(pieces))
     return "".join(parts)
