@@ -91,3 +91,15 @@ def test_marking_english_names_touches_text_only():
     assert mark_english_names(html, ["Ask My GP"]) == (
         '<p title="Ask My GP"><span lang="en">Ask My GP</span>, Ask My GPs</p><code>Ask My GP</code><pre>Ask My GP</pre>'
     )
+
+
+def test_no_published_file_is_a_symlink_or_comes_from_outside_the_repository(site):
+    """Every file of the built site is a real file; its content pages come from content/ (hooks/checks/safety.py refuses links there)."""
+    import os
+
+    for here, folders, files in os.walk(site):
+        for name in folders + files:
+            path = os.path.join(here, name)
+            assert not os.path.islink(path), path
+    assert not [p for p in (ROOT / "content").rglob("*") if p.is_symlink()]
+    assert not [p for p in (ROOT / "overrides").rglob("*") if p.is_symlink()]
