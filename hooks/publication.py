@@ -56,15 +56,18 @@ class Publication:
     def page_markdown(self, body: str, locale: str, inner: str) -> str:
         """The Markdown MkDocs should use for a page whose body (front matter taken off) is body.
 
-        The page rendered by make() when body is the end of the file it read (the usual case),
-        otherwise body rendered now: the same result either way, since rendering replaces block
-        markers only and none is in the front matter. Raises ContentError.
+        The page rendered by make() when body is the end of the file it read (the usual case:
+        MkDocs takes the front matter off and may drop the final newline), otherwise body
+        rendered now: the same result either way, since rendering replaces block markers only
+        and none is in the front matter. Raises ContentError.
         """
         page = self.pages.get((locale, inner))
-        if page is not None and page.rendered is not None and page.source.endswith(body):
-            front = page.source[: len(page.source) - len(body)]
-            if page.rendered.startswith(front) and render.MARKER.search(front) is None:
-                return page.rendered[len(front) :]
+        if page is not None and page.rendered is not None:
+            kept, source = body.rstrip(), page.source.rstrip()
+            if source.endswith(kept):
+                front = source[: len(source) - len(kept)]
+                if page.rendered.startswith(front) and render.MARKER.search(front) is None:
+                    return page.rendered[len(front) :].rstrip() + body[len(kept) :]
         return self.renderer.render_page(body, locale, f"{CONTENT}/{locale}/{inner}", inner)
 
     def mark_english_names(self, html: str) -> str:

@@ -1,0 +1,66 @@
+"""The publication: one build renders each page once, and MkDocs is given exactly that page."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from conftest import ROOT
+
+from hooks import publication
+
+# A strict build of the real site, in a process of its own, that counts the pages rendered.
+COUNTING_BUILD = """
+import json, sys
+from hooks.rendering import render
+calls = []
+original = render.Renderer.render_with_lines
+def counted(self, markdown, locale, page_path, page_src):
+    calls.append(page_path)
+    return original(self, markdown, locale, page_path, page_src)
+render.Renderer.render_with_lines = counted
+from mkdocs.__main__ import cli
+sys.argv = ["mkdocs", "build", "--strict", "--quiet", "--site-dir", sys.argv[1]]
+try:
+    cli()
+except SystemExit as end:
+    if end.code:
+        raise
+print(json.dumps(calls))
+"""
+
+
+def test_a_build_renders_every_page_once(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-c", COUNTING_BUILD, str(tmp_path / "site")],
+        cwd=ROOT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    rendered = json.loads(result.stdout.strip().splitlines()[-1])
+    pages = publication.make(ROOT).pages
+    assert sorted(rendered) == sorted(page.path for page in pages.values())
+
+
+def test_page_markdown_is_the_page_rendered_whatever_mkdocs_strips(monkeypatch):
+    made = publication.make(ROOT)
+    page = made.pages["en", "clusters/upper-valleys/2022-23.md"]
+    fresh = made.renderer.render_page(page.source, "en", page.path, page.inner)
+
+    def no_second_rendering(*args):
+        raise AssertionError("the page was rendered a second time")
+
+    monkeypatch.setattr(made.renderer, "render_page", no_second_rendering)
+    for body in (page.source, page.source.rstrip("\n"), page.source.rstrip() + "\n\n"):
+        assert made.page_markdown(body, "en", page.inner).rstrip() == fresh.rstrip()
+        assert made.page_markdown(body, "en", page.inner).endswith(body[len(body.rstrip()):])
+
+
+def test_page_markdown_renders_a_body_it_did_not_read():
+    made = publication.make(ROOT)
+    page = made.pages["en", "clusters/upper-valleys/2022-23.md"]
+    other = "Changed after reading.\n\n<!-- plan:swot upper-valleys/2022-23 -->\n"
+    expected = made.renderer.render_page(other, "en", page.path, page.inner)
+    assert made.page_markdown(other, "en", page.inner) == expected
+    assert "Changed after reading." in expected and "<!-- plan:" not in expected
