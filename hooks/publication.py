@@ -46,6 +46,7 @@ class Publication:
     pages: dict  # (locale, inner) -> Page
     problems: list = field(default_factory=list)  # every content problem, sorted
     _renderer: render.Renderer | None = field(default=None, repr=False)
+    _plan_json: dict = field(default_factory=dict, repr=False)  # plan id -> its open data JSON
 
     @property
     def renderer(self) -> render.Renderer:
@@ -79,7 +80,10 @@ class Publication:
         from hooks.rendering import open_data
 
         for plan_id in sorted(self.data.plans):
-            yield open_data.plan_files(self.data.plans[plan_id], self.data, locale)
+            plan = self.data.plans[plan_id]
+            if plan_id not in self._plan_json:  # the same in every language: made once per build
+                self._plan_json[plan_id] = open_data.plan_json(plan)
+            yield open_data.plan_files(plan, self.data, locale, self._plan_json[plan_id])
 
     def feed(self, locale: str, base_url: str) -> str:
         from hooks.rendering import feeds

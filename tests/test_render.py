@@ -101,3 +101,18 @@ def test_marking_english_names_never_touches_a_character_reference():
     from hooks.rendering.render import mark_english_names
 
     assert mark_english_names("<p>&lt;b&gt; and lt, &#108;t</p>", ["lt", "gt"]) == '<p>&lt;b&gt; and <span lang="en">lt</span>, &#108;t</p>'
+
+
+def test_a_figure_keeps_its_written_decimals_however_often_it_is_formatted():
+    """Figures are formatted once per value as written: 84 and 84.0 are equal Decimals, never the same figure."""
+    from decimal import Decimal
+
+    from hooks.model.texts import Figure
+
+    for _ in range(2):
+        assert Figure("number", Decimal("84")).render("en") == "84"
+        assert Figure("number", Decimal("84.0")).render("en") == "84.0"
+        assert Figure("percent", Decimal("9.40")).render("cy") == "9.40%"
+        assert Figure("number", 31088).render("cy") == "31,088"
+        assert Figure("money", Decimal("224786.00")).render("en") == "£224,786.00"
+        assert Figure("money", 1000).render("en") == "£1,000.00"

@@ -27,8 +27,8 @@ def _pattern(value: Decimal | int, suffix: str = "") -> str:
     return "#,##0" + ("." + "0" * places if places else "") + suffix
 
 
-# Babel (and its CLDR data) is imported when a figure is first formatted, not with this module:
-# a build whose pages all come from the cache (hooks/cache.py) formats nothing.
+# Babel (and its CLDR data) is imported when a figure is first formatted, not with this module,
+# so that commands which format nothing start sooner.
 
 
 def format_number(value: Decimal | int, locale: str) -> str:

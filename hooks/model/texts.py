@@ -8,6 +8,7 @@ date) is written once, outside both, and each language's text names it with a pl
 from __future__ import annotations
 
 import datetime
+import functools
 import string
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -34,17 +35,31 @@ class Figure:
         return cls(kind, value)
 
     def render(self, locale: str) -> str:
-        if self.kind == "number":
-            return locales.format_number(self.value, locale)
-        if self.kind == "percent":
-            return locales.format_percentage(self.value, locale)
-        if self.kind == "money":
-            return locales.format_money(self.value, locale)
-        if self.kind == "date":
-            return locales.format_day(self.value, locale)
-        if self.kind == "month":
-            return locales.format_month(self.value, locale)
-        return str(self.value)
+        if self.kind not in _FORMATTED_KINDS:  # a code, written as it is
+            return str(self.value)
+        written = self.value.isoformat() if isinstance(self.value, datetime.date) else str(self.value)
+        return _formatted(self.kind, type(self.value).__name__, written, locale)
+
+
+@functools.lru_cache(maxsize=None)
+def _formatted(kind: str, type_name: str, written: str, locale: str) -> str:
+    """A figure written for one language, from the value as written (84.0 stays apart from 84).
+
+    Remembered within the process: formatting is a pure function of these four, and Babel's
+    formatting is the costliest step of rendering a plan.
+    """
+    if kind in ("date", "month"):
+        day = datetime.date.fromisoformat(written)
+        return locales.format_day(day, locale) if kind == "date" else locales.format_month(day, locale)
+    value = {"int": int, "float": float}.get(type_name, Decimal)(written)
+    if kind == "number":
+        return locales.format_number(value, locale)
+    if kind == "percent":
+        return locales.format_percentage(value, locale)
+    return locales.format_money(value, locale)
+
+
+_FORMATTED_KINDS = ("number", "percent", "money", "date", "month")
 
 
 def placeholders(template: str) -> list[str]:

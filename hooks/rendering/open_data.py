@@ -137,9 +137,9 @@ def plan_csv(plan: Plan, table: str, data: PlanData, locale: str) -> str:
 # --- Writing into a built site -------------------------------------------------------------------
 
 
-def plan_files(plan: Plan, data: PlanData, locale: str) -> dict:
-    """{path in the language's site: text} of one plan's open data."""
-    outputs = {json_path(plan): plan_json(plan)}
+def plan_files(plan: Plan, data: PlanData, locale: str, json_text: str | None = None) -> dict:
+    """{path in the language's site: text} of one plan's open data (json_text: its plan_json, if made already)."""
+    outputs = {json_path(plan): plan_json(plan) if json_text is None else json_text}
     for table in tables_of(plan):
         outputs[csv_path(plan, table)] = plan_csv(plan, table, data, locale)
     return outputs
