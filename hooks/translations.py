@@ -3,6 +3,9 @@
   status                 for each page and each plan: what is translated, stale or missing
   mark-fresh TARGET...   record that Welsh translations are up to date with their English
   mark-fresh --all       ... every translation (and forget fingerprints of what is gone)
+  mark-fresh --welsh-unchanged TARGET...
+                         ... although the Welsh was not revised: the English change needs
+                         no Welsh change (a typo); without it such a text is refused
   export FILE.csv        every missing and stale text, for translators (opens in Excel);
                          refuses a file that exists (--replace to write over it) and any
                          file git tracks or inside content/, data/ or hooks/
@@ -54,6 +57,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from hooks.checks import fingerprints  # noqa: E402
+from hooks import commands  # noqa: E402
+from hooks.commands import command as command_line  # noqa: E402
 from hooks.model import strict_yaml  # noqa: E402
 from hooks.spreadsheet import read_cell, text_cell  # noqa: E402
 from hooks.checks.fingerprints import MISSING, NOT_RECORDED, STALE, UP_TO_DATE, Store, Unit  # noqa: E402
@@ -178,9 +183,16 @@ def _target_keys(target: str, corpus: Corpus) -> tuple:
     return file, (f"{file}#{anchor}" if anchor else None)
 
 
-def mark_fresh(corpus: Corpus, store: Store, targets: list, everything: bool) -> tuple:
-    """Record the named units as up to date; returns (keys recorded, messages about what was not)."""
+def mark_fresh(corpus: Corpus, store: Store, targets: list, everything: bool, welsh_unchanged: bool = False) -> tuple:
+    """Record the named units as up to date; returns (keys recorded, messages about what was not).
+
+    A unit whose English changed since it was recorded but whose Welsh did not (its Welsh
+    fingerprint is the record's) is refused, with a message: its Welsh was not revised. With
+    welsh_unchanged (--welsh-unchanged: the English change needs no Welsh change, such as a
+    typo corrected) it is recorded.
+    """
     units = corpus.units()
+    pairs = fingerprints.pairs_of(store)
     recorded, messages = [], []
     chosen: list = []
     forget: set = set()
@@ -198,7 +210,7 @@ def mark_fresh(corpus: Corpus, store: Store, targets: list, everything: bool) ->
         inner = file.removeprefix(f"{CONTENT}/{WELSH}/") if file.startswith(f"{CONTENT}/{WELSH}/") else None
         pair = corpus.pages.get(inner) if inner else None
         if pair is not None and pair.en is not None and pair.cy is not None and not pair.aligned:
-            messages.append(f"{target}: the Welsh page's headings differ from the English: fix them first (python -m hooks.check says where)")
+            messages.append(f"{target}: the Welsh page's headings differ from the English: fix them first ({command_line('hooks.check')} says where)")
         elif key is None and store.keys_of(file) and pair is None and not (corpus.root / file).exists():
             forget |= set(store.keys_of(file))  # a page or file deleted in both languages: forget its fingerprints
         elif key is None and not (corpus.root / file).exists():
@@ -209,6 +221,9 @@ def mark_fresh(corpus: Corpus, store: Store, targets: list, everything: bool) ->
         if unit.cy is None or not unit.cy.strip():
             messages.append(f"{unit.key}: not marked: there is no Welsh yet ({unit.label})")
             continue
+        if not welsh_unchanged and welsh_not_revised(unit, store, pairs):
+            messages.append(not_revised_message(unit))
+            continue
         store.record(unit)
         recorded.append(unit.key)
     for key in forget:
@@ -216,6 +231,25 @@ def mark_fresh(corpus: Corpus, store: Store, targets: list, everything: bool) ->
     if recorded or forget:
         write_all(store.root, {fingerprints.STORE_PATH: store.text()})
     return recorded, messages
+
+
+def welsh_not_revised(unit: Unit, store: Store, pairs: dict | None = None) -> bool:
+    """Whether a unit is stale and its Welsh is the Welsh recorded: the English changed, the Welsh did not."""
+    record = store.records.get(unit.key)
+    if record is None or record.cy != unit.cy_fingerprint:
+        return False
+    return fingerprints.freshness(unit, store, pairs).state == STALE
+
+
+def not_revised_message(unit: Unit) -> str:
+    what = f"{unit.label} of {unit.file}" if unit.kind == "section" else f"the text {fingerprints.describe_field(unit.label)} of {unit.file}"
+    english = f"{unit.en_where[0]}:{unit.en_where[1]}"
+    again = commands.suggest("hooks.translations", "mark-fresh", "--welsh-unchanged", unit.key)
+    return (
+        f"{unit.key}: not marked: the English of {what} ({english}) has changed since it was marked up to date, "
+        f"but its Welsh ({unit.cy_where[0]}:{unit.cy_where[1]}) has not. Revise the Welsh first. "
+        f"If the English change needs no change to the Welsh (a typo corrected in the English), say so: {again}"
+    )
 
 
 # --- Export -----------------------------------------------------------------------------------
@@ -382,7 +416,7 @@ def plan_import(corpus: Corpus, store: Store, rows: list) -> tuple:
             inner = row.key.split("#", 1)[0].removeprefix(f"{CONTENT}/{WELSH}/")
             pair = corpus.pages.get(inner)
             if pair is not None and pair.en is not None and pair.cy is not None and not pair.aligned:
-                refusals.append(f"row {row.line}: {row.key}: the Welsh page's headings differ from the English: fix them first (python -m hooks.check says where)")
+                refusals.append(f"row {row.line}: {row.key}: the Welsh page's headings differ from the English: fix them first ({command_line('hooks.check')} says where)")
             else:
                 refusals.append(f"row {row.line}: {row.key or '(no key)'}: there is no such section or text now (was it moved or deleted? export again)")
             continue
@@ -726,7 +760,7 @@ def write_all(root: Path, outputs: dict, new: set = frozenset(), journal: bool =
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(journal)
         except OSError as second:
-            raise Refused([f"writing the files failed ({error}) and so did undoing it ({second}): run python -m hooks.translations status, which finishes undoing it"]) from None
+            raise Refused([f"writing the files failed ({error}) and so did undoing it ({second}): run {command_line('hooks.translations', 'status')}, which finishes undoing it"]) from None
         if isinstance(error, OSError):
             where = str(error.filename or root)
             with contextlib.suppress(ValueError):
@@ -836,7 +870,7 @@ def _one_at_a_time(root: Path):
 
 
 def _arguments(argv):
-    parser = argparse.ArgumentParser(prog="python -m hooks.translations", description="Translators' commands: status, mark-fresh, export and import.")
+    parser = argparse.ArgumentParser(prog=command_line("hooks.translations"), description="Translators' commands: status, mark-fresh, export and import.")
     parser.add_argument("--root", default=".", help="the repository root (default: the current folder)")
     commands = parser.add_subparsers(dest="command", required=True)
     status_command = commands.add_parser("status", help="for each page and each plan: what is translated, stale or missing")
@@ -844,6 +878,7 @@ def _arguments(argv):
     fresh = commands.add_parser("mark-fresh", help="record that Welsh translations are up to date with their English")
     fresh.add_argument("targets", nargs="*", metavar="TARGET", help="a page, a section (PAGE#N), a plan, a data file, or a text (FILE#FIELD)")
     fresh.add_argument("--all", action="store_true", help="every translation (and forget fingerprints of what no longer exists)")
+    fresh.add_argument("--welsh-unchanged", action="store_true", help="the English change needs no change to the Welsh (a typo corrected in the English): record it although the Welsh was not revised")
     export_command = commands.add_parser("export", help="write every missing and stale text to a CSV file for translators")
     export_command.add_argument("file", type=Path)
     export_command.add_argument("--replace", action="store_true", help="write over FILE if it exists (never over a file of the site)")
@@ -890,14 +925,14 @@ def _checked_run(arguments, root: Path) -> int:
     if corpus.problems and arguments.command in ("import", "mark-fresh"):
         for problem in corpus.problems:
             print(problem.as_text(), file=sys.stderr)
-        print("The content has the problems above: fix them first (python -m hooks.check lists every problem).", file=sys.stderr)
+        print(f"The content has the problems above: fix them first ({command_line('hooks.check')} lists every problem).", file=sys.stderr)
         return EXIT_REFUSED
     store = Store.read(root)
     if store.problems and not (arguments.command == "mark-fresh" and arguments.all):
         for problem in store.problems:
             print(problem.as_text(), file=sys.stderr)
         if arguments.command != "status":
-            print("Fix the fingerprint file first, or run: python -m hooks.translations mark-fresh --all", file=sys.stderr)
+            print(f"Fix the fingerprint file first, or run: {command_line('hooks.translations', 'mark-fresh', '--all')}", file=sys.stderr)
             return EXIT_REFUSED
     return _run(arguments, corpus, store)
 
@@ -911,15 +946,16 @@ def _run(arguments, corpus: Corpus, store: Store) -> int:
             _print_status(groups)
         return EXIT_DONE if _clean(groups) else EXIT_REFUSED
     if arguments.command == "mark-fresh":
-        recorded, messages = mark_fresh(corpus, store, arguments.targets, arguments.all)
+        recorded, messages = mark_fresh(corpus, store, arguments.targets, arguments.all, arguments.welsh_unchanged)
         for message in messages:
             print(message, file=sys.stderr)
         print(f"Marked {len(recorded)} translation{'s' if len(recorded) != 1 else ''} up to date in {fingerprints.STORE_PATH}.")
-        return EXIT_REFUSED if messages and not recorded else EXIT_DONE
+        refused = any(": not marked: the English of " in message for message in messages)
+        return EXIT_REFUSED if refused or (messages and not recorded) else EXIT_DONE
     if arguments.command == "export":
         count = export(corpus, store, arguments.file, replace=arguments.replace)
         print(f"Exported {count} text{'s' if count != 1 else ''} to translate or confirm to {arguments.file}.")
-        print("Fill in the 'welsh' column (leave a row empty to skip it), save as CSV UTF-8, then run: python -m hooks.translations import " + str(arguments.file))
+        print("Fill in the 'welsh' column (leave a row empty to skip it), save as CSV UTF-8, then run: " + commands.suggest("hooks.translations", "import", str(arguments.file)))
         return EXIT_DONE
     rows = read_rows(arguments.file)
     accepted, refusals, empty = import_rows(corpus, store, rows)

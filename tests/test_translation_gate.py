@@ -23,6 +23,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from hooks import check, translations
 from hooks.checks import fingerprints, translation_checks
@@ -262,15 +263,40 @@ def test_mark_fresh_rewrites_only_the_fingerprints_named(tmp_path):
     site = fixture_site(tmp_path, "translation-stale")
     store = site / fingerprints.STORE_PATH
     before = store.read_text("utf-8").splitlines()
-    assert quietly(translations.main, ["--root", str(site), "mark-fresh", "data/interface.yml#contact_note"]) == 0
+    # the fixture changes the English only: the Welsh needs no change, and says so
+    assert quietly(translations.main, ["--root", str(site), "mark-fresh", "--welsh-unchanged", "data/interface.yml#contact_note"]) == 0
     after = store.read_text("utf-8").splitlines()
     changed = [(old, new) for old, new in zip(before, after) if old != new]
     assert len(before) == len(after) and len(changed) == 1
     assert changed[0][1].startswith("data/interface.yml#contact_note ")
     assert found(run_checks(site)) == {"content/cy/index.md:10 translation-stale"}
-    assert quietly(translations.main, ["--root", str(site), "mark-fresh", "content/en/index.md"]) == 0  # a page, by either language's path
+    assert quietly(translations.main, ["--root", str(site), "mark-fresh", "--welsh-unchanged", "content/en/index.md"]) == 0  # a page, by either language's path
     assert run_checks(site) == []
     assert [p.name for p in store.parent.iterdir() if p.name.endswith(".tmp")] == []  # written atomically: no temporary file left
+
+
+def test_mark_fresh_refuses_a_welsh_text_that_was_not_revised_unless_told_it_needs_no_change(tmp_path, capsys):
+    site = fixture_site(tmp_path, "translation-stale")  # the English of contact_note changed, its Welsh did not
+    store = site / fingerprints.STORE_PATH
+    before = store.read_bytes()
+    assert translations.main(["--root", str(site), "mark-fresh", "data/interface.yml#contact_note"]) == 1
+    err = capsys.readouterr().err
+    assert store.read_bytes() == before
+    assert "data/interface.yml#contact_note: not marked: the English of the text contact_note of data/interface.yml (data/interface.yml:6) has changed" in err
+    assert "but its Welsh (data/interface.yml:7) has not. Revise the Welsh first." in err
+    assert 'mark-fresh --welsh-unchanged "data/interface.yml#contact_note"' in err
+    # a whole page: the section whose Welsh was not revised is refused, and said
+    assert translations.main(["--root", str(site), "mark-fresh", "content/cy/index.md"]) == 1
+    assert "content/cy/index.md#2: not marked" in capsys.readouterr().err
+    assert found(run_checks(site)) == {"content/cy/index.md:10 translation-stale", "data/interface.yml:7 translation-stale"}
+    # once the Welsh is revised, it is recorded without the flag
+    interface = site / "data" / "interface.yml"
+    interface.write_text(interface.read_text("utf-8").replace("yn eich ateb yn yr iaith", "yn eich ateb o fewn wythnos yn yr iaith"), "utf-8")
+    assert translations.main(["--root", str(site), "mark-fresh", "data/interface.yml#contact_note"]) == 0
+    assert found(run_checks(site)) == {"content/cy/index.md:10 translation-stale"}
+    # told that the Welsh needs no change
+    assert translations.main(["--root", str(site), "mark-fresh", "--welsh-unchanged", "content/cy/index.md#2"]) == 0
+    assert run_checks(site) == []
 
 
 def test_mark_fresh_refuses_what_does_not_exist(tmp_path):
@@ -283,7 +309,29 @@ def test_a_page_section_stale_names_the_block_that_changed(tmp_path):
     site = fixture_site(tmp_path, "translation-stale")
     stale = [p for p in run_checks(site) if p.path == "content/cy/index.md"]
     assert "the paragraph at line 12 changed" in stale[0].message
-    assert "mark-fresh content/cy/index.md#2" in stale[0].hint
+    # which Welsh to revise, as people find it: the heading counted from 1, its Welsh text, the line
+    assert "Revise the Welsh: the section under the 2nd heading, 'Y cynlluniau', of content/cy/index.md (line 10)" in stale[0].message
+    assert 'mark-fresh "content/cy/index.md#2"' in stale[0].hint
+    # and the line that says the English change needs no Welsh change, ready to paste
+    entry = stale[0].hint.split("replace its [TO DO: ...] with why: ", 1)[1]
+    assert entry.startswith('- {text: "content/cy/index.md#2", english: "')
+    data = yaml.safe_load("welsh_unchanged:\n" + entry + "\n")
+    assert data["welsh_unchanged"][0]["text"] == "content/cy/index.md#2" and len(data["welsh_unchanged"][0]["english"]) == 12
+
+
+def test_a_stale_data_text_names_its_field_counted_from_1(tmp_path):
+    site = fixture_site(tmp_path)
+    plan = site / "data" / "plans" / "pan-cluster" / "2024-25.yml"
+    text = plan.read_text("utf-8")
+    units = [u for u in translation_checks.read_corpus(site).text_units() if u.file == "data/plans/pan-cluster/2024-25.yml" and "[0]" in u.label]
+    unit = units[0]
+    line = unit.en_where[1]
+    lines = text.splitlines()
+    lines[line - 1] = lines[line - 1].replace("en: ", "en: Now ", 1) if "en: " in lines[line - 1] else lines[line - 1]
+    plan.write_text("\n".join(lines) + "\n", "utf-8")
+    stale = [p for p in run_checks(site) if p.rule == "translation-stale"]
+    assert len(stale) == 1 and stale[0].line == unit.cy_where[1]
+    assert fingerprints.describe_field(unit.label) in stale[0].message and "item 1" in stale[0].message
 
 
 def test_status_reports_pages_and_plans(tmp_path):

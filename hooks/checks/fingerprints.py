@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hooks import files
+from hooks.commands import command, suggest
 from hooks.problems import Problem
 
 STORE_PATH = "data/translation-fingerprints.txt"
@@ -124,6 +125,14 @@ class Record:
     line: int | None = field(default=None, compare=False)
 
 
+def _mark_fresh_the_file_of(line: str) -> str:
+    """The command that records again the file a broken fingerprint line was about, if it names one."""
+    named = re.match(r"((?:content/cy/\S+\.md|data/\S+\.yml))#", line)
+    if named:
+        return suggest("hooks.translations", "mark-fresh", _decode_key(named[1]))
+    return f"{command('hooks.translations', 'mark-fresh')} FILE, where FILE is the Welsh page or data file the line was about"
+
+
 def _encode_key(key: str) -> str:
     return key.replace("%", "%25").replace(" ", "%20")
 
@@ -152,7 +161,7 @@ class Store:
         except FileNotFoundError:
             return store
         except (OSError, UnicodeDecodeError) as error:
-            store.problems.append(Problem(STORE_PATH, None, "fingerprint-file", f"the fingerprint file cannot be read ({error})", "restore it from git, or run: python -m hooks.translations mark-fresh --all"))
+            store.problems.append(Problem(STORE_PATH, None, "fingerprint-file", f"the fingerprint file cannot be read ({error})", f"restore it from git, or run: {command('hooks.translations', 'mark-fresh', '--all')}"))
             return store
         for number, line in enumerate(text.splitlines(), 1):
             if not line.strip() or line.startswith("#"):
@@ -166,7 +175,7 @@ class Store:
                         number,
                         "fingerprint-file",
                         "a git merge conflict marker is left in the fingerprint file" if conflict else "this line is not a fingerprint line (KEY en:HEX cy:HEX)",
-                        "keep the fingerprint lines of both sides and delete the marker lines" if conflict else "restore the line from git, or delete it and run: python -m hooks.translations mark-fresh FILE",
+                        "keep the fingerprint lines of both sides and delete the marker lines" if conflict else f"restore the line from git, or delete it and run: {_mark_fresh_the_file_of(line)}",
                     )
                 )
                 continue
@@ -274,3 +283,144 @@ def describe_changes(unit: Unit, record: Record) -> tuple:
             extra = (old_end - old_start) - (new_end - new_start)
             changes.append(f"{extra} block{'s were' if extra > 1 else ' was'} removed")
     return tuple(changes)
+
+
+# --- For people: where a text is, with 1-based positions --------------------------------------
+
+
+def describe_field(label: str) -> str:
+    """A data field as people count: 'introduction.paragraphs[0]' -> 'introduction › paragraphs › item 1'."""
+    parts = []
+    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", label):
+        parts.append(name if name else f"item {int(index) + 1}")
+    return " › ".join(parts) or label
+
+
+def ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 21st: for headings counted from 1."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+# --- Acknowledgements: English corrections that need no Welsh change --------------------------
+#
+# data/welsh-unchanged.yml is written by people (in GitHub's web editor, say) and read by the
+# pull request command (hooks/pull_request.py): an entry added in a pull request records the
+# text it names as up to date, exactly as `mark-fresh --welsh-unchanged` does. Each entry
+# names the English it acknowledges (its fingerprint), so it can never silence a later change
+# of that English; and only the entries a pull request adds are acted on, so the file is a
+# log that reviewers read in the diff. Here the file is read and its form checked (every
+# build does); whether a new entry names a text there is is checked by the pull request
+# command, since an old entry may name a section that has since moved.
+
+ACKNOWLEDGEMENTS_PATH = "data/welsh-unchanged.yml"
+ACKNOWLEDGEMENTS_KEY = "welsh_unchanged"
+REASON_PLACEHOLDER = "[TO DO: say why the Welsh needs no change, for example: a typo corrected in the English]"
+ACKNOWLEDGEMENT_FIELDS = ("text", "english", "reason")
+
+ACKNOWLEDGEMENTS_HEADER = f"""\
+# English corrections that need no change to the Welsh, each acknowledged by a person.
+#
+# When the English of a text changes, the Welsh is "stale" until someone revises it. When the
+# English change needs no Welsh change (a typo or a spelling corrected in the English only),
+# add one line at the end of the list below, in a pull request: the pull request's check
+# prints the exact line for each stale text. Replace the reason's [TO DO: ...] with why
+# the Welsh needs no change. The check then records the text as up to date.
+#
+#   text:    the Welsh text, as the check names it (a page section such as
+#            content/cy/about.md#2, or a data text such as data/interface.yml#financial_year)
+#   english: the fingerprint of the English acknowledged: an entry never covers a later change
+#   reason:  why the Welsh needs no change, for the reviewer
+#
+# Only the lines a pull request adds are acted on; the older lines stay as a record.
+{ACKNOWLEDGEMENTS_KEY}:
+"""
+
+
+@dataclass(frozen=True)
+class Acknowledgement:
+    text: str  # a unit's key
+    english: str  # the English fingerprint acknowledged
+    reason: str
+    line: int | None = field(default=None, compare=False)
+
+
+def acknowledgement_entry(unit: Unit) -> str:
+    """The line to add to data/welsh-unchanged.yml to acknowledge a unit's current English (YAML, one line)."""
+    return "- {text: %s, english: %s, reason: %s}" % (_yaml_string(unit.key), _yaml_string(unit.en_fingerprint), _yaml_string(REASON_PLACEHOLDER))
+
+
+def _yaml_string(value: str) -> str:
+    """A double-quoted YAML scalar (JSON's escapes are YAML's)."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _acknowledgement_problem(line, message: str, hint: str, column=None) -> Problem:
+    return Problem(ACKNOWLEDGEMENTS_PATH, line, "welsh-unchanged-file", message, hint, column)
+
+
+def read_acknowledgements(root: Path, text: str | None = None) -> tuple:
+    """(the entries of data/welsh-unchanged.yml, the problems of its form); no file: no entries.
+
+    text: the file's text, when read from elsewhere (the base commit of a pull request).
+    """
+    from hooks.model import strict_yaml
+    from hooks.problems import ContentError
+
+    if text is None:
+        file = Path(root) / ACKNOWLEDGEMENTS_PATH
+        if not file.exists():
+            return [], []
+        try:
+            document = strict_yaml.read(file, ACKNOWLEDGEMENTS_PATH)
+        except ContentError as error:
+            return [], list(error.problems)
+    else:
+        try:
+            document = strict_yaml.parse(text, ACKNOWLEDGEMENTS_PATH)
+        except ContentError as error:
+            return [], list(error.problems)
+    problems = []
+    data = document.data
+    example = f"start the list with the line '{ACKNOWLEDGEMENTS_KEY}:' and write each entry below it, as the pull request's check prints it"
+    for key in data:
+        if key != ACKNOWLEDGEMENTS_KEY:
+            problems.append(_acknowledgement_problem(document.line_of((key,)), f"'{key}' is not a part of this file: it holds only the list '{ACKNOWLEDGEMENTS_KEY}'", f"move the entry under '{ACKNOWLEDGEMENTS_KEY}:', or delete the line"))
+    if ACKNOWLEDGEMENTS_KEY not in data:
+        problems.append(_acknowledgement_problem(1, f"the file has no '{ACKNOWLEDGEMENTS_KEY}:' list", example))
+        return [], problems
+    entries_data = data[ACKNOWLEDGEMENTS_KEY]
+    if entries_data is None:
+        return [], problems
+    if not isinstance(entries_data, list):
+        problems.append(_acknowledgement_problem(document.line_of((ACKNOWLEDGEMENTS_KEY,)), f"'{ACKNOWLEDGEMENTS_KEY}' must be a list of entries, each on a line starting with '  - '", example))
+        return [], problems
+    entries = []
+    for index, entry in enumerate(entries_data):
+        where = (ACKNOWLEDGEMENTS_KEY, index)
+        line = document.line_of(where)
+        number = f"entry {index + 1}"
+        if not isinstance(entry, dict):
+            problems.append(_acknowledgement_problem(line, f"{number} is not of the form {{text: ..., english: ..., reason: ...}}", "copy the line the pull request's check prints for the stale text"))
+            continue
+        unknown = [name for name in entry if name not in ACKNOWLEDGEMENT_FIELDS]
+        for name in unknown:
+            problems.append(_acknowledgement_problem(document.line_of((*where, name)), f"{number} has a field '{name}' this file does not use (only text, english and reason)", "correct the field's name, or delete it"))
+        missing = [name for name in ACKNOWLEDGEMENT_FIELDS if not isinstance(entry.get(name), str) or not entry[name].strip()]
+        for name in missing:
+            what = {"text": "which Welsh text it is about (text: ...)", "english": "the fingerprint of the English it acknowledges (english: ...)", "reason": "why the Welsh needs no change (reason: ...)"}[name]
+            problems.append(_acknowledgement_problem(document.line_of((*where, name)) if name in entry else line, f"{number} does not say {what}", "copy the line the pull request's check prints for the stale text" if name != "reason" else "write why the Welsh needs no change, for example: reason: a typo corrected in the English"))
+        if missing or unknown:
+            continue
+        english = entry["english"].strip()
+        if not re.fullmatch(r"[0-9a-f]{12}", english):
+            problems.append(_acknowledgement_problem(document.line_of((*where, "english")), f"{number}: '{english}' is not a fingerprint of the English (12 characters, 0-9 and a-f)", "copy the line the pull request's check prints for the stale text"))
+            continue
+        reason = entry["reason"].strip()
+        if reason.startswith("[TO DO") or reason == REASON_PLACEHOLDER:
+            problems.append(_acknowledgement_problem(document.line_of((*where, "reason")), f"{number}'s reason is still '[TO DO: ...]'", "replace [TO DO: ...] with why the Welsh needs no change, for example: reason: \"a typo corrected in the English\""))
+            continue
+        entries.append(Acknowledgement(entry["text"].strip(), english, reason, line))
+    return entries, problems

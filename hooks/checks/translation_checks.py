@@ -27,6 +27,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from hooks.checks import fingerprints
+from hooks.commands import command, suggest
 from hooks.model import strict_yaml
 from hooks.model.locales import ENGLISH, NAMES_IN_ENGLISH, WELSH
 from hooks.rendering.markers import MARKER
@@ -41,7 +42,10 @@ CONTENT = "content"
 # (a plan id, a template, a setting) must be the same in both.
 TRANSLATED_FRONT_MATTER = {"title", "description", "summary"}
 
-MARK_FRESH = "python -m hooks.translations mark-fresh"
+
+def mark_fresh_command(key: str) -> str:
+    """The command that records a Welsh translation as up to date, spelled for this machine."""
+    return suggest("hooks.translations", "mark-fresh", key)
 
 
 # --- Reading a page ---------------------------------------------------------------------------
@@ -606,7 +610,7 @@ def read_corpus(root: Path, data=None) -> Corpus:
 def _counterpart_problems(pair: PagePair) -> list:
     en_path, cy_path = f"{CONTENT}/{ENGLISH}/{pair.inner}", f"{CONTENT}/{WELSH}/{pair.inner}"
     if pair.cy is None:
-        return [Problem(en_path, 1, "page-without-welsh", f"this page has no Welsh counterpart ({cy_path} does not exist)", f"create {cy_path} with the Welsh translation (python -m hooks.translations export lists what it needs), or delete this page")]
+        return [Problem(en_path, 1, "page-without-welsh", f"this page has no Welsh counterpart ({cy_path} does not exist)", f"create {cy_path} with the Welsh translation ({command('hooks.translations', 'export', 'to-translate.csv')} lists what it needs), or delete this page")]
     if pair.en is None:
         return [Problem(cy_path, 1, "page-without-english", f"this page has no English counterpart ({en_path} does not exist)", f"create {en_path} with the English, or delete this page if it was removed in English")]
     return []
@@ -872,27 +876,64 @@ def language_problems(corpus: Corpus) -> list:
 
 
 def freshness_problems(corpus: Corpus, store: Store, with_file_problems: bool = True, pairs: dict | None = None) -> list:
-    """Stale and unrecorded translations; with_file_problems: the fingerprint file's own problems too."""
+    """Stale and unrecorded translations; with_file_problems: the fingerprint file's own problems, and
+    those of the form of data/welsh-unchanged.yml, too.
+
+    Each says which Welsh text to revise as people find it (the Welsh file and line, the
+    heading of the section or the field, counted from 1), and gives the line of
+    data/welsh-unchanged.yml that says the English change needs no Welsh change.
+    """
     problems = list(store.problems) if with_file_problems else []
+    if with_file_problems:
+        problems += fingerprints.read_acknowledgements(corpus.root)[1]
     pairs = fingerprints.pairs_of(store) if pairs is None else pairs
     for unit in corpus.units():
         state = fingerprints.freshness(unit, store, pairs)
         if state.fresh or state.state == fingerprints.MISSING:
             continue  # a missing translation is reported by the page and data rules
-        path, line = unit.cy_where
-        en_path, en_line = unit.en_where
-        english = f"{en_path}:{en_line}"
-        what, field_ = (f"the Welsh of {unit.label}", "") if unit.kind == "section" else ("this Welsh text", unit.label)
-        if state.state == fingerprints.NOT_RECORDED:
-            problems.append(
-                Problem(path, line, "translation-unrecorded", f"no fingerprint is recorded for {what}: nobody has yet confirmed it matches the English ({english})", f"check the Welsh against the English, then run: {MARK_FRESH} {unit.key}", field=field_)
-            )
-            continue
-        changed = "; ".join(state.changes) if state.changes else f"it now reads '{_excerpt(unit.en or '')}'"
-        problems.append(
-            Problem(path, line, "translation-stale", f"the English has changed since {what} was last marked up to date ({english}: {changed})", f"update the Welsh to match the English, then run: {MARK_FRESH} {unit.key}", field=field_)
-        )
+        problems.append(freshness_problem(corpus, unit, state))
     return problems
+
+
+def welsh_text_to_revise(corpus: Corpus, unit: Unit) -> str:
+    """The Welsh text of a unit, as a person finds it: 'the section under the 2nd heading, 'Cysylltu', of content/cy/about.md'."""
+    path, line = unit.cy_where
+    if unit.kind == "section":
+        index = int(unit.key.rsplit("#", 1)[1])
+        if index == 0:
+            return f"the top of {path}, above its first heading (line {line})"
+        pair = corpus.pages.get(unit.group)
+        sections = {s.index: s for s in pair.cy.sections} if pair is not None and pair.cy is not None else {}
+        heading = sections[index].heading.text if index in sections and sections[index].heading else None
+        named = f", '{heading}'," if heading else ""
+        return f"the section under the {fingerprints.ordinal(index)} heading{named} of {path} (line {line})"
+    return f"the Welsh (cy:) of {fingerprints.describe_field(unit.label)} in {path} (line {line})"
+
+
+def freshness_problem(corpus: Corpus, unit: Unit, state) -> Problem:
+    path, line = unit.cy_where
+    en_path, en_line = unit.en_where
+    english = f"{en_path}:{en_line}"
+    field_ = "" if unit.kind == "section" else unit.label
+    what = f"{unit.label}" if unit.kind == "section" else f"the text {fingerprints.describe_field(unit.label)}"
+    welsh = welsh_text_to_revise(corpus, unit)
+    mark = mark_fresh_command(unit.key)
+    entry = fingerprints.acknowledgement_entry(unit)
+    no_change = f"If the English change needs no change to the Welsh (a typo corrected in the English), add this line at the end of {fingerprints.ACKNOWLEDGEMENTS_PATH} and replace its [TO DO: ...] with why: {entry}"
+    if state.state == fingerprints.NOT_RECORDED:
+        return Problem(
+            path, line, "translation-unrecorded",
+            f"no fingerprint is recorded for the Welsh of {what} ({english}): nobody has yet confirmed it matches the English. The Welsh is {welsh}",
+            f"check that Welsh against the English and correct it if needed; when a pull request changes it, the pull request's check records it (on your computer, run: {mark}). If it is right as it is, add this line at the end of {fingerprints.ACKNOWLEDGEMENTS_PATH} and replace its [TO DO: ...] with why: {entry}",
+            field=field_,
+        )
+    changed = "; ".join(state.changes) if state.changes else f"it now reads '{_excerpt(unit.en or '')}'"
+    return Problem(
+        path, line, "translation-stale",
+        f"the English of {what} has changed since its Welsh was last marked up to date ({english}: {changed}). Revise the Welsh: {welsh}",
+        f"revise that Welsh to match the English; the pull request's check then records it (on your computer, run: {mark}). {no_change}",
+        field=field_,
+    )
 
 
 # --- All checks -------------------------------------------------------------------------------
