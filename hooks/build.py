@@ -2,6 +2,15 @@
 
     python -m hooks.build                  build into the site_dir of mkdocs.yml (site/)
     python -m hooks.build --site-dir DIR   build into DIR
+    python -m hooks.build --preview        a pull request's preview (the same as PLAN_SITE_PREVIEW=1):
+                                           built even with content problems, which each page and a
+                                           page of every problem list (a draft), a banner on every page
+                                           saying, in both languages, that it is a preview and not
+                                           published, and search engines asked not to index it. Set
+                                           SITE_URL to the preview's address
+
+Without --preview (and without PLAN_SITE_DRAFT=1 or PLAN_SITE_PREVIEW=1) the build is the
+published one: strict, with no banner and no noindex.
 
 The output is byte for byte what `mkdocs build --strict` writes: this is that build, run on a
 new folder (tests/test_build.py proves it).
@@ -166,8 +175,11 @@ def _setup_logging() -> None:
     logger.addHandler(handler)
 
 
-def build_site(site_dir: str | None = None, config_file: Path = ROOT / "mkdocs.yml") -> int:
-    """Build the site strictly into site_dir (default: mkdocs.yml's); 0 when the new site is in place."""
+def build_site(site_dir: str | None = None, config_file: Path = ROOT / "mkdocs.yml", preview: bool = False) -> int:
+    """Build the site strictly into site_dir (default: mkdocs.yml's); 0 when the new site is in place.
+
+    preview: a pull request's preview (hooks/rendering/draft.py), as PLAN_SITE_PREVIEW=1 asks.
+    """
     from mkdocs import config as mkdocs_config
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
@@ -175,6 +187,10 @@ def build_site(site_dir: str | None = None, config_file: Path = ROOT / "mkdocs.y
     from hooks.problems import ContentError
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    if preview:
+        from hooks.rendering import draft
+
+        os.environ[draft.PREVIEW_SWITCH] = "1"  # read by the hooks (a draft, with the banner and noindex)
     if site_dir is not None:
         site_dir = os.path.abspath(site_dir)
         try:
@@ -225,11 +241,14 @@ def build_site(site_dir: str | None = None, config_file: Path = ROOT / "mkdocs.y
 
 
 def main(argv: list | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m hooks.build", description=__doc__.split("\n\n")[0])
+    from hooks.commands import command
+
+    parser = argparse.ArgumentParser(prog=command("hooks.build"), description=__doc__.split("\n\n")[0])
     parser.add_argument("--site-dir", help="where to put the site (default: site_dir in mkdocs.yml, site/)")
+    parser.add_argument("--preview", action="store_true", help="a pull request's preview: built even with content problems (listed on the pages), a banner saying it is not published, not indexed (as PLAN_SITE_PREVIEW=1)")
     arguments = parser.parse_args(argv)
     _setup_logging()
-    return build_site(arguments.site_dir)
+    return build_site(arguments.site_dir, preview=arguments.preview)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,10 @@
 #                                 languages at once; a failed build leaves the old site/ as it was
 #   bash tools/build.sh serve     preview at http://127.0.0.1:8000, rebuilding on every change
 # Extra options go to the build: bash tools/build.sh --site-dir DIR (a new or empty folder, or a site built before)
+#   bash tools/build.sh --preview   a pull request's preview (as PLAN_SITE_PREVIEW=1): built even with
+#                                 content problems (listed on the pages and on draft-problems.html),
+#                                 a banner in both languages saying it is not published, noindex;
+#                                 set SITE_URL to the preview's address
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh

@@ -6,11 +6,20 @@ have no preview to show), so in draft mode (`mkdocs serve`, or PLAN_SITE_DRAFT=1
 goes on, and each page starts with a notice, in Welsh and English, listing what is wrong on
 that page and in the data it shows, then every other problem of the site, folded. The notice
 is HTML built here with every text escaped: a problem's message can quote what a page holds.
+
+Every draft also has a page listing every problem (PROBLEMS_PAGE, overrides/draft-problems.html:
+draft-problems.html in English, cy/draft-problems.html in Welsh), linked from each notice.
+
+A preview (PLAN_SITE_PREVIEW=1, or `python -m hooks.build --preview`: a pull request's preview)
+is a draft whose every page also says, in both languages, that it is a preview and not
+published (overrides/partials/preview-banner.html), and asks search engines not to index it.
+The published build is neither.
 """
 
 from __future__ import annotations
 
 import os
+from pathlib import Path, PurePosixPath
 
 from markupsafe import escape
 
@@ -18,11 +27,30 @@ from hooks.rendering.markers import find_markers
 from hooks.problems import Problem
 
 SWITCH = "PLAN_SITE_DRAFT"
+PREVIEW_SWITCH = "PLAN_SITE_PREVIEW"
+PROBLEMS_PAGE = "draft-problems.html"  # a template of overrides/, rendered only in drafts
+PROBLEMS_PLACE = "<!-- plan:draft-problems -->"  # where the page's template wants the list
+
+
+def preview_wanted() -> bool:
+    """Whether this build is a preview: PLAN_SITE_PREVIEW=1 (a banner on every page, not indexed)."""
+    return os.environ.get(PREVIEW_SWITCH) == "1"
 
 
 def wanted(command: str | None) -> bool:
-    """Whether this build is a draft: `mkdocs serve`, or PLAN_SITE_DRAFT=1 (a pull request's preview)."""
-    return command == "serve" or os.environ.get(SWITCH) == "1"
+    """Whether this build is a draft: `mkdocs serve`, PLAN_SITE_DRAFT=1, or a preview."""
+    return command == "serve" or os.environ.get(SWITCH) == "1" or preview_wanted()
+
+
+def problems_href(page_path: str) -> str:
+    """The problems page's address relative to a page (content/<locale>/<path>.md), with directory URLs.
+
+    A page's own folder is its address: clusters/afan/2024-25.md is served at clusters/afan/2024-25/,
+    clusters/index.md at clusters/. The problems page is at the top of the page's language folder.
+    """
+    inner = PurePosixPath(*PurePosixPath(page_path).parts[2:])
+    depth = len(inner.parts) - 1 if inner.stem in ("index", "README") else len(inner.parts)
+    return "../" * depth + PROBLEMS_PAGE
 
 
 def _files_of(page_path: str, source: str) -> set:
@@ -51,6 +79,8 @@ def notice(problems: list, page_path: str, source: str) -> str:
         '<div class="admonition failure plan-draft" role="alert">',
         f'<p class="admonition-title"><span lang="cy">Drafft heb ei gyhoeddi: {count} problem yn y cynnwys</span> / '
         f'<span lang="en">Draft, not published: {count} content problem{"s" if count != 1 else ""}</span></p>',
+        f'<p><a class="plan-draft-problems-link" href="{escape(problems_href(page_path))}"><span lang="cy">Holl broblemau\'r drafft hwn, ar un dudalen</span> / '
+        '<span lang="en">Every problem of this draft, on one page</span></a></p>',
     ]
     if here:
         parts.append('<p><span lang="cy">Ar y dudalen hon ac yn y data y mae\'n ei ddangos:</span> / <span lang="en">On this page and in the data it shows:</span></p>')
@@ -60,3 +90,43 @@ def notice(problems: list, page_path: str, source: str) -> str:
         parts.append('<ul lang="en">' + "".join(_item(p) for p in elsewhere) + "</ul></details>")
     parts.append("</div>")
     return "\n".join(parts) + "\n\n"
+
+
+_PAGE_TEXTS = {
+    "en": {
+        "some": "The site cannot be published until these problems are fixed: each one stops the published build. "
+        "Each names the file and line to correct, and how to fix it. The list is in English, as the checks write it.",
+        "none": "No content problems were found.",
+    },
+    "cy": {
+        "some": "Ni ellir cyhoeddi'r wefan nes datrys y problemau hyn: mae pob un ohonynt yn atal y cyhoeddi. "
+        "Mae pob un yn nodi'r ffeil a'r llinell i'w cywiro, a sut i'w ddatrys. Mae'r rhestr yn Saesneg, fel y mae'r gwiriadau'n ei hysgrifennu.",
+        "none": "Ni chanfuwyd unrhyw broblemau cynnwys.",
+    },
+}
+
+
+def problems_list(problems: list, locale: str = "en") -> str:
+    """The body of the problems page: what the list is, in both languages (locale's first), then every problem, escaped."""
+    key = "some" if problems else "none"
+    order = [locale] + [other for other in _PAGE_TEXTS if other != locale] if locale in _PAGE_TEXTS else list(_PAGE_TEXTS)
+    parts = [f'<p lang="{language}">{escape(_PAGE_TEXTS[language][key])}</p>' for language in order]
+    if problems:
+        parts.append('<ul class="plan-draft-problems" lang="en">' + "".join(_item(p) for p in sorted(problems)) + "</ul>")
+    return "\n".join(parts)
+
+
+def place_problems_page(output: str, problems: list, locale: str, default_locale: str, site_dir: Path) -> str:
+    """What MkDocs writes to the root's draft-problems.html when it builds this language's page.
+
+    The template leaves PROBLEMS_PLACE where the list goes (built here, escaped). The default
+    language's page stays at the root; another language's is written to its folder here and
+    nothing is returned (as hooks/rendering/not_found.py does for the 404 page).
+    """
+    output = output.replace(PROBLEMS_PLACE, problems_list(problems, locale), 1)
+    if locale == default_locale:
+        return output
+    target = site_dir / locale / PROBLEMS_PAGE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, "utf-8")
+    return ""

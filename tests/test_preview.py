@@ -1,0 +1,245 @@
+"""A pull request's preview (python -m hooks.build --preview, PLAN_SITE_PREVIEW=1; hooks/rendering/draft.py).
+
+A preview is built even with content problems (a draft: each page lists its problems, and a page
+lists every problem), says on every page in both languages that it is a preview and not
+published, asks search engines not to index it, and takes its addresses from SITE_URL. The
+published build has none of this.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+
+from hooks.rendering import draft
+
+PREVIEW_URL = "https://example-owner.github.io/example-repo/pr-preview/pr-7/"
+BANNER = "section.plan-preview-banner"
+TITLES = {"en": "Preview, not published", "cy": "Rhagolwg, heb ei gyhoeddi"}
+
+
+def build(project: Path, destination: Path, *options: str, **variables: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    for name in ("PLAN_SITE_DRAFT", "PLAN_SITE_PREVIEW", "SITE_URL", "SOURCE_DATE_EPOCH"):
+        env.pop(name, None)
+    env.update(variables)
+    return subprocess.run([sys.executable, "-m", "hooks.build", "--site-dir", str(destination), *options], cwd=project, env=env, capture_output=True, text=True)
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text("utf-8"), "html.parser")
+
+
+def html_files(site: Path) -> list:
+    return sorted(site.rglob("*.html"))
+
+
+def language_of(site: Path, page: Path) -> str:
+    return "cy" if page.relative_to(site).parts[0] == "cy" else "en"
+
+
+@pytest.fixture(scope="module")
+def preview_site(tmp_path_factory) -> Path:
+    destination = tmp_path_factory.mktemp("preview") / "site"
+    result = build(ROOT, destination, "--preview", SITE_URL=PREVIEW_URL)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return destination
+
+
+def project_copy(tmp_path: Path) -> Path:
+    copy = tmp_path / "project"
+    copy.mkdir()
+    for folder in ("content", "data", "hooks", "overrides"):
+        shutil.copytree(ROOT / folder, copy / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    return copy
+
+
+@pytest.fixture(scope="module")
+def broken_preview(tmp_path_factory) -> Path:
+    """A preview (through PLAN_SITE_PREVIEW=1) of a project whose data/interface.yml has a key twice, on line 7."""
+    tmp_path = tmp_path_factory.mktemp("broken")
+    project = project_copy(tmp_path)
+    interface = project / "data" / "interface.yml"
+    lines = interface.read_text("utf-8").splitlines(keepends=True)
+    assert lines[5].strip() == "approved: {en: Approved, cy: Cymeradwywyd}", "the fixture expects this key on line 6"
+    lines.insert(6, lines[5])
+    interface.write_text("".join(lines), "utf-8")
+    strict = build(project, tmp_path / "strict")
+    assert strict.returncode == 1 and "yaml-duplicate-key" in strict.stderr, "the published build must stop on this problem"
+    result = build(project, tmp_path / "site", PLAN_SITE_PREVIEW="1", SITE_URL=PREVIEW_URL)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return tmp_path / "site"
+
+
+# --- every page of a preview -------------------------------------------------------------------
+
+
+def test_every_page_of_a_preview_asks_not_to_be_indexed(preview_site):
+    pages = html_files(preview_site)
+    assert len(pages) > 10
+    for page in pages:
+        robots = soup(page).select("meta[name=robots]")
+        assert [tag["content"] for tag in robots] == ["noindex, nofollow"], page.relative_to(preview_site)
+
+
+def test_every_page_of_a_preview_has_the_banner_in_both_languages_its_own_first(preview_site):
+    for page in html_files(preview_site):
+        where = page.relative_to(preview_site)
+        document = soup(page)
+        banners = document.select(BANNER)
+        assert len(banners) == 1, where
+        banner = banners[0]
+        first = language_of(preview_site, page)
+        assert document.html["lang"] == first, where
+        # a named region: a landmark of its own, outside the header and the main content
+        assert banner.find_parent(["header", "main", "nav", "footer"]) is None, where
+        title = document.find(id=banner["aria-labelledby"])
+        assert title is not None and banner in title.parents, where
+        marked = [(tag["lang"], tag.get_text(" ", strip=True)) for tag in title.select("[lang]")]
+        assert marked == [(first, TITLES[first]), *((other, TITLES[other]) for other in TITLES if other != first)], where
+        paragraphs = banner.select("p[lang]")
+        assert [p["lang"] for p in paragraphs] == [first, *(other for other in TITLES if other != first)], where
+        assert "not the published site" in banner.select_one("p[lang=en]").get_text()
+        assert "Nid hon yw'r wefan gyhoeddedig" in banner.select_one("p[lang=cy]").get_text()
+
+
+def test_the_banner_text_has_at_least_wcag_aa_contrast():
+    # The banner uses Material's warning colours: read them from the installed stylesheet.
+    import material
+
+    css = next((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css")).read_text("utf-8")
+    background = re.search(r"--md-warning-bg-color:#([0-9a-f]{3,6});", css)[1]
+    foreground = re.search(r"--md-warning-fg-color:#([0-9a-f]{8});", css)[1]
+
+    def rgb(hex_colour: str) -> list:
+        if len(hex_colour) == 3:
+            hex_colour = "".join(c * 2 for c in hex_colour)
+        return [int(hex_colour[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+
+    back = rgb(background)
+    alpha = int(foreground[6:8], 16) / 255
+    front = [f * alpha + b * (1 - alpha) for f, b in zip(rgb(foreground[:6]), back)]  # the text blended onto the banner
+
+    def luminance(colour: list) -> float:
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in colour]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    lighter, darker = sorted((luminance(front), luminance(back)), reverse=True)
+    assert (lighter + 0.05) / (darker + 0.05) >= 4.5
+    banner = (ROOT / "overrides" / "partials" / "preview-banner.html").read_text("utf-8")
+    assert "md-banner--warning" in banner
+
+
+def test_a_preview_takes_its_addresses_from_site_url(preview_site):
+    welsh = soup(preview_site / "cy" / "index.html")
+    assert welsh.select_one("link[rel=canonical]")["href"] == PREVIEW_URL + "cy/"
+    alternates = {tag["hreflang"]: tag["href"] for tag in welsh.select("link[rel=alternate][hreflang]")}
+    assert alternates == {"en": PREVIEW_URL, "cy": PREVIEW_URL + "cy/", "x-default": PREVIEW_URL}
+    assert f"<loc>{PREVIEW_URL}cy/</loc>" in (preview_site / "sitemap.xml").read_text("utf-8")
+    feed = (preview_site / "cy" / "feed.xml").read_text("utf-8")
+    assert PREVIEW_URL + "cy/" in feed and "primary-care-plans.example" not in feed
+
+
+@pytest.mark.parametrize("path, other", [("index.html", "cy/"), ("cy/index.html", ""), ("about/index.html", "cy/about/"), ("cy/clusters/index.html", "clusters/")])
+def test_the_language_switch_reaches_the_other_page_under_a_site_url_with_a_path(preview_site, path, other):
+    # On a home page mkdocs-static-i18n gives the alternate as an absolute path with site_url's path
+    # (/example-repo/pr-preview/pr-7/cy/): overrides/partials/site-path.html makes it a path from the root.
+    link = soup(preview_site / path).select_one("a.plan-language-link")
+    page_address = PREVIEW_URL + path.removesuffix("index.html")
+    assert urljoin(page_address, link["href"]) == PREVIEW_URL + other
+
+
+def test_a_clean_preview_has_a_problems_page_saying_there_are_none(preview_site):
+    for file, first in (("draft-problems.html", "en"), ("cy/draft-problems.html", "cy")):
+        page = soup(preview_site / file)
+        assert page.html["lang"] == first
+        paragraphs = page.select("article p[lang]")
+        assert [p["lang"] for p in paragraphs] == [first, "cy" if first == "en" else "en"]
+        assert {p.get_text() for p in paragraphs} == {"No content problems were found.", "Ni chanfuwyd unrhyw broblemau cynnwys."}
+        assert not page.select(".plan-draft-problems li")
+    assert not any("plan-draft" in page.read_text("utf-8") for page in html_files(preview_site))
+
+
+# --- a preview with a content problem ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("file, first", [("draft-problems.html", "en"), ("cy/draft-problems.html", "cy")])
+def test_the_problems_page_lists_every_problem_with_file_and_line(broken_preview, file, first):
+    page = soup(broken_preview / file)
+    assert page.html["lang"] == first
+    heading = page.select_one("article h1")
+    assert "Content problems in this draft" in heading.get_text() and "Problemau cynnwys yn y drafft hwn" in heading.get_text()
+    assert heading.select_one(f"span[lang={'cy' if first == 'en' else 'en'}]") is not None
+    items = page.select("ul.plan-draft-problems[lang=en] li")
+    assert len(items) == 1
+    text = items[0].get_text(" ", strip=True)
+    assert "data/interface.yml, line 7" in text and "yaml-duplicate-key" in text and "Fix:" in text
+    assert page.select("meta[name=robots]")[0]["content"] == "noindex, nofollow"
+    assert page.select(BANNER)
+
+
+@pytest.mark.parametrize("path", ["index.html", "clusters/index.html", "about/index.html", "cy/index.html", "cy/pan-cluster-plan/index.html"])
+def test_an_affected_page_links_to_the_problems_page_from_its_notice(broken_preview, path):
+    page = broken_preview / path
+    notice = soup(page).select_one("div.plan-draft")
+    assert notice is not None and "yaml-duplicate-key" in notice.get_text()
+    link = notice.select_one("a.plan-draft-problems-link")
+    assert link is not None and {span["lang"] for span in link.select("span[lang]")} == {"en", "cy"}
+    # the link, followed from the page's own address, reaches the problems page of the page's language
+    address = "/" + page.relative_to(broken_preview).as_posix().removesuffix("index.html")
+    target = urljoin(address, link["href"]).lstrip("/")
+    expected = "cy/draft-problems.html" if path.startswith("cy/") else "draft-problems.html"
+    assert target == expected
+    assert (broken_preview / target).is_file()
+
+
+@pytest.mark.parametrize("page_path, href", [
+    ("content/en/index.md", "draft-problems.html"),
+    ("content/cy/index.md", "draft-problems.html"),
+    ("content/en/about.md", "../draft-problems.html"),
+    ("content/en/clusters/index.md", "../draft-problems.html"),
+    ("content/cy/clusters/upper-valleys/2022-23.md", "../../../draft-problems.html"),
+])
+def test_the_notice_links_to_the_problems_page_relative_to_the_page(page_path, href):
+    assert draft.problems_href(page_path) == href
+
+
+def test_a_problem_on_the_problems_page_is_escaped():
+    from hooks.problems import Problem
+
+    listed = draft.problems_list([Problem("content/en/<b>.md", 3, "rule", "holds <script>alert(1)</script>", "remove <i>")], "cy")
+    assert "<script>" not in listed and "&lt;script&gt;" in listed and "<b>" not in listed and "<i>" not in listed
+    assert listed.index('lang="cy"') < listed.index('lang="en"')
+
+
+# --- the published build -------------------------------------------------------------------------
+
+
+def test_the_published_build_has_no_banner_no_noindex_and_no_problems_page(site):
+    assert not list(site.rglob(draft.PROBLEMS_PAGE))
+    for page in html_files(site):
+        text = page.read_text("utf-8")
+        where = page.relative_to(site).as_posix()
+        assert "plan-preview-banner" not in text and "plan-draft" not in text, where
+        robots = [tag["content"] for tag in soup(page).select("meta[name=robots]")]
+        assert robots == (["noindex"] if where in ("404.html", "cy/404.html") else []), where
+
+
+def test_the_build_command_without_preview_stays_strict_and_unmarked(tmp_path):
+    project = project_copy(tmp_path)
+    result = build(project, tmp_path / "site", SITE_URL="https://example.org/plans/")
+    assert result.returncode == 0, result.stderr
+    index = (tmp_path / "site" / "index.html").read_text("utf-8")
+    assert "plan-preview-banner" not in index and 'name="robots"' not in index
+    assert not (tmp_path / "site" / draft.PROBLEMS_PAGE).exists()
