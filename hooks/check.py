@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from hooks.commands import command  # noqa: E402
 from hooks.problems import report_json  # noqa: E402
 from hooks import publication  # noqa: E402
 
@@ -32,7 +33,7 @@ EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
 def _arguments(argv):
     parser = argparse.ArgumentParser(
-        prog="python -m hooks.check",
+        prog=command("hooks.check"),
         description="Check the site's content as the build does: the data, the pages, links, navigation and the translation gate.",
         epilog="Exit status: 0 clean, 1 problems found, 2 usage or internal error. Rules: docs/translation-rules.md",
     )

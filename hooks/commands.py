@@ -20,9 +20,11 @@ Each argument is spelled so that bash, zsh, PowerShell and cmd.exe all pass it u
   `(`, `)`, `{`, `}`, `,` (an array in PowerShell), `'`, `~`, `^` or `@`;
 - a character that no quoting makes safe in all four is refused with UnsafeArgument (a
   ValueError): `"`, `$`, `` ` ``, `!` (history in bash and zsh), `%` (cmd.exe expands
-  %NAME% even in double quotes), `\\` (it escapes the closing quote on Windows and some
-  characters in bash), PowerShell's curly double quotes (“ ” „), and line breaks or other
-  control characters. An empty argument is refused too: Windows PowerShell drops "".
+  %NAME% even in double quotes), PowerShell's curly double quotes (“ ” „), line breaks and
+  other control characters; and a backslash doubled or at the end (bash reads \\\\ as one,
+  and a last \\ hides the closing quote from bash and from Windows programs). A single
+  backslash inside, as in a Windows path, is kept by all four. An empty argument is refused
+  too: Windows PowerShell drops "".
 
 `suggest()` is for a message whose argument comes from a file name a person chose: it gives
 the command when it can be spelled, and otherwise says in words what to type.
@@ -38,7 +40,7 @@ import sys
 # a leading = is a path lookup in zsh, a leading digit may be read as a number by PowerShell.
 _PLAIN = re.compile(r"[A-Za-z_./][A-Za-z0-9_./:=+-]*")
 _OPTION = re.compile(r"--?[A-Za-z][A-Za-z0-9-]*")  # --all; not "-a.b", which Windows PowerShell splits
-_UNSAFE = re.compile("[\"$`!%\\\\\u201c\u201d\u201e\x00-\x1f\x7f\u0085\u2028\u2029]")
+_UNSAFE = re.compile("[\"$`!%\u201c\u201d\u201e\x00-\x1f\x7f\u0085\u2028\u2029]")
 
 _NAMES = {
     '"': "a double quote (\")",
@@ -46,7 +48,6 @@ _NAMES = {
     "`": "a backtick (`)",
     "!": "an exclamation mark (!)",
     "%": "a percent sign (%)",
-    "\\": "a backslash (\\)",
 }
 
 
@@ -68,6 +69,8 @@ def unsafe_character(argument: str) -> str | None:
     """The first character of argument that no quoting makes safe in every shell, described; or None."""
     found = _UNSAFE.search(argument)
     if found is None:
+        if "\\\\" in argument or argument.endswith("\\"):
+            return "a backslash doubled or at the end (\\\\ or a last \\)"
         return None
     character = found[0]
     return _NAMES.get(character) or (f"a curly double quote ({character})" if character in "\u201c\u201d\u201e" else f"a line break or control character (U+{ord(character):04X})")

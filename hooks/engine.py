@@ -15,6 +15,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from hooks.commands import command
 from hooks.problems import Problem
 
 log = logging.getLogger("mkdocs.hooks.plans")
@@ -25,7 +26,7 @@ def content_failure(problems: list) -> PluginError:
     for problem in sorted(problems):
         log.error(problem.as_text())
     count = len(problems)
-    return PluginError(f"{count} content problem{'s' if count != 1 else ''} found; see the messages above (python -m hooks.check lists the same).")
+    return PluginError(f"{count} content problem{'s' if count != 1 else ''} found; see the messages above ({command('hooks.check')} lists the same).")
 
 
 def report_draft(problems: list) -> None:

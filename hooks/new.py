@@ -26,6 +26,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from hooks import files
+from hooks.commands import command
 from hooks.model import plan_data
 from hooks.problems import ContentError
 
@@ -143,7 +144,7 @@ def new_page(root: Path, page: str) -> list:
 
 
 def main(argv: list | None = None, root: Path = ROOT) -> int:
-    parser = argparse.ArgumentParser(prog="python -m hooks.new", description="Start a new plan or page, in English and Welsh.")
+    parser = argparse.ArgumentParser(prog=command("hooks.new"), description="Start a new plan or page, in English and Welsh.")
     commands = parser.add_subparsers(dest="command", required=True)
     plan = commands.add_parser("plan", help="a cluster's plan for a financial year")
     plan.add_argument("--cluster", required=True, help="the cluster's id, as in data/clusters.yml")
