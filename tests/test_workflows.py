@@ -171,6 +171,15 @@ def test_top_level_permissions_are_read_only(name):
     assert _read_only(workflow["permissions"]), f"{name}: top-level permissions {workflow['permissions']} are not read-only"
 
 
+# The pull request's jobs that write, and exactly what (the workflow's comments say why): the
+# first pushes the check's record to the branch, comments and reports on that commit; the
+# second reports its result on that commit (a push with GITHUB_TOKEN starts no run).
+PULL_REQUEST_WRITES = {
+    ("pull-request.yml", "translations"): {"contents": "write", "pull-requests": "write", "statuses": "write"},
+    ("pull-request.yml", "check"): {"contents": "read", "statuses": "write"},
+}
+
+
 @pytest.mark.parametrize("name", WORKFLOWS)
 def test_only_the_deploy_job_may_write_and_only_to_pages(name):
     for job_id, job in _workflow(name)["jobs"].items():
@@ -178,6 +187,8 @@ def test_only_the_deploy_job_may_write_and_only_to_pages(name):
         deploys = any(s.get("uses", "").startswith("actions/deploy-pages@") for s in job.get("steps", []))
         if deploys:
             assert permissions == {"pages": "write", "id-token": "write"}, f"{name}: {job_id}: {permissions}"
+        elif (name, job_id) in PULL_REQUEST_WRITES:
+            assert permissions == PULL_REQUEST_WRITES[name, job_id], f"{name}: {job_id}: {permissions}"
         else:
             assert _read_only(permissions), f"{name}: job {job_id} does not deploy, yet has {permissions}"
 
