@@ -8,6 +8,9 @@
                                            saying, in both languages, that it is a preview and not
                                            published, and search engines asked not to index it. Set
                                            SITE_URL to the preview's address
+    python -m hooks.build --nojekyll       also write .nojekyll, which tells GitHub Pages (served from
+                                           a branch, .github/workflows/deploy.yml) to serve the files
+                                           as built, without running Jekyll on them
 
 Without --preview (and without PLAN_SITE_DRAFT=1 or PLAN_SITE_PREVIEW=1) the build is the
 published one: strict, with no banner and no noindex.
@@ -109,8 +112,13 @@ def _within(path: Path, folder: Path) -> bool:
 BUILT_SUFFIXES = (".html", ".xml", ".gz", ".json", ".csv")  # what a build writes at the top of a site
 
 
+NOJEKYLL = ".nojekyll"  # GitHub Pages: serve the files as they are (--nojekyll)
+
+
 def _built_before(entry: Path) -> bool:
     """A top-level entry an earlier build may have made (a page since removed): a page's folder or a site file."""
+    if entry.name == NOJEKYLL and entry.is_file() and not entry.is_symlink():
+        return True
     if entry.is_symlink() or entry.name.startswith("."):
         return False
     if entry.is_dir():
@@ -175,10 +183,11 @@ def _setup_logging() -> None:
     logger.addHandler(handler)
 
 
-def build_site(site_dir: str | None = None, config_file: Path = ROOT / "mkdocs.yml", preview: bool = False) -> int:
+def build_site(site_dir: str | None = None, config_file: Path = ROOT / "mkdocs.yml", preview: bool = False, nojekyll: bool = False) -> int:
     """Build the site strictly into site_dir (default: mkdocs.yml's); 0 when the new site is in place.
 
     preview: a pull request's preview (hooks/rendering/draft.py), as PLAN_SITE_PREVIEW=1 asks.
+    nojekyll: also write an empty .nojekyll at the top of the site, for GitHub Pages.
     """
     from mkdocs import config as mkdocs_config
     from mkdocs.commands.build import build
@@ -220,6 +229,8 @@ def build_site(site_dir: str | None = None, config_file: Path = ROOT / "mkdocs.y
             build(config)
         finally:
             config.plugins.on_shutdown()
+        if nojekyll:
+            (new / NOJEKYLL).write_bytes(b"")
         check_replaceable(target, new)
         swap_into_place(new, target, workspace)
     except UnsafeSiteDir as error:
@@ -246,9 +257,10 @@ def main(argv: list | None = None) -> int:
     parser = argparse.ArgumentParser(prog=command("hooks.build"), description=__doc__.split("\n\n")[0])
     parser.add_argument("--site-dir", help="where to put the site (default: site_dir in mkdocs.yml, site/)")
     parser.add_argument("--preview", action="store_true", help="a pull request's preview: built even with content problems (listed on the pages), a banner saying it is not published, not indexed (as PLAN_SITE_PREVIEW=1)")
+    parser.add_argument("--nojekyll", action="store_true", help="also write .nojekyll, so that GitHub Pages serves the files as built (no Jekyll)")
     arguments = parser.parse_args(argv)
     _setup_logging()
-    return build_site(arguments.site_dir, preview=arguments.preview)
+    return build_site(arguments.site_dir, preview=arguments.preview, nojekyll=arguments.nojekyll)
 
 
 if __name__ == "__main__":

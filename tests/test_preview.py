@@ -243,3 +243,119 @@ def test_the_build_command_without_preview_stays_strict_and_unmarked(tmp_path):
     index = (tmp_path / "site" / "index.html").read_text("utf-8")
     assert "plan-preview-banner" not in index and 'name="robots"' not in index
     assert not (tmp_path / "site" / draft.PROBLEMS_PAGE).exists()
+
+
+def test_the_nojekyll_build_marks_the_site_for_github_pages_and_can_be_built_over(tmp_path):
+    project = project_copy(tmp_path)
+    first = build(project, tmp_path / "site", "--nojekyll")
+    assert first.returncode == 0, first.stderr
+    assert (tmp_path / "site" / ".nojekyll").read_bytes() == b""
+    again = build(project, tmp_path / "site")  # a site built with it may be replaced by one without
+    assert again.returncode == 0, again.stderr
+    assert not (tmp_path / "site" / ".nojekyll").exists()
+
+
+# --- the workflows: preview.yml, deploy.yml, new-plan.yml -----------------------------------------
+
+
+def workflow(name: str) -> dict:
+    import yaml
+
+    return yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text("utf-8"))
+
+
+def steps(job: dict, action: str) -> list:
+    return [step for step in job["steps"] if step.get("uses", "").startswith(action + "@")]
+
+
+def test_the_preview_workflow_builds_a_preview_at_the_address_pr_preview_action_gives():
+    preview = workflow("preview.yml")
+    assert preview[True]["pull_request"]["types"] == ["opened", "reopened", "synchronize", "closed"]
+    jobs = preview["jobs"]
+    for job in jobs.values():  # no fork's pull request gets a preview
+        assert "github.event.pull_request.head.repo.full_name == github.repository" in job["if"]
+    assert "github.event.action != 'closed'" in jobs["build"]["if"]
+    (built,) = [step for step in jobs["build"]["steps"] if "run" in step]
+    assert built["run"] == "bash tools/build.sh --preview"
+    (action,) = steps(jobs["deploy"], "rossjrw/pr-preview-action")
+    settings = action["with"]
+    # pr-preview-action puts the preview at https://<owner>.github.io/<repo>/<umbrella-dir>/pr-<number>/
+    assert built["env"]["SITE_URL"] == (
+        "https://${{ github.repository_owner }}.github.io/${{ github.event.repository.name }}/"
+        f"{settings['umbrella-dir']}/pr-${{{{ github.event.pull_request.number }}}}/"
+    )
+    assert settings["action"] == "auto" and settings["preview-branch"] == "gh-pages"
+    assert settings["comment"] is False, "the pull request's one comment (pull-request.yml) gives the address"
+    (upload,) = steps(jobs["build"], "actions/upload-artifact")
+    (download,) = steps(jobs["deploy"], "actions/download-artifact")
+    assert upload["with"]["name"] == download["with"]["name"] and settings["source-dir"] == download["with"]["path"] == upload["with"]["path"]
+    assert download["if"] == "github.event.action != 'closed'"
+    assert "needs.build.result == 'success' || github.event.action == 'closed'" in jobs["deploy"]["if"]
+
+
+def test_the_deploy_workflow_publishes_main_to_the_previews_branch_and_keeps_them():
+    deploy, preview = workflow("deploy.yml"), workflow("preview.yml")
+    (action,) = steps(deploy["jobs"]["deploy"], "JamesIves/github-pages-deploy-action")
+    (preview_action,) = steps(preview["jobs"]["deploy"], "rossjrw/pr-preview-action")
+    assert action["with"]["branch"] == preview_action["with"]["preview-branch"]
+    assert action["with"]["clean-exclude"].strip() == preview_action["with"]["umbrella-dir"] + "/"
+    assert action["with"]["force"] is False, "a force push would delete the previews pushed meanwhile"
+    (built,) = [step for step in deploy["jobs"]["build"]["steps"] if "bash tools/build.sh" in step.get("run", "")]
+    assert built["run"] == "bash tools/build.sh --nojekyll"
+    (upload,) = steps(deploy["jobs"]["build"], "actions/upload-artifact")
+    assert upload["with"]["include-hidden-files"] is True, ".nojekyll is a hidden file"
+    text = (ROOT / ".github" / "workflows" / "deploy.yml").read_text("utf-8")
+    assert "Deploy from a branch" in text and "gh-pages" in text, "the comment says which Pages setting this needs"
+
+
+def cluster_ids() -> list:
+    from hooks.model import plan_data
+
+    return [cluster.id for cluster in plan_data.load_clusters(ROOT)]
+
+
+def test_the_new_plan_workflow_offers_exactly_the_clusters_of_the_data():
+    inputs = workflow("new-plan.yml")[True]["workflow_dispatch"]["inputs"]
+    assert inputs["cluster"]["type"] == "choice" and inputs["cluster"]["required"] is True
+    assert inputs["cluster"]["options"] == cluster_ids(), "new-plan.yml's choices must be data/clusters.yml's ids, in its order"
+    assert inputs["year"]["type"] == "string" and inputs["year"]["required"] is True
+
+
+def _new_plan_command() -> tuple:
+    job = workflow("new-plan.yml")["jobs"]["new-plan"]
+    (started,) = [step for step in job["steps"] if "run" in step]
+    assert started["env"] == {"CLUSTER": "${{ inputs.cluster }}", "YEAR": "${{ inputs.year }}"}
+    setup, command = started["run"].split(" && ")
+    assert setup == "bash tools/setup.sh"
+    (opened,) = steps(job, "peter-evans/create-pull-request")
+    return command, opened["with"]
+
+
+@pytest.mark.parametrize("cluster, year", [("afan", "2031-32"), ("penderi", "2040-41")])
+def test_the_new_plan_workflow_writes_the_files_its_pull_request_adds(tmp_path, cluster, year):
+    command, pull_request = _new_plan_command()
+    project = project_copy(tmp_path)
+    env = dict(os.environ, CLUSTER=cluster, YEAR=year)
+    result = subprocess.run(["bash", "-c", command.replace(".venv/bin/python", f'"{sys.executable}"', 1)], cwd=project, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    added = [line.replace("${{ inputs.cluster }}", cluster).replace("${{ inputs.year }}", year) for line in pull_request["add-paths"].splitlines() if line.strip()]
+    assert len(added) == 3
+    for path in added:
+        assert (project / path).is_file(), path
+    assert pull_request["branch"] == "new-plan/${{ inputs.cluster }}-${{ inputs.year }}"
+
+
+@pytest.mark.parametrize("year", ["2025-27", "2025-26; touch hacked", "$(touch hacked)", "--help", "../2025-26"])
+def test_the_new_plan_workflow_refuses_a_year_that_is_not_one_and_writes_nothing(tmp_path, year):
+    command, _ = _new_plan_command()
+    project = project_copy(tmp_path)
+    before = sorted(p.relative_to(project) for p in project.rglob("*"))
+    env = dict(os.environ, CLUSTER="afan", YEAR=year)
+    result = subprocess.run(["bash", "-c", command.replace(".venv/bin/python", f'"{sys.executable}"', 1)], cwd=project, env=env, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert sorted(p.relative_to(project) for p in project.rglob("*") if "__pycache__" not in p.parts) == [p for p in before if "__pycache__" not in p.parts]
+
+
+def test_the_new_plan_workflow_says_why_its_pull_request_starts_no_checks():
+    text = (ROOT / ".github" / "workflows" / "new-plan.yml").read_text("utf-8")
+    assert "GITHUB_TOKEN" in text and "closes and reopens" in text and "NEW_PLAN_TOKEN" in text

@@ -18,7 +18,7 @@ import yaml
 
 from conftest import ROOT
 
-WORKFLOWS = ("deploy.yml", "pull-request.yml")
+WORKFLOWS = tuple(sorted(path.name for path in (ROOT / ".github" / "workflows").glob("*.y*ml")))  # every workflow
 PATHS = [ROOT / ".github" / "workflows" / name for name in WORKFLOWS]
 
 # `uses: owner/repo@<full commit SHA> # v1.2.3` (a subfolder of the repository is allowed).
@@ -80,9 +80,9 @@ def test_deploy_workflow_builds_and_publishes_main_to_pages():
     assert workflow[True]["push"]["branches"] == ["main"]
     commands = " && ".join(_commands(workflow))
     assert "bash tools/build.sh" in commands and "python -m hooks.check" in commands
-    uses = [s.get("uses", "") for s in _steps(workflow)]
-    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
-    assert any(u.startswith("actions/deploy-pages@") for u in uses)
+    assert "--preview" not in commands, "the published build is strict"
+    deploys = [s for s in _steps(workflow) if s.get("uses", "").startswith("JamesIves/github-pages-deploy-action@")]
+    assert len(deploys) == 1 and deploys[0]["with"]["branch"] == "gh-pages"
     build = [s for s in _steps(workflow) if "bash tools/build.sh" in s.get("run", "")]
     assert "SITE_URL" in build[0].get("env", {}), "the deploy build sets SITE_URL to the Pages address"
 
@@ -90,7 +90,10 @@ def test_deploy_workflow_builds_and_publishes_main_to_pages():
 @pytest.mark.parametrize("name", WORKFLOWS)
 def test_workflows_are_thin_callers_of_the_project_scripts(name):
     # Each command is one of the project's own: the logic lives in tools/ and hooks/, where it is tested.
-    allowed = re.compile(r"^(bash tools/[a-z-]+\.sh|\.venv/bin/python -m hooks\.check --format github)$")
+    allowed = re.compile(
+        r"^(bash tools/[a-z-]+\.sh( --[a-z-]+)*|\.venv/bin/python -m hooks\.check --format github"
+        r'|\.venv/bin/python -m hooks\.new plan --cluster="\$CLUSTER" --year="\$YEAR")$'
+    )
     for command in _commands(_workflow(name)):
         for part in command.strip().split(" && "):
             assert allowed.match(part.strip()), f"{name}: '{part}' is not a call of a script in tools/ or of the gate"
@@ -111,6 +114,8 @@ def test_workflows_cache_only_pip_downloads_keyed_by_the_pinned_requirements(nam
     setups = [s for s in _steps(_workflow(name)) if s.get("uses", "").startswith("actions/setup-python@")]
     assert setups, name
     for setup in setups:
+        if "cache" not in setup["with"]:
+            continue  # no cache at all (new-plan.yml: a job that writes restores nothing another run saved)
         assert setup["with"]["cache"] == "pip", name
         listed = setup["with"]["cache-dependency-path"].split()
         assert {"requirements.txt", "constraints.txt"} <= set(listed), name
@@ -178,15 +183,23 @@ PULL_REQUEST_WRITES = {
     ("pull-request.yml", "translations"): {"contents": "write", "pull-requests": "write", "statuses": "write"},
     ("pull-request.yml", "check"): {"contents": "read", "statuses": "write"},
 }
+# The jobs that push to gh-pages (the site, a pull request's preview) or open a pull request (new-plan.yml).
+PUBLISH_WRITES = {
+    ("deploy.yml", "deploy"): {"contents": "write"},
+    ("preview.yml", "deploy"): {"contents": "write"},
+    ("new-plan.yml", "new-plan"): {"contents": "write", "pull-requests": "write"},
+}
 
 
 @pytest.mark.parametrize("name", WORKFLOWS)
-def test_only_the_deploy_job_may_write_and_only_to_pages(name):
+def test_only_the_named_jobs_may_write_and_only_what_they_need(name):
     for job_id, job in _workflow(name)["jobs"].items():
         permissions = job.get("permissions", {})
-        deploys = any(s.get("uses", "").startswith("actions/deploy-pages@") for s in job.get("steps", []))
-        if deploys:
-            assert permissions == {"pages": "write", "id-token": "write"}, f"{name}: {job_id}: {permissions}"
+        if (name, job_id) in PUBLISH_WRITES:
+            assert permissions == PUBLISH_WRITES[name, job_id], f"{name}: {job_id}: {permissions}"
+            # a job that pushes to gh-pages runs no code of the repository: it deploys what a read-only job built
+            if name != "new-plan.yml":
+                assert not [step for step in job["steps"] if "run" in step], f"{name}: {job_id} can write and runs commands"
         elif (name, job_id) in PULL_REQUEST_WRITES:
             assert permissions == PULL_REQUEST_WRITES[name, job_id], f"{name}: {job_id}: {permissions}"
         else:
