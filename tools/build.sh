@@ -8,6 +8,7 @@
 #                                 content problems (listed on the pages and on draft-problems.html),
 #                                 a banner in both languages saying it is not published, noindex;
 #                                 set SITE_URL to the preview's address
+#   bash tools/build.sh --nojekyll  also write .nojekyll (GitHub Pages served from a branch: no Jekyll)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh
