@@ -63,7 +63,7 @@ def on_config(config):
     engine.forget_previous_language_links(config)
     config.extra["plan_preview"] = draft.preview_wanted()  # the banner and noindex of overrides/base.html
     if _is_draft():
-        config.theme.static_templates.add(draft.PROBLEMS_PAGE)  # the page of every problem, in drafts only
+        config.theme.static_templates.update(draft.PROBLEMS_PAGES)  # the page of every problem, in drafts only
     return config
 
 
@@ -118,9 +118,8 @@ def on_post_build(config):
 
 
 def on_post_template(output_content, template_name, config):
-    if template_name == draft.PROBLEMS_PAGE:
-        locale, default = engine.current_and_default_language(config)
-        return draft.place_problems_page(output_content, _current().problems, locale, default, Path(config.site_dir))
+    if template_name in draft.PROBLEMS_PAGES:
+        return draft.problems_page(output_content, _current().problems, template_name, engine.building_language(config)[0])
     if template_name != not_found.NOT_FOUND:
         return output_content
     locale, default = engine.current_and_default_language(config)

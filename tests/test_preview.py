@@ -189,6 +189,21 @@ def test_the_problems_page_lists_every_problem_with_file_and_line(broken_preview
     assert page.select(BANNER)
 
 
+@pytest.mark.parametrize("file", ["draft-problems.html", "cy/draft-problems.html"])
+def test_the_problems_page_of_each_language_loads_the_site_s_styles_scripts_and_links(broken_preview, file):
+    # each language's page is rendered under its own name, so its links are made from its own folder
+    page = broken_preview / file
+    document = soup(page)
+    targets = [tag["href"] for tag in document.select("link[rel=stylesheet][href], a[href].md-nav__link")]
+    targets += [tag["src"] for tag in document.select("script[src]")]
+    assert len(targets) > 5
+    for target in targets:
+        if target.startswith(("http:", "https:", "#")):
+            continue
+        resolved = (page.parent / target.split("#")[0]).resolve()
+        assert resolved.is_file() or (resolved / "index.html").is_file(), f"{file}: {target}"
+
+
 @pytest.mark.parametrize("path", ["index.html", "clusters/index.html", "about/index.html", "cy/index.html", "cy/pan-cluster-plan/index.html"])
 def test_an_affected_page_links_to_the_problems_page_from_its_notice(broken_preview, path):
     page = broken_preview / path

@@ -7,8 +7,9 @@ goes on, and each page starts with a notice, in Welsh and English, listing what 
 that page and in the data it shows, then every other problem of the site, folded. The notice
 is HTML built here with every text escaped: a problem's message can quote what a page holds.
 
-Every draft also has a page listing every problem (PROBLEMS_PAGE, overrides/draft-problems.html:
-draft-problems.html in English, cy/draft-problems.html in Welsh), linked from each notice.
+Every draft also has a page listing every problem (overrides/draft-problems.html: draft-problems.html
+in English, cy/draft-problems.html in Welsh, from overrides/cy/draft-problems.html, so that MkDocs
+makes its links from its own folder), linked from each notice.
 
 A preview (PLAN_SITE_PREVIEW=1, or `python -m hooks.build --preview`: a pull request's preview)
 is a draft whose every page also says, in both languages, that it is a preview and not
@@ -29,6 +30,7 @@ from hooks.problems import Problem
 SWITCH = "PLAN_SITE_DRAFT"
 PREVIEW_SWITCH = "PLAN_SITE_PREVIEW"
 PROBLEMS_PAGE = "draft-problems.html"  # a template of overrides/, rendered only in drafts
+PROBLEMS_PAGES = {PROBLEMS_PAGE: "en", "cy/" + PROBLEMS_PAGE: "cy"}  # each language's, by template name (= where it is written)
 PROBLEMS_PLACE = "<!-- plan:draft-problems -->"  # where the page's template wants the list
 
 
@@ -116,17 +118,13 @@ def problems_list(problems: list, locale: str = "en") -> str:
     return "\n".join(parts)
 
 
-def place_problems_page(output: str, problems: list, locale: str, default_locale: str, site_dir: Path) -> str:
-    """What MkDocs writes to the root's draft-problems.html when it builds this language's page.
+def problems_page(output: str, problems: list, template_name: str, building: str) -> str:
+    """What MkDocs writes for one language's problems page (PROBLEMS_PAGES) in the build of a language.
 
-    The template leaves PROBLEMS_PLACE where the list goes (built here, escaped). The default
-    language's page stays at the root; another language's is written to its folder here and
-    nothing is returned (as hooks/rendering/not_found.py does for the 404 page).
+    The template leaves PROBLEMS_PLACE where the list goes (built here, escaped). Each language's
+    build renders every language's template; only its own is kept ('' tells MkDocs to write nothing).
     """
-    output = output.replace(PROBLEMS_PLACE, problems_list(problems, locale), 1)
-    if locale == default_locale:
-        return output
-    target = site_dir / locale / PROBLEMS_PAGE
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(output, "utf-8")
-    return ""
+    locale = PROBLEMS_PAGES[template_name]
+    if locale != building:
+        return ""
+    return output.replace(PROBLEMS_PLACE, problems_list(problems, locale), 1)
