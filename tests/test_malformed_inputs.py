@@ -63,6 +63,7 @@ EXPECTED = {
     "bad-indentation": Expected("yaml-indentation", 42, "line up the fields", column=2),
     "unclosed-bracket": Expected("yaml-unclosed-bracket", 39, "not closed", column=17),
     "backslash-in-double-quotes": Expected("yaml-escape", 20, "write a backslash twice"),
+    "missing-colon": Expected("yaml-missing-colon", 6, "add ': ' after the field's name", column=3),
     "reserved-character": Expected("yaml-reserved-character", 20, 'quotes: "@..."', column=18),
     # --- YAML that reads, but not as meant ----------------------------------------------------
     "duplicate-key": Expected("yaml-duplicate-key", 8, "'title' appears twice in the same mapping (first on line 5)", column=1),
@@ -77,6 +78,7 @@ EXPECTED = {
     "base-60": Expected("yaml-base-60", 21, 'write it in quotes ("12:30")', column=13),
     "bare-date": Expected("yaml-bare-date", 13, '"2026-11-24"', column=12),
     "exponent-number": Expected("yaml-exponent", 41, "write the number in full"),
+    "thousands-separator": Expected("yaml-thousands-separator", 19, "without thousands separators: 31088; if a text is meant, put it in quotes", column=28),
     "number-too-long": Expected("yaml-number-too-long", 19, "write it in quotes"),
     # --- the schema: wrong types, missing and unknown fields ----------------------------------
     "goal-id-1-10": Expected("schema-type", 34, 'write it in double quotes, exactly as it should read: "1.10"', field="action_plan.areas[0].goals[1].id"),

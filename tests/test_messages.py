@@ -7,6 +7,9 @@ schemas and the fingerprint keys count) and, beside it, the place as people coun
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 
 from hooks.problems import ITEM_NOUNS, Problem, describe_field
@@ -63,3 +66,112 @@ def test_a_problem_shows_both_places_in_each_format():
 def test_a_place_without_a_list_is_not_repeated():
     problem = Problem("data/interface.yml", 3, "text-empty", "the Welsh of this text is empty", "write it", field="financial_year")
     assert "(at financial_year)" in problem.as_text()
+
+
+# --- Messages of the YAML reader ------------------------------------------------------------
+
+
+def _yaml_problem(text: str):
+    from hooks.model import strict_yaml
+    from hooks.problems import ContentError
+
+    with pytest.raises(ContentError) as caught:
+        strict_yaml.parse(text, "data/plans/afan/2023-24.yml")
+    (problem,) = caught.value.problems
+    return problem
+
+
+@pytest.mark.parametrize(
+    "written, number, column",
+    [("{number: 31,088}", "31088", 22), ("{number: 1,234}", "1234", 22), ("{money: 224,786.00}", "224786.00", 21), ("[1,088, 2]", "1088", 14)],
+)
+def test_a_thousands_separator_is_said_to_be_one(written, number, column):
+    problem = _yaml_problem(f"title: x\npopulation: {written}\n")
+    assert (problem.rule, problem.line, problem.column) == ("yaml-thousands-separator", 2, column)
+    assert f"without thousands separators: {number}" in problem.hint and "put it in quotes" in problem.hint
+    assert "octal" not in problem.message + problem.hint
+
+
+def test_a_leading_zero_that_is_no_thousands_group_is_still_a_leading_zero():
+    assert _yaml_problem("title: x\ncode: {code: 0412}\n").rule == "yaml-leading-zero"
+
+
+@pytest.mark.parametrize(
+    "text, line, column",
+    [
+        ("title:\n  en \"Hello\"\n  cy: \"Helo\"\n", 2, 3),  # the first field of a mapping
+        ("name value\nkind: cluster-plan\n", 1, 1),  # the file's first line
+        ("items:\n  - en x\n    cy: y\n", 2, 5),  # the first field of a list's item
+        ("a:\n  b: 1\n  name value\n  c: 2\n", 3, 3),  # a field after others (already right)
+    ],
+)
+def test_a_missing_colon_is_reported_on_the_line_that_lacks_it(text, line, column):
+    problem = _yaml_problem(text)
+    assert (problem.rule, problem.line, problem.column) == ("yaml-missing-colon", line, column), problem.as_text()
+
+
+def test_a_colon_inside_a_text_is_still_a_colon_in_a_text():
+    problem = _yaml_problem("title: x\ntext: Note: this\n")
+    assert (problem.rule, problem.line) == ("yaml-colon", 2)
+
+
+# --- No regular expression in a fix ---------------------------------------------------------
+
+REGEX_LOOKING = re.compile(r"\^|\$|\[[^\]]*-[^\]]*\]|\{\d+(,\d*)?\}|\\[dswS.]|\(\?|[+*]\)|\]\*|\]\+")
+
+
+def _patterns():
+    """(schema file, the subschema holding a pattern, whether it judges field names) of every pattern in data/schemas/."""
+    from conftest import ROOT
+
+    found = []
+
+    def walk(node, name, names):
+        if isinstance(node, dict):
+            if isinstance(node.get("pattern"), str):
+                found.append((name, node, names))
+            for key, value in node.items():
+                walk(value, name, key == "propertyNames")
+        elif isinstance(node, list):
+            for value in node:
+                walk(value, name, names)
+
+    for path in sorted((ROOT / "data" / "schemas").glob("*.json")):
+        walk(json.loads(path.read_text("utf-8")), path.name.removesuffix(".schema.json"), False)
+    return found
+
+
+PATTERNS = _patterns()
+
+
+def test_the_regex_detector_finds_every_pattern_of_the_schemas():
+    """The check below can fail: each pattern, printed, is caught."""
+    assert PATTERNS
+    for _, schema, _ in PATTERNS:
+        assert REGEX_LOOKING.search(f"it must match {schema['pattern']}"), schema["pattern"]
+
+
+@pytest.mark.parametrize("name, schema, names", PATTERNS, ids=[f"{n}:{s['pattern']}" for n, s, _ in PATTERNS])
+def test_no_fix_prints_a_schemas_pattern(name, schema, names):
+    from hooks.model import schemas
+
+    base = schemas.validator(name)
+    bad = "Not valid: <x>"
+    if names:
+        errors = list(base.evolve(schema={"type": "object", "propertyNames": schema}).iter_errors({bad: None}))
+    else:
+        errors = list(base.evolve(schema=schema).iter_errors(bad))
+    errors = [error for error in errors if error.validator == "pattern"]
+    assert errors
+    for error in errors:
+        message, hint = schemas._explain(schemas._choose(error))
+        assert schema["pattern"] not in message + hint
+        assert not REGEX_LOOKING.search(message + " " + hint), (message, hint)
+        assert hint
+
+
+def test_every_pattern_has_its_words():
+    from hooks.model import schemas
+
+    for _, schema, _ in PATTERNS:
+        assert schema["pattern"] in schemas.PATTERN_WORDS or "https?" in schema["pattern"], schema["pattern"]

@@ -194,6 +194,22 @@ def _number_hint(value: str, whole: bool = False) -> str:
     return "write a number, without quotes, £, % or commas (for example 1234.50)"
 
 
+# Each pattern of data/schemas/ in words: a fix never prints a regular expression.
+PATTERN_WORDS = {
+    r"^[a-z][a-z0-9_]*$": "lower-case letters, digits and _ only, starting with a letter (for example population_2021)",
+    r"^[A-Za-z][A-Za-z0-9_-]*$": "letters, digits, _ and - only, with no spaces, starting with a letter (for example last_updated)",
+    r"^[a-z0-9]+(-[a-z0-9]+)*$": "lower-case letters and digits, with a single hyphen between words (for example upper-valleys)",
+    r"^[0-9]{4}-[0-9]{2}$": "four digits, a hyphen and two digits, in quotes (for example \"2024-25\")",
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "a date written YYYY-MM-DD, in quotes (for example \"2024-03-31\")",
+    r"^[0-9]+\.[0-9]+$": "two numbers with a point between them, in quotes (for example \"1.1\")",
+}
+
+
+def pattern_in_words(pattern: str) -> str:
+    """What a schema's pattern asks for, in plain words (never the pattern itself)."""
+    return PATTERN_WORDS.get(pattern, "the form the description of this field in data/schemas/ gives")
+
+
 def _guidance(schema: dict) -> str:
     """What the schema itself says a value should be: its description, else its title."""
     return schema.get("description") or schema.get("title") or ""
@@ -290,8 +306,10 @@ def _explain(error: ValidationError) -> tuple[str, str]:
             return f"{kind} is not allowed: a link must be a public web address", 'write the full address, starting with https:// (for example "https://www.gov.wales/...")'
         if "https?" in error.validator_value:
             return f"{_describe(instance)} is not a usable web address", "a web address has no spaces, quotes or < >: copy it again from the browser's address bar"
+        if "propertyNames" in error.relative_schema_path:
+            return f"the field name '{instance}' is not allowed here", f"write a field name here in {pattern_in_words(error.validator_value)}"
         guidance = _guidance(error.schema)
-        return f"{_describe(instance)} is not in the expected form", guidance or f"it must match {error.validator_value}"
+        return f"{_describe(instance)} is not in the expected form", guidance or f"write it as {pattern_in_words(error.validator_value)}"
     if keyword == "propertyNames":
         return f"the field name {_describe(error.instance)} is not allowed here", "use lower-case letters, digits and _ only, starting with a letter"
     if keyword in ("oneOf", "anyOf") and _all_of_another_kind(error):
@@ -317,6 +335,8 @@ def validate(document: Document, schema_name: str) -> list[Problem]:
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
             path += tuple(extra[:1])  # point at the unknown field itself
+        elif "propertyNames" in error.relative_schema_path and isinstance(error.instance, str):
+            path += (error.instance,)  # point at the field name that is not allowed
         line, column = document.location_of(path)
         problems.append(
             Problem(document.path, line, f"schema-{error.validator}", message, hint, column, field=format_field(path))

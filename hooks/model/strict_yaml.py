@@ -377,6 +377,52 @@ def _decode(path: str, raw: bytes) -> str:
         )]) from None
 
 
+_THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
+
+
+def _thousands_separator_problem(path: str, lines: list, refusal: _Refusal) -> Problem | None:
+    """A number written with thousands separators inside { } or [ ] (31,088), which YAML splits
+    at the comma into two values (31 and 088): said as what it is, at the number, or None."""
+    if refusal.rule not in ("yaml-leading-zero", "yaml-key-type") or refusal.mark is None or refusal.mark.line >= len(lines):
+        return None
+    line, column = lines[refusal.mark.line], refusal.mark.column
+    before = re.search(r"[-+]?[0-9][0-9,]*,$", line[:column])
+    if before is None:
+        return None
+    written = (before[0] + re.match(r"[0-9,.]*", line[column:])[0]).rstrip(",.")
+    if not _THOUSANDS.fullmatch(written):
+        return None
+    return Problem(
+        path, refusal.mark.line + 1, "yaml-thousands-separator",
+        f"'{written}' is a number written with thousands separators: YAML reads the commas as separating values",
+        f"write the number without thousands separators: {written.replace(',', '')}; if a text is meant, put it in quotes (\"{written}\")",
+        before.start() + 1,
+    )
+
+
+def _line_without_colon(mark) -> int | None:
+    """When YAML finds a ': ' it cannot use at mark because the field just above it lacks its colon
+    ("en Hello" then "cy: Helo" at the same indentation: YAML reads "en Hello cy" as one text), the
+    (0-based) line lacking it; else None."""
+    if mark is None or mark.buffer is None:
+        return None
+    lines = _lines(mark.buffer.rstrip("\0"))
+    if mark.line >= len(lines):
+        return None
+    indent = len(re.match(r"[ ]*(?:-[ ]+)*", lines[mark.line])[0])
+    found = None
+    for number in range(mark.line - 1, -1, -1):
+        line = lines[number]
+        start = re.match(r"[ ]*(?:-[ ]+)*", line)[0]
+        text = line[len(start):].strip()
+        if len(start) != indent or not text or text.startswith(("#", "'", '"', "[", "{", "|", ">")) or ": " in text or text.endswith(":"):
+            break
+        found = number
+        if "-" in start:
+            break  # the first line of a list's item
+    return found
+
+
 def _after_closing_quote(mark) -> bool:
     """Whether the text just before mark (on its line) ends with a quote: 'it's' or "a" b."""
     if mark is None or mark.buffer is None:
@@ -406,6 +452,10 @@ def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
         character = problem.split("'")[1] if problem.count("'") >= 2 else "?"
         return _problem(path, mark, "yaml-reserved-character", f"a value cannot start with '{character}' in YAML", f"put the whole value in quotes: \"{character}...\"")
     if "mapping values are not allowed" in problem:
+        missing = _line_without_colon(error.problem_mark)
+        if missing is not None:
+            line = _lines(mark.buffer)[missing]
+            return Problem(path, missing + 1, "yaml-missing-colon", "this line is not a 'name: value' field", "add ': ' after the field's name; if the line continues a text, put the whole text in quotes", len(re.match(r"[ ]*(?:-[ ]+)*", line)[0]) + 1)
         return _problem(path, mark, "yaml-colon", "a ': ' here is read as the start of a new field", "a text that contains ': ' must be written in quotes; otherwise check the indentation of this line and the one before")
     if "could not find expected ':'" in problem:
         return _problem(path, error.context_mark or mark, "yaml-missing-colon", "this line is not a 'name: value' field", "add ': ' after the field's name; if the line continues a text, put the whole text in quotes")
@@ -480,7 +530,7 @@ def parse(text: str, path: str) -> Document:
         builder = _Builder()
         data = builder.build(node, ())
     except _Refusal as refusal:
-        raise ContentError([_problem(path, refusal.mark, refusal.rule, refusal.message, refusal.hint)]) from None
+        raise ContentError([_thousands_separator_problem(path, lines, refusal) or _problem(path, refusal.mark, refusal.rule, refusal.message, refusal.hint)]) from None
     except yaml.reader.ReaderError as error:
         line, column = _line_and_column(text, error.position)
         raise ContentError([Problem(
