@@ -175,3 +175,47 @@ def test_every_pattern_has_its_words():
 
     for _, schema, _ in PATTERNS:
         assert schema["pattern"] in schemas.PATTERN_WORDS or "https?" in schema["pattern"], schema["pattern"]
+
+
+# --- Problems are called what they are: content problems, not all "translation problems" ------
+
+
+def test_the_summaries_call_a_yaml_problem_a_content_problem(tmp_path):
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+    from hooks import engine
+
+    for folder in ("content", "data"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    plan = tmp_path / "data/plans/upper-valleys/2022-23.yml"
+    plan.write_text(plan.read_text("utf-8").replace("population: {number: 31088}", "population: {number: 31,088}", 1), "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "hooks.check", "--root", str(tmp_path)], cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 1, result.stderr
+    assert "yaml-thousands-separator" in result.stdout
+    summary = result.stderr.strip().splitlines()[-1]
+    assert summary.startswith("1 content problem found") and "translation" not in summary.lower()
+    problem = Problem("data/plans/afan/2023-24.yml", 3, "schema-type", "expected a number", "write 3")
+    built = str(engine.content_failure([problem]))
+    assert built.startswith("1 content problem found") and "translation" not in built.lower()
+
+
+def test_the_workflow_step_that_runs_every_content_check_is_not_called_a_translation_step():
+    import yaml
+
+    from conftest import ROOT
+
+    steps = []
+    for path in sorted((ROOT / ".github" / "workflows").glob("*.yml")):
+        for job in yaml.safe_load(path.read_text("utf-8"))["jobs"].values():
+            steps += [step for step in job.get("steps", []) if "hooks.check" in step.get("run", "")]
+    assert steps
+    for step in steps:
+        assert "translation" not in step.get("name", "").lower().split("(")[0], step["name"]
