@@ -16,24 +16,35 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from hooks.commands import command
-from hooks.problems import Problem
+from hooks.problems import Problem, in_language, message_language
 
 log = logging.getLogger("mkdocs.hooks.plans")
 
 
 def content_failure(problems: list) -> PluginError:
-    """Log each problem as `python -m hooks.check` prints it; the error that stops the build."""
+    """Log each problem as `python -m hooks.check` prints it, in the language of PLAN_SITE_LANGUAGE; the error that stops the build."""
+    language = message_language()
     for problem in sorted(problems):
-        log.error(problem.as_text())
+        log.error(problem.as_text(language))
     count = len(problems)
-    return PluginError(f"{count} content problem{'s' if count != 1 else ''} found; see the messages above ({command('hooks.check')} lists the same).")
+    return PluginError(in_language(
+        language,
+        f"{count} content problem{'s' if count != 1 else ''} found; see the messages above ({command('hooks.check')} lists the same).",
+        f"Problemau yn y cynnwys: {count}; gweler y negeseuon uchod (mae {command('hooks.check')} yn rhestru'r un rhai).",
+    ))
 
 
 def report_draft(problems: list) -> None:
     """In a draft, the problems are shown on the pages; the log says so, without a warning (which strict mode counts)."""
+    language = message_language()
     for problem in sorted(problems):
-        log.info(problem.as_text())
-    log.info(f"Draft: {len(problems)} content problem{'s' if len(problems) != 1 else ''}, shown at the top of the pages; the published build would stop here.")
+        log.info(problem.as_text(language))
+    count = len(problems)
+    log.info(in_language(
+        language,
+        f"Draft: {count} content problem{'s' if count != 1 else ''}, shown at the top of the pages; the published build would stop here.",
+        f"Drafft: problemau yn y cynnwys: {count}, a ddangosir ar frig y tudalennau; byddai'r adeiladu i'w gyhoeddi yn stopio yma.",
+    ))
 
 
 # --- The i18n plugin's state ------------------------------------------------------------------
@@ -84,6 +95,12 @@ def forget_previous_language_links(config) -> None:
 _LINK_WARNING = re.compile(r"Doc file '(?P<src>[^']+)' contains (?:a link|an unrecognized relative link|an absolute link) '(?P<link>[^']*)'")
 
 
+# MkDocs words its warnings in English only, and they cannot be translated here (any warning of
+# any plugin may come). The Welsh message keeps MkDocs' own English words, introduced in Welsh as
+# what they are; the fix, which is ours, is in Welsh.
+_MKDOCS_SAYS_CY = "Mae MkDocs yn rhoi'r rhybudd hwn (yn Saesneg): "
+
+
 def problem_from_warning(root: Path, message: str) -> Problem:
     """A warning MkDocs logged, as the one problem type: the file and line where MkDocs names a page."""
     match = _LINK_WARNING.match(message)
@@ -97,8 +114,16 @@ def problem_from_warning(root: Path, message: str) -> Problem:
                     break
         except (OSError, UnicodeDecodeError):
             pass
-        return Problem(path, line, "build-link", message, "correct the link to the path of an existing page or file, relative to this page")
-    return Problem("mkdocs.yml", None, "build-warning", message, "see the message; the build treats every warning as an error")
+        return Problem(
+            path, line, "build-link", message, "correct the link to the path of an existing page or file, relative to this page",
+            message_cy=_MKDOCS_SAYS_CY + message,
+            hint_cy="cywirwch y ddolen fel ei bod yn rhoi llwybr tudalen neu ffeil sy'n bodoli, o'r dudalen hon",
+        )
+    return Problem(
+        "mkdocs.yml", None, "build-warning", message, "see the message; the build treats every warning as an error",
+        message_cy=_MKDOCS_SAYS_CY + message,
+        hint_cy="darllenwch y neges; mae'r adeiladu'n trin pob rhybudd fel gwall",
+    )
 
 
 class _WarningsAsProblems(logging.Filter):
@@ -116,7 +141,7 @@ class _WarningsAsProblems(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno == logging.WARNING and not getattr(record, "plan_problem", False) and not record.name.startswith("mkdocs.hooks"):
             problem = problem_from_warning(self.root, record.getMessage())
-            record.msg, record.args, record.plan_problem = problem.as_text(), (), True
+            record.msg, record.args, record.plan_problem = problem.as_text(message_language()), (), True
             if self.is_draft():
                 record.levelno, record.levelname = logging.INFO, "INFO"
         return True
