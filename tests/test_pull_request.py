@@ -19,6 +19,7 @@ import pytest
 import yaml
 
 from hooks.checks import fingerprints
+from hooks.commands import command
 from hooks.pull_request import BOT_EMAIL, BOT_NAME, MARKER
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -288,7 +289,7 @@ def test_a_fork_gets_no_commit_and_the_comment_says_a_maintainer_runs_the_comman
     assert "Cais tynnu o fforc · A pull request from a fork" in comment
     assert "Pull requests from forks get no preview, and the check cannot commit to their branch" in comment
     base = git(repository, "rev-parse", "main")
-    assert f".venv/bin/python -m hooks.pull_request --base {base} --commit" in comment
+    assert command("hooks.pull_request", "--base", base, "--commit") in comment
 
 
 def test_an_unknown_base_commit_is_a_usage_error(repository):

@@ -212,7 +212,7 @@ def test_an_import_keeps_each_files_mode(prepared, tmp_path):
 def test_mark_fresh_keeps_the_fingerprint_files_mode(tmp_path):
     site = fixture_site(tmp_path, "translation-stale")
     os.chmod(site / fingerprints.STORE_PATH, 0o644)
-    assert run("--root", site, "mark-fresh", "--all")[0] == 0
+    assert run("--root", site, "mark-fresh", "--all", "--welsh-unchanged")[0] == 0  # the fixture changes the English only
     assert (site / fingerprints.STORE_PATH).stat().st_mode & 0o777 == 0o644
     assert temporaries(site) == []
 

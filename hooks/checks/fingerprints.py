@@ -319,6 +319,7 @@ REASON_PLACEHOLDER = "[TO DO: say why the Welsh needs no change, for example: a 
 ACKNOWLEDGEMENT_FIELDS = ("text", "english", "reason")
 
 ACKNOWLEDGEMENTS_HEADER = f"""\
+# yaml-language-server: $schema=schemas/welsh-unchanged.schema.json
 # English corrections that need no change to the Welsh, each acknowledged by a person.
 #
 # When the English of a text changes, the Welsh is "stale" until someone revises it. When the
