@@ -84,43 +84,55 @@ _DECIMAL = re.compile(r"^[-+]?([0-9][0-9_]*\.[0-9]*|\.[0-9]+)$")
 _NULL = re.compile(r"^(~|null|Null|NULL|)$")
 _BOOL = re.compile(r"^(true|True|TRUE|false|False|FALSE)$")
 
-# YAML 1.1 surprises, each with its message and how to write it instead.
+# YAML 1.1 surprises, each with its message and how to write it instead, in English and in Welsh.
 _TRAPS = [
     (
         re.compile(r"^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$"),
         "yaml-boolean-word",
         "'{value}' is read by YAML as a true/false value, not as text",
         'write it in quotes ("{value}") if you mean the word, or true/false if you mean yes or no',
+        "mae YAML yn darllen '{value}' fel gwerth gwir/gau (true/false), nid fel testun",
+        'rhowch ef rhwng dyfynodau ("{value}") os mai\'r gair a olygir, neu true/false os mai ie neu na a olygir',
     ),
     (
         re.compile(r"^[-+]?0[0-9_]+$"),
         "yaml-leading-zero",
         "'{value}' starts with 0, which YAML reads as an octal number",
         'write it in quotes ("{value}") if it is a code, or without the leading zero if it is a number',
+        "mae '{value}' yn dechrau â 0, ac felly mae YAML yn ei ddarllen fel rhif wythol (octal)",
+        'rhowch ef rhwng dyfynodau ("{value}") os cod ydyw, neu ysgrifennwch ef heb y sero ar y dechrau os rhif ydyw',
     ),
     (
         re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$"),
         "yaml-base-60",
         "'{value}' is read by YAML as a base-60 number (like a time), not as text",
         'write it in quotes ("{value}")',
+        "mae YAML yn darllen '{value}' fel rhif yn seiliedig ar 60 (fel amser), nid fel testun",
+        'rhowch ef rhwng dyfynodau ("{value}")',
     ),
     (
         re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?$"),
         "yaml-bare-date",
         "'{value}' is read by YAML as a date object, not as text",
         'write dates in quotes, as "YYYY-MM-DD": "{value}"',
+        "mae YAML yn darllen '{value}' fel dyddiad o fath arbennig, nid fel testun",
+        'rhowch ddyddiadau rhwng dyfynodau, ar y ffurf "BBBB-MM-DD": "{value}"',
     ),
     (
         re.compile(r"^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$"),
         "yaml-special-number",
         "'{value}' is read by YAML as infinity or not-a-number",
         'write it in quotes ("{value}") if you mean text',
+        "mae YAML yn darllen '{value}' fel anfeidredd neu fel rhywbeth nad yw'n rhif",
+        'rhowch ef rhwng dyfynodau ("{value}") os testun a olygir',
     ),
     (
         re.compile(r"^[-+]?[0-9][0-9_]*(\.[0-9_]*)?[eE][-+]?[0-9]+$"),
         "yaml-exponent",
         "'{value}' is read by YAML as a number in exponent notation",
         'write the number in full, or in quotes ("{value}") if it is a code',
+        "mae YAML yn darllen '{value}' fel rhif mewn nodiant esbonyddol",
+        'ysgrifennwch y rhif yn llawn, neu rhowch ef rhwng dyfynodau ("{value}") os cod ydyw',
     ),
 ]
 
@@ -173,6 +185,8 @@ class _Composer(yaml.SafeLoader):
                 "yaml-alias",
                 "anchors and aliases (*name) are not allowed in content files",
                 "write the value out in full where it is needed",
+                "ni chaniateir angorau ac arallenwau (*enw) mewn ffeiliau cynnwys",
+                "ysgrifennwch y gwerth yn llawn ym mhob man lle mae ei angen",
             )
         self._values += 1
         if self._values > MAX_VALUES:
@@ -181,6 +195,8 @@ class _Composer(yaml.SafeLoader):
                 "yaml-too-many-values",
                 f"the file holds more than {MAX_VALUES:,} values",
                 "split it, or check it is the right file: a plan has a few thousand values",
+                f"mae mwy na {MAX_VALUES:,} o werthoedd yn y ffeil",
+                "rhannwch hi, neu gwnewch yn siŵr mai hon yw'r ffeil gywir: ychydig filoedd o werthoedd sydd mewn cynllun",
             )
         self._depth += 1
         if self._depth > MAX_DEPTH:
@@ -189,6 +205,8 @@ class _Composer(yaml.SafeLoader):
                 "yaml-too-deep",
                 f"the data is nested more than {MAX_DEPTH} levels deep",
                 "check the indentation: a content file never needs this much nesting",
+                f"mae'r data wedi'i nythu'n ddyfnach na {MAX_DEPTH} lefel",
+                "gwiriwch y mewnoliad: nid oes angen nythu mor ddwfn â hyn byth yn ffeiliau'r cynnwys",
             )
         try:
             return super().compose_node(parent, index)
@@ -209,11 +227,14 @@ class _Trap(NamedTuple):
     rule: str
     message: str
     hint: str
+    message_cy: str
+    hint_cy: str
 
 
 class _Refusal(Exception):
-    def __init__(self, mark, rule, message, hint):
+    def __init__(self, mark, rule, message, hint, message_cy, hint_cy):
         self.mark, self.rule, self.message, self.hint = mark, rule, message, hint
+        self.message_cy, self.hint_cy = message_cy, hint_cy
 
 
 @functools.lru_cache(maxsize=8192)
@@ -227,25 +248,28 @@ def _read_plain(value: str):
     if _BOOL.match(value):
         return value.lower() == "true"
     if (_INT.match(value) or _DECIMAL.match(value)) and sum(c.isdigit() for c in value) > MAX_DIGITS:
+        shown = value if len(value) <= 40 else value[:40] + "…"
         return _Trap(
             "yaml-number-too-long",
-            f"'{value if len(value) <= 40 else value[:40] + '…'}' is a number of more than {MAX_DIGITS} digits",
+            f"'{shown}' is a number of more than {MAX_DIGITS} digits",
             "write it in quotes if it is a code or a reference; a figure is never this long",
+            f"mae '{shown}' yn rhif o fwy na {MAX_DIGITS} digid",
+            "rhowch ef rhwng dyfynodau os cod neu gyfeirnod ydyw; nid yw ffigur byth mor hir â hyn",
         )
     if _INT.match(value):
         return int(value.replace("_", ""))
     if _DECIMAL.match(value):
         return Decimal(value.replace("_", ""))
-    for pattern, rule, message, hint in _TRAPS:
+    for pattern, rule, message, hint, message_cy, hint_cy in _TRAPS:
         if pattern.match(value):
-            return _Trap(rule, message.format(value=value), hint.format(value=value))
+            return _Trap(rule, message.format(value=value), hint.format(value=value), message_cy.format(value=value), hint_cy.format(value=value))
     return value
 
 
 def _plain_scalar(node: ScalarNode):
     meaning = _read_plain(node.value)
     if isinstance(meaning, _Trap):
-        raise _Refusal(node.start_mark, meaning.rule, meaning.message, meaning.hint)
+        raise _Refusal(node.start_mark, meaning.rule, meaning.message, meaning.hint, meaning.message_cy, meaning.hint_cy)
     return meaning
 
 
@@ -263,7 +287,10 @@ def _tagged_scalar(node: ScalarNode):
     if expected is Decimal and isinstance(value, int) and not isinstance(value, bool):
         value = Decimal(value)
     if not isinstance(value, expected):
-        raise _Refusal(node.start_mark, "yaml-tag", f"'{node.value}' does not match its tag {_as_written(node.tag)}", "remove the tag (the text starting with !)")
+        raise _Refusal(
+            node.start_mark, "yaml-tag", f"'{node.value}' does not match its tag {_as_written(node.tag)}", "remove the tag (the text starting with !)",
+            f"nid yw '{node.value}' yn cyfateb i'w dag {_as_written(node.tag)}", "tynnwch y tag (y testun sy'n dechrau â'r nod !)",
+        )
     return value
 
 
@@ -280,10 +307,13 @@ def _refuse_control_characters(node: ScalarNode) -> None:
             "yaml-control-character",
             f"the text holds an invisible control character (U+{ord(found.group()):04X}), written as an escape code",
             "remove the escape code (a backslash and letters or digits) from the text",
+            f"mae nod rheoli anweledig (U+{ord(found.group()):04X}) yn y testun, wedi'i ysgrifennu fel cod dianc",
+            "tynnwch y cod dianc (slaes ôl a llythrennau neu ddigidau) o'r testun",
         )
 
 
 _KIND_NAMES = {int: "a number", Decimal: "a number", bool: "a true/false value", type(None): "nothing (null)"}
+_KIND_NAMES_CY = {int: "rhif", Decimal: "rhif", bool: "gwerth gwir/gau", type(None): "dim byd (null)"}  # after "fel": no mutation
 
 
 class _Builder:
@@ -300,6 +330,8 @@ class _Builder:
                 "yaml-tag",
                 f"the tag '{_as_written(node.tag)}' is not allowed in content files",
                 "remove the tag (the text starting with !); write plain values only",
+                f"ni chaniateir y tag '{_as_written(node.tag)}' mewn ffeiliau cynnwys",
+                "tynnwch y tag (y testun sy'n dechrau â'r nod !); ysgrifennwch werthoedd plaen yn unig",
             )
         if isinstance(node, ScalarNode):
             return _plain_scalar(node) if node.tag == "plain" else _tagged_scalar(node)
@@ -308,18 +340,29 @@ class _Builder:
         mapping: dict = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge" or (key_node.tag == "plain" and key_node.value == "<<"):
-                raise _Refusal(key_node.start_mark, "yaml-merge-key", "merge keys (<<) are not allowed", "write the keys out in full")
+                raise _Refusal(
+                    key_node.start_mark, "yaml-merge-key", "merge keys (<<) are not allowed", "write the keys out in full",
+                    "ni chaniateir cyfuno meysydd â << (merge keys)", "ysgrifennwch bob maes yn llawn",
+                )
             if not isinstance(key_node, ScalarNode):
-                raise _Refusal(key_node.start_mark, "yaml-key-type", "a key must be a plain name, not a list or mapping", "check the indentation and the colons")
+                raise _Refusal(
+                    key_node.start_mark, "yaml-key-type", "a key must be a plain name, not a list or mapping", "check the indentation and the colons",
+                    "rhaid i enw maes fod yn enw plaen, nid yn rhestr nac yn set o feysydd", "gwiriwch y mewnoliad a'r colonau",
+                )
             key = key_node.value if key_node.tag != "plain" else _plain_scalar(key_node)
             if key is None and not key_node.value.strip("~"):
-                raise _Refusal(key_node.start_mark, "yaml-key-empty", "a field has no name before its ':'", "write the field's name before the colon, or remove the colon")
+                raise _Refusal(
+                    key_node.start_mark, "yaml-key-empty", "a field has no name before its ':'", "write the field's name before the colon, or remove the colon",
+                    "mae maes heb enw cyn ei ':'", "ysgrifennwch enw'r maes cyn y colon, neu tynnwch y colon",
+                )
             if not isinstance(key, str):
                 raise _Refusal(
                     key_node.start_mark,
                     "yaml-key-type",
                     f"the key '{key_node.value}' is read as {_KIND_NAMES.get(type(key), 'a value')}, not as a name",
                     f'write the key in quotes ("{key_node.value}")',
+                    f"darllenir enw'r maes '{key_node.value}' fel {_KIND_NAMES_CY.get(type(key), 'gwerth')}, nid fel enw",
+                    f'rhowch enw\'r maes rhwng dyfynodau ("{key_node.value}")',
                 )
             if key in mapping:
                 first_line = self.locations[path + (key,)][0]
@@ -328,16 +371,18 @@ class _Builder:
                     "yaml-duplicate-key",
                     f"the key '{key}' appears twice in the same mapping (first on line {first_line})",
                     "remove one of them; YAML would silently keep only the last",
+                    f"mae'r maes '{key}' yn ymddangos ddwywaith yn yr un set o feysydd (y tro cyntaf ar linell {first_line})",
+                    "tynnwch un ohonynt; byddai YAML yn cadw'r olaf yn unig, heb ddweud dim",
                 )
             mapping[key] = self.build(value_node, path + (key,))
             self.locations[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         return mapping
 
 
-def _problem(path: str, mark, rule: str, message: str, hint: str) -> Problem:
+def _problem(path: str, mark, rule: str, message: str, hint: str, message_cy: str, hint_cy: str) -> Problem:
     line = mark.line + 1 if mark is not None else None
     column = mark.column + 1 if mark is not None else None
-    return Problem(path, line, rule, message, hint, column)
+    return Problem(path, line, rule, message, hint, column, message_cy=message_cy, hint_cy=hint_cy)
 
 
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # the line breaks YAML counts
@@ -352,8 +397,15 @@ def _line_and_column(text: str, position: int) -> tuple:
     return len(before), len(before[-1]) + 1
 
 
+_UNITS_CY = {"bytes": "beit", "characters": "nod"}  # after a numeral, the singular
+
+
 def _too_large(path: str, size: int, unit: str) -> ContentError:
-    return ContentError([Problem(path, None, "yaml-too-large", f"the file is {size:,} {unit}; the limit is {MAX_BYTES:,}", "split it, or check it is the right file: a plan is a few hundred kB at most")])
+    return ContentError([Problem(
+        path, None, "yaml-too-large", f"the file is {size:,} {unit}; the limit is {MAX_BYTES:,}", "split it, or check it is the right file: a plan is a few hundred kB at most",
+        message_cy=f"mae'r ffeil yn {size:,} {_UNITS_CY.get(unit, unit)}; y terfyn yw {MAX_BYTES:,}",
+        hint_cy="rhannwch hi, neu gwnewch yn siŵr mai hon yw'r ffeil gywir: ychydig gannoedd o kB ar y mwyaf yw cynllun",
+    )])
 
 
 def _decode(path: str, raw: bytes) -> str:
@@ -362,7 +414,11 @@ def _decode(path: str, raw: bytes) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # a UTF-8 byte-order mark, as some Windows editors write: harmless
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ContentError([Problem(path, 1, "yaml-encoding", "the file is saved as UTF-16, not as UTF-8 text", "save the file as UTF-8 (in VS Code: 'Save with Encoding' > UTF-8)", 1)])
+        raise ContentError([Problem(
+            path, 1, "yaml-encoding", "the file is saved as UTF-16, not as UTF-8 text", "save the file as UTF-8 (in VS Code: 'Save with Encoding' > UTF-8)", 1,
+            message_cy="mae'r ffeil wedi'i chadw fel UTF-16, nid fel testun UTF-8",
+            hint_cy="cadwch y ffeil fel UTF-8 (yn VS Code: 'Save with Encoding' > UTF-8)",
+        )])
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -374,6 +430,8 @@ def _decode(path: str, raw: bytes) -> str:
             f"the file is not valid UTF-8 text (byte 0x{byte:02X}; it may be saved as Windows-1252 or Latin-1)",
             "save the file as UTF-8 (in VS Code: 'Save with Encoding' > UTF-8), then check the accented letters on this line",
             column,
+            message_cy=f"nid yw'r ffeil yn destun UTF-8 dilys (beit 0x{byte:02X}; efallai ei bod wedi'i chadw fel Windows-1252 neu Latin-1)",
+            hint_cy="cadwch y ffeil fel UTF-8 (yn VS Code: 'Save with Encoding' > UTF-8), yna gwiriwch y llythrennau ag acenion ar y llinell hon",
         )]) from None
 
 
@@ -397,6 +455,8 @@ def _thousands_separator_problem(path: str, lines: list, refusal: _Refusal) -> P
         f"'{written}' is a number written with thousands separators: YAML reads the commas as separating values",
         f"write the number without thousands separators: {written.replace(',', '')}; if a text is meant, put it in quotes (\"{written}\")",
         before.start() + 1,
+        message_cy=f"mae '{written}' yn rhif wedi'i ysgrifennu gyda choma rhwng y miloedd: mae YAML yn darllen y comas fel rhai sy'n gwahanu gwerthoedd",
+        hint_cy=f"ysgrifennwch y rhif heb gomas rhwng y miloedd: {written.replace(',', '')}; os testun a olygir, rhowch ef rhwng dyfynodau (\"{written}\")",
     )
 
 
@@ -437,31 +497,72 @@ def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
     problem = error.problem or ""
     context = error.context or ""
     if "expected a single document" in context or "but found another document" in problem:
-        return _problem(path, mark, "yaml-many-documents", "the file holds more than one YAML document (a line with ---)", "keep one document per file: remove the extra --- line")
+        return _problem(
+            path, mark, "yaml-many-documents", "the file holds more than one YAML document (a line with ---)", "keep one document per file: remove the extra --- line",
+            "mae mwy nag un ddogfen YAML yn y ffeil (llinell â ---)", "cadwch un ddogfen ym mhob ffeil: tynnwch y llinell --- ychwanegol",
+        )
     if "quoted scalar" in context and "end of stream" in problem:
-        return _problem(path, error.context_mark or mark, "yaml-unclosed-quote", "this quoted text has no closing quote", "end the text with the quote it starts with; inside '...' write an apostrophe twice (''), or use \"...\" instead")
+        return _problem(
+            path, error.context_mark or mark, "yaml-unclosed-quote", "this quoted text has no closing quote", "end the text with the quote it starts with; inside '...' write an apostrophe twice (''), or use \"...\" instead",
+            "mae'r testun hwn yn agor â dyfynnod, ond nid yw'n cau", "gorffennwch y testun â'r un dyfynnod ag y mae'n dechrau ag ef; y tu mewn i '...' ysgrifennwch gollnod ddwywaith (''), neu defnyddiwch \"...\" yn lle hynny",
+        )
     if "unknown escape character" in problem or "expected escape sequence" in problem:
-        return _problem(path, mark, "yaml-escape", "a backslash (\\) inside \"...\" starts an escape code, and this one is not valid", "write a backslash twice (\\\\), or put the text in single quotes '...'")
+        return _problem(
+            path, mark, "yaml-escape", "a backslash (\\) inside \"...\" starts an escape code, and this one is not valid", "write a backslash twice (\\\\), or put the text in single quotes '...'",
+            "mae slaes ôl (\\) y tu mewn i \"...\" yn dechrau cod dianc, ac nid yw'r cod hwn yn ddilys", "ysgrifennwch y slaes ôl ddwywaith (\\\\), neu rhowch y testun rhwng dyfynodau sengl '...'",
+        )
     if _after_closing_quote(error.problem_mark) and ("expected <block end>" in problem or "expected ',' or" in problem):
-        return _problem(path, mark, "yaml-text-after-quote", "more text follows the closing quote of a quoted text", "check the quotes on this line and the lines above: a text opens and closes with the same quote; an apostrophe inside '...' is written twice (''), or put the text in \"...\"")
+        return _problem(
+            path, mark, "yaml-text-after-quote", "more text follows the closing quote of a quoted text", "check the quotes on this line and the lines above: a text opens and closes with the same quote; an apostrophe inside '...' is written twice (''), or put the text in \"...\"",
+            "mae rhagor o destun ar ôl y dyfynnod sy'n cau testun", "gwiriwch y dyfynodau ar y llinell hon a'r llinellau uwch ei phen: mae testun yn agor ac yn cau â'r un dyfynnod; mae collnod y tu mewn i '...' yn cael ei ysgrifennu ddwywaith (''), neu rhowch y testun rhwng \"...\"",
+        )
     if ("expected ',' or ']'" in problem or "expected ',' or '}'" in problem) and error.context_mark:
-        return _problem(path, error.context_mark, "yaml-unclosed-bracket", "a [ ] list or { } mapping that starts here is not closed", "add the closing ] or }; if the bracket is part of a text, put the whole text in quotes")
+        return _problem(
+            path, error.context_mark, "yaml-unclosed-bracket", "a [ ] list or { } mapping that starts here is not closed", "add the closing ] or }; if the bracket is part of a text, put the whole text in quotes",
+            "nid yw'r rhestr [ ] neu'r set { } o feysydd sy'n dechrau yma yn cau", "ychwanegwch y ] neu'r } sy'n cau; os yw'r cromfach yn rhan o destun, rhowch y testun cyfan rhwng dyfynodau",
+        )
     if "cannot start any token" in problem:
         if "'\\t'" in problem:
-            return _problem(path, mark, "yaml-tab", "a tab character is used where YAML does not allow one", "use spaces, never tabs")
+            return _problem(
+                path, mark, "yaml-tab", "a tab character is used where YAML does not allow one", "use spaces, never tabs",
+                "mae nod tab wedi'i ddefnyddio lle nad yw YAML yn caniatáu un", "defnyddiwch fylchau bob amser, nid tabiau",
+            )
         character = problem.split("'")[1] if problem.count("'") >= 2 else "?"
-        return _problem(path, mark, "yaml-reserved-character", f"a value cannot start with '{character}' in YAML", f"put the whole value in quotes: \"{character}...\"")
+        return _problem(
+            path, mark, "yaml-reserved-character", f"a value cannot start with '{character}' in YAML", f"put the whole value in quotes: \"{character}...\"",
+            f"ni all gwerth ddechrau â '{character}' yn YAML", f"rhowch y gwerth cyfan rhwng dyfynodau: \"{character}...\"",
+        )
     if "mapping values are not allowed" in problem:
         missing = _line_without_colon(error.problem_mark)
         if missing is not None:
             line = _lines(mark.buffer)[missing]
-            return Problem(path, missing + 1, "yaml-missing-colon", "this line is not a 'name: value' field", "add ': ' after the field's name; if the line continues a text, put the whole text in quotes", len(re.match(r"[ ]*(?:-[ ]+)*", line)[0]) + 1)
-        return _problem(path, mark, "yaml-colon", "a ': ' here is read as the start of a new field", "a text that contains ': ' must be written in quotes; otherwise check the indentation of this line and the one before")
+            return Problem(
+                path, missing + 1, "yaml-missing-colon", "this line is not a 'name: value' field", "add ': ' after the field's name; if the line continues a text, put the whole text in quotes", len(re.match(r"[ ]*(?:-[ ]+)*", line)[0]) + 1,
+                message_cy=_MISSING_COLON_CY, hint_cy=_MISSING_COLON_HINT_CY,
+            )
+        return _problem(
+            path, mark, "yaml-colon", "a ': ' here is read as the start of a new field", "a text that contains ': ' must be written in quotes; otherwise check the indentation of this line and the one before",
+            "mae ': ' yma yn cael ei ddarllen fel dechrau maes newydd", "rhaid rhoi testun sy'n cynnwys ': ' rhwng dyfynodau; fel arall, gwiriwch fewnoliad y llinell hon a'r llinell o'i blaen",
+        )
     if "could not find expected ':'" in problem:
-        return _problem(path, error.context_mark or mark, "yaml-missing-colon", "this line is not a 'name: value' field", "add ': ' after the field's name; if the line continues a text, put the whole text in quotes")
+        return _problem(
+            path, error.context_mark or mark, "yaml-missing-colon", "this line is not a 'name: value' field", "add ': ' after the field's name; if the line continues a text, put the whole text in quotes",
+            _MISSING_COLON_CY, _MISSING_COLON_HINT_CY,
+        )
     if "expected <block end>" in problem or "did not find expected key" in problem or "did not find expected '-'" in problem:
-        return _problem(path, mark, "yaml-indentation", "the indentation or quoting here does not fit the lines above", "line up the fields of one mapping at the same column, with spaces; a text that contains a quote goes in the other kind of quotes (\"it's\")")
-    return _problem(path, mark, "yaml-syntax", f"the YAML cannot be read here ({problem or context or 'syntax error'})", "check the indentation and quoting around this line")
+        return _problem(
+            path, mark, "yaml-indentation", "the indentation or quoting here does not fit the lines above", "line up the fields of one mapping at the same column, with spaces; a text that contains a quote goes in the other kind of quotes (\"it's\")",
+            "nid yw'r mewnoliad neu'r dyfynodau yma yn cyd-fynd â'r llinellau uwchben", "rhowch holl feysydd un set yn yr un golofn, gyda bylchau; mae testun sy'n cynnwys dyfynnod yn mynd rhwng y math arall o ddyfynodau (\"mae'r\")",
+        )
+    # PyYAML's own words are English: the Welsh says so.
+    return _problem(
+        path, mark, "yaml-syntax", f"the YAML cannot be read here ({problem or context or 'syntax error'})", "check the indentation and quoting around this line",
+        f"ni ellir darllen y YAML yma (yng ngeiriau PyYAML, yn Saesneg: {problem or context or 'syntax error'})", "gwiriwch y mewnoliad a'r dyfynodau o gwmpas y llinell hon",
+    )
+
+
+_MISSING_COLON_CY = "nid yw'r llinell hon yn faes ar y ffurf 'enw: gwerth'"
+_MISSING_COLON_HINT_CY = "ychwanegwch ': ' ar ôl enw'r maes; os yw'r llinell yn parhau testun, rhowch y testun cyfan rhwng dyfynodau"
 
 
 # Brackets bound how deeply flow collections nest; indentation bounds block nesting within the
@@ -515,9 +616,15 @@ def parse(text: str, path: str) -> Document:
         for number, line in enumerate(lines, 1):
             stripped = line.lstrip(" ")
             if stripped.startswith("\t"):
-                raise ContentError([Problem(path, number, "yaml-tab", "a tab is used for indentation", "indent with spaces only (two per level)", len(line) - len(stripped) + 1)])
+                raise ContentError([Problem(
+                    path, number, "yaml-tab", "a tab is used for indentation", "indent with spaces only (two per level)", len(line) - len(stripped) + 1,
+                    message_cy="mae tab wedi'i ddefnyddio i fewnoli", hint_cy="mewnolwch â bylchau yn unig (dau fwlch i bob lefel)",
+                )])
     if all(not line.strip() or line.lstrip().startswith("#") for line in lines):
-        raise ContentError([Problem(path, 1, "yaml-empty", "the file is empty", "add the data, or delete the file")])
+        raise ContentError([Problem(
+            path, 1, "yaml-empty", "the file is empty", "add the data, or delete the file",
+            message_cy="mae'r ffeil yn wag", hint_cy="ychwanegwch y data, neu dilëwch y ffeil",
+        )])
     fast = _compose_fast(text)
     if fast is not None:
         return Document(path, *fast)
@@ -526,11 +633,14 @@ def parse(text: str, path: str) -> Document:
         composer = _Composer(text)
         node = composer.get_single_node()
         if node is None:
-            raise ContentError([Problem(path, 1, "yaml-empty", "the file holds no data", "add the data, or delete the file")])
+            raise ContentError([Problem(
+                path, 1, "yaml-empty", "the file holds no data", "add the data, or delete the file",
+                message_cy="nid oes data yn y ffeil", hint_cy="ychwanegwch y data, neu dilëwch y ffeil",
+            )])
         builder = _Builder()
         data = builder.build(node, ())
     except _Refusal as refusal:
-        raise ContentError([_thousands_separator_problem(path, lines, refusal) or _problem(path, refusal.mark, refusal.rule, refusal.message, refusal.hint)]) from None
+        raise ContentError([_thousands_separator_problem(path, lines, refusal) or _problem(path, refusal.mark, refusal.rule, refusal.message, refusal.hint, refusal.message_cy, refusal.hint_cy)]) from None
     except yaml.reader.ReaderError as error:
         line, column = _line_and_column(text, error.position)
         raise ContentError([Problem(
@@ -538,18 +648,28 @@ def parse(text: str, path: str) -> Document:
             f"the file contains an invisible control character (U+{error.character:04X})",
             "delete it: it often comes with text copied from a PDF or a Word document (retype the text around it)",
             column,
+            message_cy=f"mae nod rheoli anweledig (U+{error.character:04X}) yn y ffeil",
+            hint_cy="dilëwch ef: mae'n aml yn dod gyda thestun a gopïwyd o PDF neu o ddogfen Word (teipiwch y testun o'i gwmpas eto)",
         )]) from None
     except yaml.MarkedYAMLError as error:
         raise ContentError([_syntax_problem(path, error)]) from None
     except yaml.YAMLError as error:  # any other reading error PyYAML has
-        raise ContentError([Problem(path, None, "yaml-syntax", f"the YAML cannot be read ({error})", "check the file's indentation and quoting")]) from None
+        raise ContentError([Problem(
+            path, None, "yaml-syntax", f"the YAML cannot be read ({error})", "check the file's indentation and quoting",
+            message_cy=f"ni ellir darllen y YAML (yng ngeiriau PyYAML, yn Saesneg: {error})", hint_cy="gwiriwch fewnoliad a dyfynodau'r ffeil",
+        )]) from None
     finally:
         if composer is not None:
             composer.dispose()
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
+        kind_cy = "rhestr" if isinstance(data, list) else "un gwerth yn unig"
         line, column = builder.locations[()]
-        raise ContentError([Problem(path, line, "yaml-not-mapping", f"the file holds {kind}, but a mapping of named fields is expected", "start the file with the fields it needs, like 'kind: ...', each at the start of its line", column)])
+        raise ContentError([Problem(
+            path, line, "yaml-not-mapping", f"the file holds {kind}, but a mapping of named fields is expected", "start the file with the fields it needs, like 'kind: ...', each at the start of its line", column,
+            message_cy=f"mae {kind_cy} yn y ffeil, ond disgwylir set o feysydd ag enwau",
+            hint_cy="dechreuwch y ffeil gyda'r meysydd sydd eu hangen arni, fel 'kind: ...', pob un ar ddechrau ei linell",
+        )])
     return Document(path, data, builder.locations)
 
 
@@ -558,5 +678,8 @@ def read(file: Path, display_path: str | None = None) -> Document:
     try:
         raw = file.read_bytes()
     except OSError as error:
-        raise ContentError([Problem(path, None, "file-unreadable", f"the file cannot be read ({error.strerror})", "check that the file exists")]) from None
+        raise ContentError([Problem(
+            path, None, "file-unreadable", f"the file cannot be read ({error.strerror})", "check that the file exists",
+            message_cy=f"ni ellir darllen y ffeil (neges y system, yn Saesneg: {error.strerror})", hint_cy="gwiriwch fod y ffeil yn bodoli",
+        )]) from None
     return parse(_decode(path, raw), path)
