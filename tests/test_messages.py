@@ -164,10 +164,11 @@ def test_no_fix_prints_a_schemas_pattern(name, schema, names):
     errors = [error for error in errors if error.validator == "pattern"]
     assert errors
     for error in errors:
-        message, hint = schemas._explain(schemas._choose(error))
-        assert schema["pattern"] not in message + hint
-        assert not REGEX_LOOKING.search(message + " " + hint), (message, hint)
-        assert hint
+        message, hint, message_cy, hint_cy = schemas._explain(schemas._choose(error))
+        for message, hint in ((message, hint), (message_cy, hint_cy)):
+            assert schema["pattern"] not in message + hint
+            assert not REGEX_LOOKING.search(message + " " + hint), (message, hint)
+            assert hint
 
 
 def test_every_pattern_has_its_words():
@@ -175,6 +176,7 @@ def test_every_pattern_has_its_words():
 
     for _, schema, _ in PATTERNS:
         assert schema["pattern"] in schemas.PATTERN_WORDS or "https?" in schema["pattern"], schema["pattern"]
+        assert schema["pattern"] in schemas.PATTERN_WORDS_CY or "https?" in schema["pattern"], schema["pattern"]
 
 
 # --- Problems are called what they are: content problems, not all "translation problems" ------
