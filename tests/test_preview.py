@@ -270,7 +270,7 @@ def test_the_nojekyll_build_marks_the_site_for_github_pages_and_can_be_built_ove
     assert not (tmp_path / "site" / ".nojekyll").exists()
 
 
-# --- the workflows: preview.yml, deploy.yml, new-plan.yml -----------------------------------------
+# --- the workflows: pull-request.yml's preview, preview.yml, deploy.yml, new-plan.yml -----------------------------------------
 
 
 def workflow(name: str) -> dict:
@@ -283,35 +283,59 @@ def steps(job: dict, action: str) -> list:
     return [step for step in job["steps"] if step.get("uses", "").startswith(action + "@")]
 
 
-def test_the_preview_workflow_builds_a_preview_at_the_address_pr_preview_action_gives():
-    preview = workflow("preview.yml")
-    assert preview[True]["pull_request"]["types"] == ["opened", "reopened", "synchronize", "closed"]
-    jobs = preview["jobs"]
-    for job in jobs.values():  # no fork's pull request gets a preview
-        assert "github.event.pull_request.head.repo.full_name == github.repository" in job["if"]
-    assert "github.event.action != 'closed'" in jobs["build"]["if"]
-    (built,) = [step for step in jobs["build"]["steps"] if "run" in step]
+def test_the_pull_request_workflow_builds_a_preview_at_the_address_pr_preview_action_gives():
+    pull_request = workflow("pull-request.yml")
+    jobs = pull_request["jobs"]
+    for name in ("preview", "preview-deploy"):  # no fork's pull request gets a preview
+        assert "!cancelled()" in jobs[name]["if"]
+    assert "github.event.pull_request.head.repo.full_name == github.repository" in jobs["preview"]["if"]
+    # built on the commit the first job leaves: with the Welsh it recorded, so the preview's
+    # problems are the comment's
+    assert jobs["preview"]["needs"] == "translations"
+    (checkout,) = steps(jobs["preview"], "actions/checkout")
+    assert checkout["with"]["ref"] == "${{ needs.translations.outputs.head || github.event.pull_request.head.sha }}"
+    (built,) = [step for step in jobs["preview"]["steps"] if "run" in step]
     assert built["run"] == "bash tools/build.sh --preview"
-    (action,) = steps(jobs["deploy"], "rossjrw/pr-preview-action")
+    (action,) = steps(jobs["preview-deploy"], "rossjrw/pr-preview-action")
     settings = action["with"]
     # pr-preview-action puts the preview at https://<owner>.github.io/<repo>/<umbrella-dir>/pr-<number>/
-    assert built["env"]["SITE_URL"] == (
+    address = (
         "https://${{ github.repository_owner }}.github.io/${{ github.event.repository.name }}/"
         f"{settings['umbrella-dir']}/pr-${{{{ github.event.pull_request.number }}}}/"
     )
-    assert settings["action"] == "auto" and settings["preview-branch"] == "gh-pages"
-    assert settings["comment"] is False, "the pull request's one comment (pull-request.yml) gives the address"
-    (upload,) = steps(jobs["build"], "actions/upload-artifact")
-    (download,) = steps(jobs["deploy"], "actions/download-artifact")
+    assert built["env"]["SITE_URL"] == address
+    # the comment gives the same address, for a branch of this repository only
+    (check,) = [step for step in jobs["translations"]["steps"] if step.get("id") == "check"]
+    assert check["env"]["PREVIEW_URL"] == (
+        "${{ github.event.pull_request.head.repo.full_name == github.repository && "
+        "format('https://{0}.github.io/{1}/" + settings["umbrella-dir"] + "/pr-{2}/', github.repository_owner, "
+        "github.event.repository.name, github.event.pull_request.number) || '' }}"
+    )
+    assert settings["action"] == "deploy" and settings["preview-branch"] == "gh-pages"
+    assert settings["comment"] is False, "the pull request's one comment gives the address"
+    (upload,) = steps(jobs["preview"], "actions/upload-artifact")
+    (download,) = steps(jobs["preview-deploy"], "actions/download-artifact")
     assert upload["with"]["name"] == download["with"]["name"] and settings["source-dir"] == download["with"]["path"] == upload["with"]["path"]
-    assert download["if"] == "github.event.action != 'closed'"
-    assert "needs.build.result == 'success' || github.event.action == 'closed'" in jobs["deploy"]["if"]
+    assert jobs["preview-deploy"]["needs"] == "preview" and "needs.preview.result == 'success'" in jobs["preview-deploy"]["if"]
+    assert "--preview-url" in (ROOT / "tools" / "ci-pull-request.sh").read_text("utf-8")
+
+
+def test_the_preview_workflow_removes_the_preview_when_the_pull_request_closes():
+    preview, pull_request = workflow("preview.yml"), workflow("pull-request.yml")
+    assert preview[True]["pull_request"]["types"] == ["closed"]
+    (remove,) = preview["jobs"].values()
+    assert "github.event.pull_request.head.repo.full_name == github.repository" in remove["if"]
+    (action,) = steps(remove, "rossjrw/pr-preview-action")
+    (deployed,) = steps(pull_request["jobs"]["preview-deploy"], "rossjrw/pr-preview-action")
+    assert action["with"]["action"] == "remove"
+    for setting in ("preview-branch", "umbrella-dir"):
+        assert action["with"][setting] == deployed["with"][setting]
 
 
 def test_the_deploy_workflow_publishes_main_to_the_previews_branch_and_keeps_them():
-    deploy, preview = workflow("deploy.yml"), workflow("preview.yml")
+    deploy, pull_request = workflow("deploy.yml"), workflow("pull-request.yml")
     (action,) = steps(deploy["jobs"]["deploy"], "JamesIves/github-pages-deploy-action")
-    (preview_action,) = steps(preview["jobs"]["deploy"], "rossjrw/pr-preview-action")
+    (preview_action,) = steps(pull_request["jobs"]["preview-deploy"], "rossjrw/pr-preview-action")
     assert action["with"]["branch"] == preview_action["with"]["preview-branch"]
     assert action["with"]["clean-exclude"].strip() == preview_action["with"]["umbrella-dir"] + "/"
     assert action["with"]["force"] is False, "a force push would delete the previews pushed meanwhile"
