@@ -81,9 +81,17 @@ class PlanData:
 # --- Turning validated data into texts ---------------------------------------------------------
 
 
-def _problem_at(document: Document, path: tuple, rule: str, message: str, hint: str) -> Problem:
+def _problem_at(document: Document, path: tuple, rule: str, message: str, hint: str, message_cy: str, hint_cy: str) -> Problem:
     line, column = document.location_of(path)
-    return Problem(document.path, line, rule, message, hint, column, field=format_field(path))
+    return Problem(document.path, line, rule, message, hint, column, field=format_field(path), message_cy=message_cy, hint_cy=hint_cy)
+
+
+# A language's name after "y testun" (the text) in a Welsh message: "y testun Cymraeg".
+_NAMES_IN_WELSH = {locales.ENGLISH: "Saesneg", locales.WELSH: "Cymraeg"}
+_DATE_HINT = 'write dates as "YYYY-MM-DD" and months as "YYYY-MM", with a day and month that exist'
+_DATE_HINT_CY = 'ysgrifennwch ddyddiadau ar y ffurf "BBBB-MM-DD" a misoedd ar y ffurf "BBBB-MM", gyda diwrnod a mis sy\'n bodoli'
+_PENCE_HINT = "write pounds and pence, with two decimal places at most (for example 1234.50)"
+_PENCE_HINT_CY = "ysgrifennwch bunnoedd a cheiniogau, gyda dau le degol ar y mwyaf (er enghraifft 1234.50)"
 
 
 def _is_bilingual(value) -> bool:
@@ -103,17 +111,26 @@ class _TextBuilder:
             try:
                 figures[name] = Figure.from_data(data)
                 if figures[name].kind == "money" and _beyond_pence(figures[name].value):
-                    self._problem(path[:-1] + ("figures", name), "money-pence", f"the amount {figures[name].value} has more than two decimal places, so it would be shown rounded", "write pounds and pence, with two decimal places at most (for example 1234.50)")
+                    self._problem(
+                        path[:-1] + ("figures", name), "money-pence", f"the amount {figures[name].value} has more than two decimal places, so it would be shown rounded", _PENCE_HINT,
+                        f"mae mwy na dau le degol yn y swm {figures[name].value}, felly byddai'n cael ei ddangos wedi'i dalgrynnu", _PENCE_HINT_CY,
+                    )
             except ValueError:
                 invalid.add(name)
                 written = next(iter(data.values())) if isinstance(data, dict) and data else data
-                self._problem(path[:-1] + ("figures", name), "figure-invalid", f"the figure '{name}' ({written!r}) is not a real date", 'write dates as "YYYY-MM-DD" and months as "YYYY-MM", with a day and month that exist')
+                self._problem(
+                    path[:-1] + ("figures", name), "figure-invalid", f"the figure '{name}' ({written!r}) is not a real date", _DATE_HINT,
+                    f"nid yw'r ffigur '{name}' ({written!r}) yn ddyddiad go iawn", _DATE_HINT_CY,
+                )
         where = Where(self.document.path, self.document.line_of(path), format_field(path))
         text = Text(bilingual["en"], bilingual["cy"], figures, where)
         self._check_placeholders(text, path, invalid)
         for locale in locales.LOCALES:
             if UNFILLED in text.source(locale):
-                self._problem(path + (locale,), "placeholder-unfilled", f"the {locales.NAMES_IN_ENGLISH[locale]} text is still a placeholder", f"replace \"{text.source(locale)[:60]}\" with the real text")
+                self._problem(
+                    path + (locale,), "placeholder-unfilled", f"the {locales.NAMES_IN_ENGLISH[locale]} text is still a placeholder", f"replace \"{text.source(locale)[:60]}\" with the real text",
+                    f"testun dros dro yw'r testun {_NAMES_IN_WELSH[locale]} o hyd", f"rhowch y testun go iawn yn lle \"{text.source(locale)[:60]}\"",
+                )
         self.texts.append(text)
         return text
 
@@ -124,19 +141,33 @@ class _TextBuilder:
                 used = set(placeholders(text.source(locale)))
                 formatted = [f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}" for _, name, spec, conversion in string.Formatter().parse(text.source(locale)) if name is not None and (spec or conversion)]
             except ValueError:
-                self._problem(path + (locale,), "figure-braces", "a { or } does not belong to a {placeholder}", "write placeholders as {name}; write a literal brace twice: {{ or }}")
+                self._problem(
+                    path + (locale,), "figure-braces", "a { or } does not belong to a {placeholder}", "write placeholders as {name}; write a literal brace twice: {{ or }}",
+                    "mae { neu } yn y testun nad yw'n rhan o le ar gyfer ffigur (fel {enw})",
+                    "ysgrifennwch le ar gyfer ffigur fel {enw}; os yw { neu } i'w weld yn y testun ei hun, ysgrifennwch ef ddwywaith: {{ neu }}",
+                )
                 continue
             if formatted:
                 # {name:...} or {name!r} would change how a figure is written, or fail: never allowed.
-                self._problem(path + (locale,), "figure-format", f"the placeholder {formatted[0]} has a format; figures are formatted for each language by the site", "write the placeholder as {name} only, with nothing after the name")
+                self._problem(
+                    path + (locale,), "figure-format", f"the placeholder {formatted[0]} has a format; figures are formatted for each language by the site", "write the placeholder as {name} only, with nothing after the name",
+                    f"mae fformat wedi'i roi yn {formatted[0]}; mae'r wefan ei hun yn fformatio'r ffigurau ar gyfer pob iaith",
+                    "ysgrifennwch y lle ar gyfer y ffigur fel {enw} yn unig, heb ddim ar ôl yr enw",
+                )
                 continue
             for name in sorted(used - named):
-                self._problem(path + (locale,), "figure-missing", f"the placeholder {{{name}}} has no figure", f"add '{name}:' under 'figures', or correct the placeholder's name")
+                self._problem(
+                    path + (locale,), "figure-missing", f"the placeholder {{{name}}} has no figure", f"add '{name}:' under 'figures', or correct the placeholder's name",
+                    f"nid oes ffigur ar gyfer {{{name}}}", f"ychwanegwch '{name}:' o dan 'figures', neu cywirwch yr enw rhwng y cromfachau",
+                )
             for name in sorted(named - used):
-                self._problem(path + (locale,), "figure-unused", f"the figure '{name}' is not used in the {locales.NAMES_IN_ENGLISH[locale]} text", f"write {{{name}}} in the {locales.NAMES_IN_ENGLISH[locale]} text where the figure belongs")
+                self._problem(
+                    path + (locale,), "figure-unused", f"the figure '{name}' is not used in the {locales.NAMES_IN_ENGLISH[locale]} text", f"write {{{name}}} in the {locales.NAMES_IN_ENGLISH[locale]} text where the figure belongs",
+                    f"nid yw'r ffigur '{name}' yn cael ei ddefnyddio yn y testun {_NAMES_IN_WELSH[locale]}", f"ysgrifennwch {{{name}}} yn y testun {_NAMES_IN_WELSH[locale]} lle mae'r ffigur i fod",
+                )
 
-    def _problem(self, path: tuple, rule: str, message: str, hint: str) -> None:
-        self.problems.append(_problem_at(self.document, path, rule, message, hint))
+    def _problem(self, path: tuple, rule: str, message: str, hint: str, message_cy: str, hint_cy: str) -> None:
+        self.problems.append(_problem_at(self.document, path, rule, message, hint, message_cy, hint_cy))
 
     def convert(self, value, path: tuple = ()):
         """Replace every bilingual mapping in the data with a Text (figures attached)."""
@@ -173,32 +204,47 @@ def _plan_problems(plan: Plan, cluster_ids: set) -> list:
     problems = []
     document = plan.document
 
-    def problem(path: tuple, rule: str, message: str, hint: str):
-        problems.append(_problem_at(document, path, rule, message, hint))
+    def problem(path: tuple, rule: str, message: str, hint: str, message_cy: str, hint_cy: str):
+        problems.append(_problem_at(document, path, rule, message, hint, message_cy, hint_cy))
 
     expected = f"data/plans/{plan.owner}/{plan.year}.yml"
     if document.path != expected:
-        problem(("year",), "plan-file-name", f"this plan's file should be {expected}", "rename the file, or correct 'cluster' and 'year'")
+        problem(
+            ("year",), "plan-file-name", f"this plan's file should be {expected}", "rename the file, or correct 'cluster' and 'year'",
+            f"dylai ffeil y cynllun hwn fod yn {expected}", "ailenwch y ffeil, neu cywirwch 'cluster' a 'year'",
+        )
     if plan.kind == "cluster-plan" and plan.owner not in cluster_ids:
-        problem(("cluster",), "plan-unknown-cluster", f"there is no cluster '{plan.owner}' in data/clusters.yml", "use one of: " + ", ".join(sorted(cluster_ids)))
+        problem(
+            ("cluster",), "plan-unknown-cluster", f"there is no cluster '{plan.owner}' in data/clusters.yml", "use one of: " + ", ".join(sorted(cluster_ids)),
+            f"nid oes clwstwr '{plan.owner}' yn data/clusters.yml", "defnyddiwch un o'r rhain: " + ", ".join(sorted(cluster_ids)),
+        )
     content = plan.content
     for path, value in _plan_dates(content):
         try:
             Figure.from_data(value)
         except (ValueError, TypeError):
             written = next(iter(value.values())) if isinstance(value, dict) and value else value
-            problem(path, "date-invalid", f"{written!r} is not a real date", 'write dates as "YYYY-MM-DD" and months as "YYYY-MM", with a day and month that exist')
+            problem(path, "date-invalid", f"{written!r} is not a real date", _DATE_HINT, f"nid yw {written!r} yn ddyddiad go iawn", _DATE_HINT_CY)
     first_of: dict = {}
     action_plan = content.get("action_plan")
     for index, area in enumerate(action_plan.areas if action_plan else ()):
         if area.number in first_of:
-            problem(("action_plan", "areas", index, "number"), "plan-area-repeated", f"there are two areas numbered {area.number}", "number the areas 1, 2, 3, ... once each")
+            problem(
+                ("action_plan", "areas", index, "number"), "plan-area-repeated", f"there are two areas numbered {area.number}", "number the areas 1, 2, 3, ... once each",
+                f"mae dau faes â'r rhif {area.number}", "rhifwch y meysydd 1, 2, 3, ... gan roi pob rhif unwaith yn unig",
+            )
         first_of[area.number] = index
         for goal_index, goal in enumerate(area.goals):
             if not goal.id.startswith(f"{area.number}."):
-                problem(("action_plan", "areas", index, "goals", goal_index, "id"), "plan-goal-number", f"goal {goal.id} is in area {area.number}", f"number the goals of area {area.number} as {area.number}.1, {area.number}.2, ...")
+                problem(
+                    ("action_plan", "areas", index, "goals", goal_index, "id"), "plan-goal-number", f"goal {goal.id} is in area {area.number}", f"number the goals of area {area.number} as {area.number}.1, {area.number}.2, ...",
+                    f"mae nod {goal.id} ym maes {area.number}", f"rhifwch nodau maes {area.number} fel {area.number}.1, {area.number}.2, ...",
+                )
             elif goal.id in first_of:
-                problem(("action_plan", "areas", index, "goals", goal_index, "id"), "plan-goal-repeated", f"there are two goals numbered {goal.id}", "give each goal its own number: each is linked to by its number")
+                problem(
+                    ("action_plan", "areas", index, "goals", goal_index, "id"), "plan-goal-repeated", f"there are two goals numbered {goal.id}", "give each goal its own number: each is linked to by its number",
+                    f"mae dau nod â'r rhif {goal.id}", "rhowch ei rif ei hun i bob nod: mae'r dolenni at bob nod yn defnyddio ei rif",
+                )
             first_of[goal.id] = goal_index
     finance = content.get("finance")
     if finance:
@@ -206,11 +252,21 @@ def _plan_problems(plan: Plan, cluster_ids: set) -> list:
         amounts += [(("projects", index, "agreed_spend"), project.agreed_spend) for index, project in enumerate(finance.projects)]
         for amount_path, value in amounts:
             if value is not None and _beyond_pence(value):
-                problem(("finance",) + amount_path, "money-pence", f"the amount {value} has more than two decimal places, so it would be shown rounded", "write pounds and pence, with two decimal places at most (for example 1234.50)")
+                problem(
+                    ("finance",) + amount_path, "money-pence", f"the amount {value} has more than two decimal places, so it would be shown rounded", _PENCE_HINT,
+                    f"mae mwy na dau le degol yn y swm {value}, felly byddai'n cael ei ddangos wedi'i dalgrynnu", _PENCE_HINT_CY,
+                )
         if finance.total_spend != finance.stated_total_spend:
-            problem(("finance", "stated_total_spend"), "finance-total", f"the projects add up to {_pounds(finance.total_spend)}, but the stated total is {_pounds(finance.stated_total_spend)}", "correct an amount, or the stated total")
+            problem(
+                ("finance", "stated_total_spend"), "finance-total", f"the projects add up to {_pounds(finance.total_spend)}, but the stated total is {_pounds(finance.stated_total_spend)}", "correct an amount, or the stated total",
+                f"cyfanswm y prosiectau yw {_pounds(finance.total_spend)}, ond y cyfanswm a nodir yw {_pounds(finance.stated_total_spend)}", "cywirwch swm, neu'r cyfanswm a nodir",
+            )
         if finance.total_available != finance.stated_total_available:
-            problem(("finance", "stated_total_available"), "finance-available", f"allocation plus brokerage is {_pounds(finance.total_available)}, but the stated total available is {_pounds(finance.stated_total_available)}", "correct the allocation, the brokerage, or the stated total")
+            problem(
+                ("finance", "stated_total_available"), "finance-available", f"allocation plus brokerage is {_pounds(finance.total_available)}, but the stated total available is {_pounds(finance.stated_total_available)}", "correct the allocation, the brokerage, or the stated total",
+                f"y dyraniad a'r froceriaeth gyda'i gilydd yw {_pounds(finance.total_available)}, ond y cyfanswm sydd ar gael a nodir yw {_pounds(finance.stated_total_available)}",
+                "cywirwch y dyraniad, y froceriaeth, neu'r cyfanswm a nodir",
+            )
     return problems
 
 
@@ -246,11 +302,17 @@ def _clusters(root: Path, problems: list, texts_of) -> list:
         seen = set()
         for index, entry in enumerate(converted["clusters"]):
             if entry["id"] in seen:
-                problems.append(_problem_at(clusters_doc, ("clusters", index, "id"), "cluster-repeated", f"the cluster '{entry['id']}' is listed twice", "list each cluster once"))
+                problems.append(_problem_at(
+                    clusters_doc, ("clusters", index, "id"), "cluster-repeated", f"the cluster '{entry['id']}' is listed twice", "list each cluster once",
+                    f"mae'r clwstwr '{entry['id']}' wedi'i restru ddwywaith", "rhestrwch bob clwstwr unwaith yn unig",
+                ))
                 continue
             seen.add(entry["id"])
             if entry["local_authority"] not in authorities:
-                problems.append(_problem_at(clusters_doc, ("clusters", index, "local_authority"), "cluster-unknown-authority", f"there is no local authority '{entry['local_authority']}'", "use one of: " + ", ".join(authorities)))
+                problems.append(_problem_at(
+                    clusters_doc, ("clusters", index, "local_authority"), "cluster-unknown-authority", f"there is no local authority '{entry['local_authority']}'", "use one of: " + ", ".join(authorities),
+                    f"nid oes awdurdod lleol '{entry['local_authority']}'", "defnyddiwch un o'r rhain: " + ", ".join(authorities),
+                ))
                 continue
             clusters.append(Cluster(entry["id"], entry["name"], entry["cluster_title"], authorities[entry["local_authority"]]))
     return clusters
@@ -297,7 +359,11 @@ def read(root: Path) -> tuple:
         glossary = Glossary(glossary_doc.data["terms"], glossary_doc.data["same_in_both"], glossary_doc.data.get("english_names", []))
         for index, name in enumerate(glossary.english_names):
             if name not in glossary.same_in_both:
-                problems.append(Problem(glossary_doc.path, glossary_doc.line_of(("english_names", index)), "glossary-english-name", f"'{name}' is listed under english_names but not under same_in_both", "add it to same_in_both too (the translation checks allow it there)"))
+                problems.append(Problem(
+                    glossary_doc.path, glossary_doc.line_of(("english_names", index)), "glossary-english-name", f"'{name}' is listed under english_names but not under same_in_both", "add it to same_in_both too (the translation checks allow it there)",
+                    message_cy=f"mae '{name}' wedi'i restru o dan english_names ond nid o dan same_in_both",
+                    hint_cy="ychwanegwch ef at same_in_both hefyd (mae'r gwiriadau cyfieithu yn ei ganiatáu yno)",
+                ))
 
     interface = {}
     interface_doc = _read(root, "data/interface.yml", "interface", problems)
@@ -310,7 +376,11 @@ def read(root: Path) -> tuple:
     for file in sorted((root / "data" / "plans").glob("*/*")):
         if file.suffix.lower() in (".yaml", ".yml") and file.suffix != ".yml" and not file.name.startswith("_"):
             relative = file.relative_to(root).as_posix()
-            problems.append(Problem(relative, None, "plan-file-name", f"a plan's file name ends in .yml, not {file.suffix}", f"rename it to {file.stem}.yml: until then it is not published"))
+            problems.append(Problem(
+                relative, None, "plan-file-name", f"a plan's file name ends in .yml, not {file.suffix}", f"rename it to {file.stem}.yml: until then it is not published",
+                message_cy=f"mae enw ffeil cynllun yn gorffen ag .yml, nid {file.suffix}",
+                hint_cy=f"ailenwch y ffeil yn {file.stem}.yml: ni fydd yn cael ei chyhoeddi tan hynny",
+            ))
     for file in sorted((root / "data" / "plans").glob("*/*.yml")):
         relative = file.relative_to(root).as_posix()
         if file.name.startswith("_") or file.is_symlink():
@@ -323,7 +393,11 @@ def read(root: Path) -> tuple:
         kind = document.data.get("kind")
         if kind not in ("cluster-plan", "pan-cluster-plan"):
             what = "the plan has no 'kind' field" if "kind" not in document.data else f"unknown plan kind {kind!r}"
-            problems.append(Problem(relative, document.line_of(("kind",)) or 1, "plan-kind", what, "start the file with 'kind: cluster-plan' or 'kind: pan-cluster-plan'"))
+            what_cy = "nid oes maes 'kind' yn y cynllun" if "kind" not in document.data else f"nid yw {kind!r} yn fath hysbys o gynllun"
+            problems.append(Problem(
+                relative, document.line_of(("kind",)) or 1, "plan-kind", what, "start the file with 'kind: cluster-plan' or 'kind: pan-cluster-plan'",
+                message_cy=what_cy, hint_cy="dechreuwch y ffeil â 'kind: cluster-plan' neu 'kind: pan-cluster-plan'",
+            ))
             continue
         found = schemas.validate(document, kind)
         if found:

@@ -117,13 +117,16 @@ class Renderer:
         problems = []
         for number, line in enumerate(markdown.splitlines(), 1):
             if UNFILLED in line:
-                problems.append(Problem(page_path, number, "placeholder-unfilled", "this line is still a placeholder", "replace the \"[TO DO: ...]\" text with the page's real text"))
+                problems.append(Problem(
+                    page_path, number, "placeholder-unfilled", "this line is still a placeholder", "replace the \"[TO DO: ...]\" text with the page's real text",
+                    message_cy="testun dros dro yw'r llinell hon o hyd", hint_cy="rhowch destun go iawn y dudalen yn lle'r testun \"[TO DO: ...]\"",
+                ))
         rendered = {}
         for marker in find_markers(markdown):
             try:
                 rendered[marker.text, marker.line] = self.render_block(marker, locale, page_src)
             except _MarkerError as error:
-                problems.append(Problem(page_path, marker.line, error.rule, error.message, error.hint))
+                problems.append(Problem(page_path, marker.line, error.rule, error.message, error.hint, message_cy=error.message_cy, hint_cy=error.hint_cy))
         if problems:
             raise ContentError(problems)
         return _replace_markers(markdown, rendered)
@@ -133,22 +136,43 @@ class Renderer:
     def render_block(self, marker: Marker, locale: str, page_src: str) -> str:
         block = BLOCKS.get(marker.name)
         if block is None:
-            raise _MarkerError("marker-unknown", f"unknown block marker 'plan:{marker.name}'", "use one of: " + ", ".join(f"plan:{name}" for name in BLOCKS))
+            known = ", ".join(f"plan:{name}" for name in BLOCKS)
+            raise _MarkerError(
+                "marker-unknown", f"unknown block marker 'plan:{marker.name}'", "use one of: " + known,
+                f"nid yw 'plan:{marker.name}' yn farciwr bloc hysbys", "defnyddiwch un o'r rhain: " + known,
+            )
         plan = None
         if block.plan_kind is None:
             if marker.args:
-                raise _MarkerError("marker-arguments", f"the block 'plan:{marker.name}' takes no plan", f"write <!-- plan:{marker.name} -->")
+                raise _MarkerError(
+                    "marker-arguments", f"the block 'plan:{marker.name}' takes no plan", f"write <!-- plan:{marker.name} -->",
+                    f"nid yw'r bloc 'plan:{marker.name}' yn cymryd cynllun", f"ysgrifennwch <!-- plan:{marker.name} -->",
+                )
         else:
             if len(marker.args) != 1:
-                raise _MarkerError("marker-arguments", f"the block 'plan:{marker.name}' needs one plan, like upper-valleys/2022-23", f"write <!-- plan:{marker.name} PLAN -->, where PLAN is a cluster id and a year")
+                raise _MarkerError(
+                    "marker-arguments", f"the block 'plan:{marker.name}' needs one plan, like upper-valleys/2022-23", f"write <!-- plan:{marker.name} PLAN -->, where PLAN is a cluster id and a year",
+                    f"mae angen un cynllun ar y bloc 'plan:{marker.name}', fel upper-valleys/2022-23",
+                    f"ysgrifennwch <!-- plan:{marker.name} CYNLLUN -->, lle mae CYNLLUN yn id clwstwr ac yn flwyddyn",
+                )
             plan = self.data.plans.get(marker.args[0])
             if plan is None:
-                raise _MarkerError("marker-unknown-plan", f"there is no plan '{marker.args[0]}' in data/plans/", "use one of: " + ", ".join(sorted(self.data.plans)))
+                raise _MarkerError(
+                    "marker-unknown-plan", f"there is no plan '{marker.args[0]}' in data/plans/", "use one of: " + ", ".join(sorted(self.data.plans)),
+                    f"nid oes cynllun '{marker.args[0]}' yn data/plans/", "defnyddiwch un o'r rhain: " + ", ".join(sorted(self.data.plans)),
+                )
             if block.plan_kind != "any" and plan.kind != block.plan_kind:
-                raise _MarkerError("marker-wrong-plan", f"the block 'plan:{marker.name}' is for a {block.plan_kind}, but {plan.id} is a {plan.kind}", "use this block on a page of the right kind of plan")
+                raise _MarkerError(
+                    "marker-wrong-plan", f"the block 'plan:{marker.name}' is for a {block.plan_kind}, but {plan.id} is a {plan.kind}", "use this block on a page of the right kind of plan",
+                    f"mae'r bloc 'plan:{marker.name}' ar gyfer {_KIND_CY.get(block.plan_kind, block.plan_kind)}, ond mae {plan.id} yn {_KIND_CY_AFTER_YN.get(plan.kind, plan.kind)}",
+                    "defnyddiwch y bloc hwn ar dudalen o'r math cywir o gynllun",
+                )
             section = block.section
             if section is not None and section not in plan.content:
-                raise _MarkerError("marker-missing-data", f"the plan {plan.id} has no '{section}' section", f"add '{section}:' to data/plans/{plan.id}.yml, or remove the marker")
+                raise _MarkerError(
+                    "marker-missing-data", f"the plan {plan.id} has no '{section}' section", f"add '{section}:' to data/plans/{plan.id}.yml, or remove the marker",
+                    f"nid oes adran '{section}' yng nghynllun {plan.id}", f"ychwanegwch '{section}:' at data/plans/{plan.id}.yml, neu tynnwch y marciwr",
+                )
         template = self.environment.get_template(block.template)
         return template.render(**self._context(locale, page_src, plan, marker.name)).strip("\n")
 
@@ -164,7 +188,11 @@ class Renderer:
 
         def ui(key: str) -> str:
             if key not in data.interface:
-                raise _MarkerError("interface-missing", f"data/interface.yml has no text '{key}', which the block 'plan:{name}' needs", f"add '{key}: {{en: \"...\", cy: \"...\"}}' to data/interface.yml")
+                raise _MarkerError(
+                    "interface-missing", f"data/interface.yml has no text '{key}', which the block 'plan:{name}' needs", f"add '{key}: {{en: \"...\", cy: \"...\"}}' to data/interface.yml",
+                    f"nid oes testun '{key}' yn data/interface.yml, ac mae ei angen ar y bloc 'plan:{name}'",
+                    f"ychwanegwch '{key}: {{en: \"...\", cy: \"...\"}}' at data/interface.yml",
+                )
             return data.interface[key].render(locale)
 
         def link(target_src: str) -> str:
@@ -230,9 +258,16 @@ def _replace_markers(markdown: str, rendered: dict) -> tuple:
     return "".join(text for text, _, _ in pieces), line_of
 
 
+# A kind of plan in a Welsh message, its id beside it: as written ("ar gyfer cynllun clwstwr"), and
+# after the predicative "yn", which softens it ("yn gynllun clwstwr").
+_KIND_CY = {"cluster-plan": "cynllun clwstwr (cluster-plan)", "pan-cluster-plan": "cynllun pan-glwstwr (pan-cluster-plan)"}
+_KIND_CY_AFTER_YN = {"cluster-plan": "gynllun clwstwr (cluster-plan)", "pan-cluster-plan": "gynllun pan-glwstwr (pan-cluster-plan)"}
+
+
 class _MarkerError(Exception):
-    def __init__(self, rule: str, message: str, hint: str):
+    def __init__(self, rule: str, message: str, hint: str, message_cy: str, hint_cy: str):
         self.rule, self.message, self.hint = rule, message, hint
+        self.message_cy, self.hint_cy = message_cy, hint_cy
 
 
 # --- Names in the other language ---------------------------------------------------------------
