@@ -133,6 +133,14 @@ def _mark_fresh_the_file_of(line: str) -> str:
     return f"{command('hooks.translations', 'mark-fresh')} FILE, where FILE is the Welsh page or data file the line was about"
 
 
+def _mark_fresh_the_file_of_cy(line: str) -> str:
+    """The same command, said in Welsh where the file is not known."""
+    named = re.match(r"((?:content/cy/\S+\.md|data/\S+\.yml))#", line)
+    if named:
+        return suggest("hooks.translations", "mark-fresh", _decode_key(named[1]))
+    return f"{command('hooks.translations', 'mark-fresh')} FFEIL, lle FFEIL yw'r dudalen Gymraeg neu'r ffeil ddata yr oedd y llinell yn ymwneud â hi"
+
+
 def _encode_key(key: str) -> str:
     return key.replace("%", "%25").replace(" ", "%20")
 
@@ -161,7 +169,11 @@ class Store:
         except FileNotFoundError:
             return store
         except (OSError, UnicodeDecodeError) as error:
-            store.problems.append(Problem(STORE_PATH, None, "fingerprint-file", f"the fingerprint file cannot be read ({error})", f"restore it from git, or run: {command('hooks.translations', 'mark-fresh', '--all')}"))
+            again = command('hooks.translations', 'mark-fresh', '--all')
+            store.problems.append(Problem(
+                STORE_PATH, None, "fingerprint-file", f"the fingerprint file cannot be read ({error})", f"restore it from git, or run: {again}",
+                message_cy=f"nid oes modd darllen ffeil yr olion bysedd ({error})", hint_cy=f"adferwch hi o git, neu rhedwch: {again}",
+            ))
             return store
         for number, line in enumerate(text.splitlines(), 1):
             if not line.strip() or line.startswith("#"):
@@ -176,6 +188,14 @@ class Store:
                         "fingerprint-file",
                         "a git merge conflict marker is left in the fingerprint file" if conflict else "this line is not a fingerprint line (KEY en:HEX cy:HEX)",
                         "keep the fingerprint lines of both sides and delete the marker lines" if conflict else f"restore the line from git, or delete it and run: {_mark_fresh_the_file_of(line)}",
+                        message_cy=(
+                            "mae marciwr gwrthdaro cyfuno git (merge conflict) wedi'i adael yn ffeil yr olion bysedd" if conflict
+                            else "nid yw'r llinell hon yn llinell ôl bys (ALLWEDD en:HEX cy:HEX)"
+                        ),
+                        hint_cy=(
+                            "cadwch linellau olion bysedd y ddwy ochr a dilëwch y llinellau marciwr" if conflict
+                            else f"adferwch y llinell o git, neu dilëwch hi a rhedwch: {_mark_fresh_the_file_of_cy(line)}"
+                        ),
                     )
                 )
                 continue
@@ -226,6 +246,7 @@ MISSING = "missing"
 class Freshness:
     state: str  # UP_TO_DATE, STALE, NOT_RECORDED or MISSING
     changes: tuple = ()  # for a stale section: what changed in the English, for people
+    changes_cy: tuple = field(default=(), compare=False)  # the same, in Welsh
 
     @property
     def fresh(self) -> bool:
@@ -252,17 +273,46 @@ def freshness(unit: Unit, store: Store, pairs: dict | None = None) -> Freshness:
         return Freshness(UP_TO_DATE)  # the same English and Welsh, recorded under another key of the file
     if record is None:
         return Freshness(NOT_RECORDED)
-    return Freshness(STALE, describe_changes(unit, record))
+    return Freshness(STALE, describe_changes(unit, record), describe_changes(unit, record, "cy"))
 
 
 def pairs_of(store: Store) -> dict:
     return {(key.split("#", 1)[0], record.en, record.cy): key for key, record in store.records.items()}
 
 
-def describe_changes(unit: Unit, record: Record) -> tuple:
-    """What changed in a stale section's English, block by block: ("the paragraph at line 12 changed", ...)."""
+# The kinds of block (translation_checks._BLOCK_KINDS), with the article, for the Welsh of what changed.
+BLOCK_KINDS_CY = {
+    "heading": "y pennawd",
+    "paragraph": "y paragraff",
+    "list": "y rhestr",
+    "table": "y tabl",
+    "code block": "y bloc cod",
+    "HTML block": "y bloc HTML",
+    "horizontal rule": "y llinell lorweddol",
+    "quotation": "y dyfyniad",
+    "block marker": "y marciwr bloc",
+    "front matter": "gosodiadau'r dudalen (front matter)",
+}
+
+
+def _block_cy(kind: str) -> str:
+    return BLOCK_KINDS_CY.get(kind, f"y bloc ({kind})")
+
+
+def _removed_cy(count: int) -> str:
+    # "un bloc"; otherwise "{n} o flociau" (after "o", bloc mutates): no mutation after a numeral to mind
+    return "tynnwyd un bloc" if count == 1 else f"tynnwyd {count} o flociau"
+
+
+def describe_changes(unit: Unit, record: Record, language: str = "en") -> tuple:
+    """What changed in a stale section's English, block by block: ("the paragraph at line 12 changed", ...).
+
+    language "cy": the same in Welsh ("newidiodd y paragraff ar linell 12", ...).
+    """
     if not unit.blocks or not record.blocks:
         return ()
+    if language == "cy":
+        return _describe_changes_cy(unit, record)
     now = unit.block_fingerprints
     changes = []
     matcher = difflib.SequenceMatcher(a=record.blocks, b=now, autojunk=False)
@@ -285,14 +335,38 @@ def describe_changes(unit: Unit, record: Record) -> tuple:
     return tuple(changes)
 
 
+def _describe_changes_cy(unit: Unit, record: Record) -> tuple:
+    now = unit.block_fingerprints
+    changes = []
+    matcher = difflib.SequenceMatcher(a=record.blocks, b=now, autojunk=False)
+    for operation, old_start, old_end, new_start, new_end in matcher.get_opcodes():
+        if operation == "equal":
+            continue
+        if operation == "delete":
+            after = unit.blocks[new_start - 1].line if new_start else None
+            changes.append(_removed_cy(old_end - old_start) + (f" ar ôl llinell {after}" if after else " ar y dechrau"))
+            continue
+        for block in unit.blocks[new_start:new_end]:
+            # "ar linell": llinell after "ar" (soft mutation)
+            where = f"{_block_cy(block.kind)} ar linell {block.line}"
+            changes.append(f"ychwanegwyd {where}" if operation == "insert" else f"newidiodd {where}")
+        if operation == "replace" and (old_end - old_start) > (new_end - new_start):
+            changes.append(_removed_cy((old_end - old_start) - (new_end - new_start)))
+    return tuple(changes)
+
+
 # --- For people: where a text is, with 1-based positions --------------------------------------
 
 
-def describe_field(label: str) -> str:
-    """A data field as people count: 'introduction.paragraphs[0]' -> 'introduction › paragraphs › item 1'."""
+def describe_field(label: str, language: str = "en") -> str:
+    """A data field as people count: 'introduction.paragraphs[0]' -> 'introduction › paragraphs › item 1'.
+
+    language "cy": 'introduction › paragraphs › eitem 1' (the fields' names are the file's own).
+    """
+    item = "eitem" if language == "cy" else "item"
     parts = []
     for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", label):
-        parts.append(name if name else f"item {int(index) + 1}")
+        parts.append(name if name else f"{item} {int(index) + 1}")
     return " › ".join(parts) or label
 
 
@@ -358,8 +432,13 @@ def _yaml_string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _acknowledgement_problem(line, message: str, hint: str, column=None) -> Problem:
-    return Problem(ACKNOWLEDGEMENTS_PATH, line, "welsh-unchanged-file", message, hint, column)
+def _acknowledgement_problem(line, message: str, hint: str, message_cy: str, hint_cy: str, column=None) -> Problem:
+    return Problem(ACKNOWLEDGEMENTS_PATH, line, "welsh-unchanged-file", message, hint, column, message_cy=message_cy, hint_cy=hint_cy)
+
+
+# The copy of an entry's line, in both languages (the check prints it for every stale text).
+_COPY_THE_LINE = "copy the line the pull request's check prints for the stale text"
+_COPY_THE_LINE_CY = "copïwch y llinell y mae gwiriad y cais tynnu yn ei hargraffu ar gyfer y testun sydd wedi dyddio"
 
 
 def read_acknowledgements(root: Path, text: str | None = None) -> tuple:
@@ -386,42 +465,69 @@ def read_acknowledgements(root: Path, text: str | None = None) -> tuple:
     problems = []
     data = document.data
     example = f"start the list with the line '{ACKNOWLEDGEMENTS_KEY}:' and write each entry below it, as the pull request's check prints it"
+    example_cy = f"dechreuwch y rhestr â'r llinell '{ACKNOWLEDGEMENTS_KEY}:' ac ysgrifennwch bob cofnod oddi tani, fel y mae gwiriad y cais tynnu yn eu hargraffu"
     for key in data:
         if key != ACKNOWLEDGEMENTS_KEY:
-            problems.append(_acknowledgement_problem(document.line_of((key,)), f"'{key}' is not a part of this file: it holds only the list '{ACKNOWLEDGEMENTS_KEY}'", f"move the entry under '{ACKNOWLEDGEMENTS_KEY}:', or delete the line"))
+            problems.append(_acknowledgement_problem(
+                document.line_of((key,)), f"'{key}' is not a part of this file: it holds only the list '{ACKNOWLEDGEMENTS_KEY}'", f"move the entry under '{ACKNOWLEDGEMENTS_KEY}:', or delete the line",
+                f"nid yw '{key}' yn rhan o'r ffeil hon: dim ond y rhestr '{ACKNOWLEDGEMENTS_KEY}' sydd ynddi", f"symudwch y cofnod o dan '{ACKNOWLEDGEMENTS_KEY}:', neu dilëwch y llinell",
+            ))
     if ACKNOWLEDGEMENTS_KEY not in data:
-        problems.append(_acknowledgement_problem(1, f"the file has no '{ACKNOWLEDGEMENTS_KEY}:' list", example))
+        problems.append(_acknowledgement_problem(1, f"the file has no '{ACKNOWLEDGEMENTS_KEY}:' list", example, f"nid oes rhestr '{ACKNOWLEDGEMENTS_KEY}:' yn y ffeil", example_cy))
         return [], problems
     entries_data = data[ACKNOWLEDGEMENTS_KEY]
     if entries_data is None:
         return [], problems
     if not isinstance(entries_data, list):
-        problems.append(_acknowledgement_problem(document.line_of((ACKNOWLEDGEMENTS_KEY,)), f"'{ACKNOWLEDGEMENTS_KEY}' must be a list of entries, each on a line starting with '  - '", example))
+        problems.append(_acknowledgement_problem(
+            document.line_of((ACKNOWLEDGEMENTS_KEY,)), f"'{ACKNOWLEDGEMENTS_KEY}' must be a list of entries, each on a line starting with '  - '", example,
+            f"rhaid i '{ACKNOWLEDGEMENTS_KEY}' fod yn rhestr o gofnodion, pob un ar linell sy'n dechrau â '  - '", example_cy,
+        ))
         return [], problems
     entries = []
     for index, entry in enumerate(entries_data):
         where = (ACKNOWLEDGEMENTS_KEY, index)
         line = document.line_of(where)
         number = f"entry {index + 1}"
+        # In Welsh the entry's number opens the message ("cofnod 2: ..."): no mutation after a preposition to mind.
+        number_cy = f"cofnod {index + 1}"
         if not isinstance(entry, dict):
-            problems.append(_acknowledgement_problem(line, f"{number} is not of the form {{text: ..., english: ..., reason: ...}}", "copy the line the pull request's check prints for the stale text"))
+            problems.append(_acknowledgement_problem(
+                line, f"{number} is not of the form {{text: ..., english: ..., reason: ...}}", _COPY_THE_LINE,
+                f"{number_cy}: nid yw ar y ffurf {{text: ..., english: ..., reason: ...}}", _COPY_THE_LINE_CY,
+            ))
             continue
         unknown = [name for name in entry if name not in ACKNOWLEDGEMENT_FIELDS]
         for name in unknown:
-            problems.append(_acknowledgement_problem(document.line_of((*where, name)), f"{number} has a field '{name}' this file does not use (only text, english and reason)", "correct the field's name, or delete it"))
+            problems.append(_acknowledgement_problem(
+                document.line_of((*where, name)), f"{number} has a field '{name}' this file does not use (only text, english and reason)", "correct the field's name, or delete it",
+                f"{number_cy}: mae ganddo faes '{name}' nad yw'r ffeil hon yn ei ddefnyddio (dim ond text, english a reason)", "cywirwch enw'r maes, neu dilëwch ef",
+            ))
         missing = [name for name in ACKNOWLEDGEMENT_FIELDS if not isinstance(entry.get(name), str) or not entry[name].strip()]
         for name in missing:
             what = {"text": "which Welsh text it is about (text: ...)", "english": "the fingerprint of the English it acknowledges (english: ...)", "reason": "why the Welsh needs no change (reason: ...)"}[name]
-            problems.append(_acknowledgement_problem(document.line_of((*where, name)) if name in entry else line, f"{number} does not say {what}", "copy the line the pull request's check prints for the stale text" if name != "reason" else "write why the Welsh needs no change, for example: reason: a typo corrected in the English"))
+            what_cy = {"text": "pa destun Cymraeg y mae'n ymwneud ag ef (text: ...)", "english": "ôl bys y Saesneg y mae'n ei gydnabod (english: ...)", "reason": "pam nad oes angen newid y Gymraeg (reason: ...)"}[name]
+            problems.append(_acknowledgement_problem(
+                document.line_of((*where, name)) if name in entry else line, f"{number} does not say {what}",
+                _COPY_THE_LINE if name != "reason" else "write why the Welsh needs no change, for example: reason: a typo corrected in the English",
+                f"{number_cy}: nid yw'n dweud {what_cy}",
+                _COPY_THE_LINE_CY if name != "reason" else "ysgrifennwch pam nad oes angen newid y Gymraeg, er enghraifft: reason: teipo wedi'i gywiro yn y Saesneg",
+            ))
         if missing or unknown:
             continue
         english = entry["english"].strip()
         if not re.fullmatch(r"[0-9a-f]{12}", english):
-            problems.append(_acknowledgement_problem(document.line_of((*where, "english")), f"{number}: '{english}' is not a fingerprint of the English (12 characters, 0-9 and a-f)", "copy the line the pull request's check prints for the stale text"))
+            problems.append(_acknowledgement_problem(
+                document.line_of((*where, "english")), f"{number}: '{english}' is not a fingerprint of the English (12 characters, 0-9 and a-f)", _COPY_THE_LINE,
+                f"{number_cy}: nid yw '{english}' yn ôl bys o'r Saesneg (12 nod, 0-9 ac a-f)", _COPY_THE_LINE_CY,
+            ))
             continue
         reason = entry["reason"].strip()
         if reason.startswith("[TO DO") or reason == REASON_PLACEHOLDER:
-            problems.append(_acknowledgement_problem(document.line_of((*where, "reason")), f"{number}'s reason is still '[TO DO: ...]'", "replace [TO DO: ...] with why the Welsh needs no change, for example: reason: \"a typo corrected in the English\""))
+            problems.append(_acknowledgement_problem(
+                document.line_of((*where, "reason")), f"{number}'s reason is still '[TO DO: ...]'", "replace [TO DO: ...] with why the Welsh needs no change, for example: reason: \"a typo corrected in the English\"",
+                f"{number_cy}: '[TO DO: ...]' yw'r rheswm o hyd", "rhowch y rheswm pam nad oes angen newid y Gymraeg yn lle [TO DO: ...], er enghraifft: reason: \"teipo wedi'i gywiro yn y Saesneg\"",
+            ))
             continue
         entries.append(Acknowledgement(entry["text"].strip(), english, reason, line))
     return entries, problems
