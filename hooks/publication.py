@@ -114,9 +114,16 @@ def stray_page_problems(root: Path) -> list:
         relative = file.relative_to(root).as_posix()
         parts = file.relative_to(folder).parts
         if len(parts) < 2 or parts[0] not in locales.LOCALES:
-            problems.append(Problem(relative, None, "page-file-name", "this page is not in a language folder, so it would be published without its checks", f"move it into {CONTENT}/en/ and write its Welsh in {CONTENT}/cy/ at the same path"))
+            problems.append(Problem(
+                relative, None, "page-file-name", "this page is not in a language folder, so it would be published without its checks", f"move it into {CONTENT}/en/ and write its Welsh in {CONTENT}/cy/ at the same path",
+                message_cy="nid yw'r dudalen hon mewn ffolder iaith, felly byddai'n cael ei chyhoeddi heb ei gwiriadau",
+                hint_cy=f"symudwch hi i {CONTENT}/en/ ac ysgrifennwch ei Chymraeg yn {CONTENT}/cy/ ar yr un llwybr",
+            ))
         elif file.suffix != ".md":
-            problems.append(Problem(relative, None, "page-file-name", f"a page's file name ends in .md, not {file.suffix}", f"rename it to {file.stem}.md"))
+            problems.append(Problem(
+                relative, None, "page-file-name", f"a page's file name ends in .md, not {file.suffix}", f"rename it to {file.stem}.md",
+                message_cy=f"mae enw ffeil tudalen yn gorffen ag .md, nid {file.suffix}", hint_cy=f"ailenwch y ffeil yn {file.stem}.md",
+            ))
     return problems
 
 

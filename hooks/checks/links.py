@@ -124,7 +124,11 @@ def problems(root: Path, pages: list, extensions: tuple = ()) -> list:
             line = page.source_lines[rendered_line - 1] if 0 < rendered_line <= len(page.source_lines) else rendered_line
             if not path:
                 if anchor and anchor not in ids(src_uri):
-                    found.append(Problem(page.path, line, "link-anchor-missing", f"the link '{target}' goes to a place '#{anchor}' that is not on this page", "correct the part after # to the id of a heading of this page (shown in the address when you click the heading in the preview), or remove it"))
+                    found.append(Problem(
+                        page.path, line, "link-anchor-missing", f"the link '{target}' goes to a place '#{anchor}' that is not on this page", "correct the part after # to the id of a heading of this page (shown in the address when you click the heading in the preview), or remove it",
+                        message_cy=f"mae'r ddolen '{target}' yn mynd i fan '#{anchor}' nad yw ar y dudalen hon",
+                        hint_cy="cywirwch y rhan ar ôl # i id un o benawdau'r dudalen hon (mae i'w weld yn y cyfeiriad pan fyddwch yn clicio ar y pennawd yn y rhagolwg), neu tynnwch hi",
+                    ))
                 continue
             path = unquote(path)
             extension = posixpath.splitext(path)[-1]
@@ -134,12 +138,25 @@ def problems(root: Path, pages: list, extensions: tuple = ()) -> list:
             if extension.lower() != ".md":
                 if not _site_file(root, uri, page.locale, DEFAULT_LOCALE):
                     folder = f"{CONTENT}/{page.locale}/" if page.locale != DEFAULT_LOCALE else f"{CONTENT}/{page.locale}/ or {CONTENT}/assets/"
-                    found.append(Problem(page.path, line, "link-file-missing", f"the link '{target}' goes to a file that this language's site does not have", f"correct the link, relative to this page, to a file in {folder}, or add the file there"))
+                    folder_cy = f"{CONTENT}/{page.locale}/" if page.locale != DEFAULT_LOCALE else f"{CONTENT}/{page.locale}/ neu {CONTENT}/assets/"
+                    found.append(Problem(
+                        page.path, line, "link-file-missing", f"the link '{target}' goes to a file that this language's site does not have", f"correct the link, relative to this page, to a file in {folder}, or add the file there",
+                        message_cy=f"mae'r ddolen '{target}' yn mynd i ffeil nad yw ar wefan yr iaith hon",
+                        hint_cy=f"cywirwch y ddolen, o'r dudalen hon, i ffeil yn {folder_cy}, neu ychwanegwch y ffeil yno",
+                    ))
                 continue
             if not _site_page(root, uri, page.locale):
                 where = f"{CONTENT}/{uri}" if not uri.startswith("..") else uri
-                found.append(Problem(page.path, line, "link-target-missing", f"the link '{target}' goes to {where}, which does not exist", f"correct the link to the path of an existing page, relative to this page (the pages of this language are in {CONTENT}/{page.locale}/), or add the page"))
+                found.append(Problem(
+                    page.path, line, "link-target-missing", f"the link '{target}' goes to {where}, which does not exist", f"correct the link to the path of an existing page, relative to this page (the pages of this language are in {CONTENT}/{page.locale}/), or add the page",
+                    message_cy=f"mae'r ddolen '{target}' yn mynd i {where}, nad yw'n bodoli",
+                    hint_cy=f"cywirwch y ddolen i lwybr tudalen sy'n bodoli, o'r dudalen hon (mae tudalennau'r iaith hon yn {CONTENT}/{page.locale}/), neu ychwanegwch y dudalen",
+                ))
                 continue
             if anchor and uri in by_uri and anchor not in ids(uri):
-                found.append(Problem(page.path, line, "link-anchor-missing", f"the link '{target}' goes to a place '#{anchor}' that is not on {CONTENT}/{uri}", f"correct the part after # to the id of a heading of {CONTENT}/{uri}, or remove it"))
+                found.append(Problem(
+                    page.path, line, "link-anchor-missing", f"the link '{target}' goes to a place '#{anchor}' that is not on {CONTENT}/{uri}", f"correct the part after # to the id of a heading of {CONTENT}/{uri}, or remove it",
+                    message_cy=f"mae'r ddolen '{target}' yn mynd i fan '#{anchor}' nad yw ar {CONTENT}/{uri}",
+                    hint_cy=f"cywirwch y rhan ar ôl # i id un o benawdau {CONTENT}/{uri}, neu tynnwch hi",
+                ))
     return found

@@ -83,7 +83,7 @@ import os
 import stat
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 import html.parser
 from html.parser import HTMLParser
@@ -116,6 +116,24 @@ _FORM = "Remove it: pages cannot hold forms. Link to the form instead: [name of 
 _SETTINGS = "Remove it: the site writes the page's settings (language, addresses, links to files) itself."
 _PICTURE = "Remove it: put the picture in a file beside the page and show it with ![what the picture shows](picture.png)."
 _FORMULA = "Remove it: write the formula in words, or show it as a picture: ![the formula in words](formula.png)."
+
+# The same fixes in Welsh ("hi": an element, elfen, is feminine).
+_RUNS_PROGRAM_CY = "Tynnwch hi: ni all tudalennau redeg rhaglenni. Os oes wir angen un ar y dudalen, gofynnwch i ddatblygwr."
+_LOOK_IN_ONE_PLACE_CY = "Tynnwch hi: mae sut mae pob tudalen yn edrych yn cael ei bennu mewn un lle (content/assets/plans.css); gofynnwch i ddatblygwr os oes rhaid i rywbeth edrych yn wahanol."
+_EMBEDS_CY = "Tynnwch hi: ni all tudalen ddangos tudalen, gwefan nac ategyn arall y tu mewn iddi ei hun. Rhowch ddolen ati yn lle hynny: [enw'r dudalen](https://...)."
+_FORM_CY = "Tynnwch hi: ni all tudalennau gynnwys ffurflenni. Rhowch ddolen i'r ffurflen yn lle hynny: [enw'r ffurflen](https://...)."
+_SETTINGS_CY = "Tynnwch hi: mae'r wefan ei hun yn ysgrifennu gosodiadau'r dudalen (iaith, cyfeiriadau, dolenni i ffeiliau)."
+_PICTURE_CY = "Tynnwch hi: rhowch y llun mewn ffeil wrth ymyl y dudalen, a'i ddangos gyda ![beth mae'r llun yn ei ddangos](llun.png)."
+_FORMULA_CY = "Tynnwch hi: ysgrifennwch y fformiwla mewn geiriau, neu dangoswch hi fel llun: ![y fformiwla mewn geiriau](fformiwla.png)."
+_IN_WELSH = {
+    _RUNS_PROGRAM: _RUNS_PROGRAM_CY,
+    _LOOK_IN_ONE_PLACE: _LOOK_IN_ONE_PLACE_CY,
+    _EMBEDS: _EMBEDS_CY,
+    _FORM: _FORM_CY,
+    _SETTINGS: _SETTINGS_CY,
+    _PICTURE: _PICTURE_CY,
+    _FORMULA: _FORMULA_CY,
+}
 
 # Elements that run a program, show another page or plug-in, send data or change the page's
 # settings, and the one hint for each.
@@ -151,6 +169,7 @@ ACTIVE_ELEMENTS = {
     "svg": _PICTURE,
     "math": _FORMULA,
 }
+ACTIVE_ELEMENTS_CY = {tag: _IN_WELSH[hint] for tag, hint in ACTIVE_ELEMENTS.items()}
 
 # The HTML that plain prose needs, and what Python-Markdown writes for Markdown.
 PROSE_ELEMENTS = frozenset(
@@ -224,27 +243,38 @@ class _Finding:
     key: tuple  # what it is, to match the same finding in the whole page and in a block
     message: str
     hint: str
+    message_cy: str = field(compare=False)
+    hint_cy: str = field(compare=False)
     needle: str  # what to look for in the source, lower case
     kind: str  # "tag", "attribute" or "address"
     written: str = ""  # an address as the renderer wrote it (entities kept), lower case
     tag: str = ""  # the element it is in, to place it by its tag when nothing else is found
 
 
-def _unsafe_address_finding(value: str, written: str, where: str, scheme: str, needle_kind: str = "address", needle: str = "", tag: str = "") -> _Finding:
+def _unsafe_address_finding(value: str, written: str, where: str, where_cy: str, scheme: str, needle_kind: str = "address", needle: str = "", tag: str = "") -> _Finding:
+    """where_cy names, in Welsh, an address (cyfeiriad, masculine: "ei ddilyn")."""
     if scheme in ("javascript", "vbscript", "livescript"):
         what = "runs a program when it is followed"
         hint = "Replace it with the address of a web page (starting https://) or of a page of this site (such as about.md)."
+        what_cy = "yn rhedeg rhaglen pan fydd rhywun yn ei ddilyn"
+        hint_cy = "Rhowch gyfeiriad tudalen we (yn dechrau â https://) neu gyfeiriad tudalen ar y wefan hon (fel about.md) yn ei le."
     elif scheme == "data":
         what = "holds a file inside the address itself"
         hint = "Put the file beside the page and use its name (such as plan.pdf), or use the address of a web page (starting https://)."
+        what_cy = "yn cynnwys ffeil y tu mewn i'r cyfeiriad ei hun"
+        hint_cy = "Rhowch y ffeil wrth ymyl y dudalen a defnyddiwch ei henw (fel plan.pdf), neu defnyddiwch gyfeiriad tudalen we (yn dechrau â https://)."
     else:
         what = f'is of a kind ("{scheme}:") that pages do not use'
         hint = "Use the address of a web page (starting https://), an email address (mailto:name@example.org), a phone number (tel:...) or a page of this site (such as about.md)."
+        what_cy = f'o fath ("{scheme}:") nad yw tudalennau\'n ei ddefnyddio'
+        hint_cy = "Defnyddiwch gyfeiriad tudalen we (yn dechrau â https://), cyfeiriad e-bost (mailto:enw@example.org), rhif ffôn (tel:...) neu dudalen ar y wefan hon (fel about.md)."
     return _Finding(
         UNSAFE_ADDRESS,
         ("address", _normalise(value)),
         f'{where}, "{_shown(written)}", {what}',
         hint,
+        f'mae {where_cy} ("{_shown(written)}") {what_cy}',
+        hint_cy,
         needle or scheme + ":",
         needle_kind,
         written.strip().lower() if needle_kind == "address" else "",
@@ -272,10 +302,13 @@ class _Walker(HTMLParser):
             # "<https://...>" inside a raw HTML block): no element to a browser, only an address.
             scheme = address_scheme(tag)
             if scheme and scheme not in SAFE_SCHEMES:
-                self.findings.append(_unsafe_address_finding(tag, raw_tag, "the autolink", scheme, "tag", "<" + tag.split(":", 1)[0] + ":"))
+                self.findings.append(_unsafe_address_finding(tag, raw_tag, "the autolink", "cyfeiriad y ddolen awtomatig", scheme, "tag", "<" + tag.split(":", 1)[0] + ":"))
         elif tag in ACTIVE_ELEMENTS:
             self.findings.append(
-                _Finding(ACTIVE_ELEMENT, ("element", tag), f"the element {_shown(raw_tag)} is not allowed in a page", ACTIVE_ELEMENTS[tag], "<" + tag, "tag")
+                _Finding(
+                    ACTIVE_ELEMENT, ("element", tag), f"the element {_shown(raw_tag)} is not allowed in a page", ACTIVE_ELEMENTS[tag],
+                    f"ni chaniateir yr elfen {_shown(raw_tag)} mewn tudalen", ACTIVE_ELEMENTS_CY[tag], "<" + tag, "tag",
+                )
             )
         elif tag not in PROSE_ELEMENTS:
             self.findings.append(
@@ -284,6 +317,8 @@ class _Walker(HTMLParser):
                     ("element", tag),
                     f"the element {_shown(raw_tag)} is not one of the HTML elements pages may use",
                     "Remove it, or write the same with Markdown (**bold**, _italic_, [links](https://...), lists, tables). If the page really needs it, ask a developer.",
+                    f"nid yw'r elfen {_shown(raw_tag)} yn un o'r elfennau HTML y caiff tudalennau eu defnyddio",
+                    "Tynnwch hi, neu ysgrifennwch yr un peth gyda Markdown (**trwm**, _italig_, [dolenni](https://...), rhestrau, tablau). Os oes wir angen yr elfen ar y dudalen, gofynnwch i ddatblygwr.",
                     "<" + tag,
                     "tag",
                 )
@@ -299,6 +334,8 @@ class _Walker(HTMLParser):
                         ("attribute", tag, name),
                         f"<{tag}> has {_shown(as_written)}: an instruction to run a program, which pages cannot hold",
                         f"Remove {name}=\"...\" (if it is written in curly brackets after the text, {{: {name}=... }}, remove the brackets too when nothing else is left in them). Pages cannot react to clicks or to the mouse.",
+                        f"mae gan <{tag}> {_shown(as_written)}: cyfarwyddyd i redeg rhaglen, na all tudalennau ei gynnwys",
+                        f"Tynnwch {name}=\"...\" (os yw wedi'i ysgrifennu rhwng cromfachau cyrliog ar ôl y testun, {{: {name}=... }}, tynnwch y cromfachau hefyd pan nad oes dim arall ar ôl rhyngddynt). Ni all tudalennau ymateb i gliciau nac i'r llygoden.",
                         name,
                         "attribute",
                         tag=tag,
@@ -306,7 +343,11 @@ class _Walker(HTMLParser):
                 )
             elif name == "style" and not (tag in ("td", "th") and value in _TABLE_ALIGNMENTS):
                 self.findings.append(
-                    _Finding(STYLE_ATTRIBUTE, ("attribute", tag, name), f"<{tag}> has {_shown(as_written)}: pages cannot set their own look", _LOOK_IN_ONE_PLACE.replace("Remove it", 'Remove style="..."'), name, "attribute", tag=tag)
+                    _Finding(
+                        STYLE_ATTRIBUTE, ("attribute", tag, name), f"<{tag}> has {_shown(as_written)}: pages cannot set their own look", _LOOK_IN_ONE_PLACE.replace("Remove it", 'Remove style="..."'),
+                        f"mae gan <{tag}> {_shown(as_written)}: ni all tudalennau bennu sut maen nhw'n edrych", _LOOK_IN_ONE_PLACE_CY.replace("Tynnwch hi", 'Tynnwch style="..."'),
+                        name, "attribute", tag=tag,
+                    )
                 )
             elif name in ADDRESS_ATTRIBUTES:
                 candidates = [c.strip().split(None, 1)[0] for c in html.unescape(value).split(",") if c.strip()] if name in _ADDRESS_LISTS else [value]
@@ -314,7 +355,7 @@ class _Walker(HTMLParser):
                     scheme = address_scheme(candidate)
                     if scheme and scheme not in SAFE_SCHEMES:
                         raw_value = _unquoted(written.get(name, value))
-                        self.findings.append(_unsafe_address_finding(value, raw_value, f"the address in <{tag} {name}>", scheme, tag=tag))
+                        self.findings.append(_unsafe_address_finding(value, raw_value, f"the address in <{tag} {name}>", f"y cyfeiriad yn <{tag} {name}>", scheme, tag=tag))
                         break
 
     # Text that html.parser keeps inside a comment or declaration but a browser reads as HTML.
@@ -441,7 +482,7 @@ def active_content_problems(text: str, path: str, first_line: int = 1) -> list[P
         placed.append((spot[0], spot[1], finding) if spot else (0, None, finding))
 
     for label, (url, scheme) in unsafe_references.items():
-        finding = _unsafe_address_finding(url, url, f"the address of the reference [{label}]", scheme)
+        finding = _unsafe_address_finding(url, url, f"the address of the reference [{label}]", f"cyfeiriad y cyfeirnod [{label}]", scheme)
         index = _definition_line(lines, label)
         spot = _locate(lines[index : index + 3] if index is not None else lines, finding, 0)
         if index is None:
@@ -451,7 +492,7 @@ def active_content_problems(text: str, path: str, first_line: int = 1) -> list[P
         placed.append((index, column, finding))
 
     problems = [
-        Problem(path, first_line + index, f.rule, f.message, f.hint, column=column)
+        Problem(path, first_line + index, f.rule, f.message, f.hint, column=column, message_cy=f.message_cy, hint_cy=f.hint_cy)
         for index, column, f in placed
     ]
     return sorted(set(problems), key=_order)
@@ -642,6 +683,12 @@ def _invisible_problem(path: str, line: int, column: int, character: str, before
         effect = "it cannot be seen, but it stops the words around it matching in search and in the translation checks"
     context = " ".join(before.split())[-20:]
     where = f' just after "{_shown(context, 24)}"' if context else " at the start of the line"
+    # The character's Unicode name (ZERO WIDTH SPACE) is its name in the standard, in English in both.
+    if character in BIDI_CONTROLS:
+        effect_cy = "gall wneud i'r testun ymddangos mewn trefn wahanol i'r drefn y cafodd ei ysgrifennu ynddi"
+    else:
+        effect_cy = "ni ellir ei weld, ond mae'n atal y geiriau o'i gwmpas rhag cyfateb wrth chwilio ac yn y gwiriadau cyfieithu"
+    where_cy = f' yn syth ar ôl "{_shown(context, 24)}"' if context else " ar ddechrau'r llinell"
     return Problem(
         path,
         line,
@@ -649,6 +696,8 @@ def _invisible_problem(path: str, line: int, column: int, character: str, before
         f"an invisible character, {code} {name}, is in the text{where}: {effect}",
         f"Delete it: put the cursor{where} and press Delete once (or retype the words around it). It often comes with text pasted from another program.",
         column=column,
+        message_cy=f"mae nod anweledig, {code} {name}, yn y testun{where_cy}: {effect_cy}",
+        hint_cy=f"Dilëwch ef: rhowch y cyrchwr{where_cy} a gwasgwch Delete unwaith (neu teipiwch y geiriau o'i gwmpas eto). Mae'n aml yn dod gyda thestun a gludwyd o raglen arall.",
     )
 
 
@@ -692,12 +741,20 @@ def _symlink_problem(root: Path, repository: str, link: Path) -> Problem:
     else:
         where = "inside the repository"
     kind = "a folder" if os.path.isdir(link) else "a file"
+    where_cy = {
+        "which is outside the repository": "sydd y tu allan i'r ystorfa",
+        "which does not exist (a broken link)": "nad yw'n bodoli (dolen wedi torri)",
+        "inside the repository": "sydd y tu mewn i'r ystorfa",
+    }[where]
+    kind_cy = "ffolder" if os.path.isdir(link) else "ffeil"
     return Problem(
         link.relative_to(root).as_posix(),
         None,
         SYMLINK,
         f'this is a link to "{target}", {where}, not {kind} of its own: the site publishes only real files',
         "Replace the link with the real file (or folder): copy the file itself here, or delete the link.",
+        message_cy=f'dolen at "{target}", {where_cy}, yw hon, nid {kind_cy} go iawn: dim ond ffeiliau go iawn y mae\'r wefan yn eu cyhoeddi',
+        hint_cy="Rhowch y ffeil (neu'r ffolder) go iawn yn lle'r ddolen: copïwch y ffeil ei hun yma, neu dilëwch y ddolen.",
     )
 
 

@@ -66,12 +66,20 @@ def _nav_entries(node, entries: list, problems: list) -> None:
     if node is None:
         return
     if not isinstance(node, yaml.SequenceNode):
-        problems.append(Problem(CONFIG, node.start_mark.line + 1, "nav-not-list", "the navigation ('nav:') is not a list of pages", "write each page on its own line under nav:, starting with '- ' (for example '  - about.md')"))
+        problems.append(Problem(
+            CONFIG, node.start_mark.line + 1, "nav-not-list", "the navigation ('nav:') is not a list of pages", "write each page on its own line under nav:, starting with '- ' (for example '  - about.md')",
+            message_cy="nid yw'r llywio ('nav:') yn rhestr o dudalennau",
+            hint_cy="ysgrifennwch bob tudalen ar ei llinell ei hun o dan nav:, gan ddechrau â '- ' (er enghraifft '  - about.md')",
+        ))
         return
     for item in node.value:
         line = item.start_mark.line + 1
         if isinstance(item, yaml.ScalarNode) and (item.tag.endswith(":null") or item.value == "" or item.tag.endswith((":int", ":float", ":bool"))):
-            problems.append(Problem(CONFIG, line, "nav-entry-type", f"this navigation entry ('{item.value}') is not a page", "write the page's path (for example 'about.md'), or 'Title: page.md', or remove the line"))
+            problems.append(Problem(
+                CONFIG, line, "nav-entry-type", f"this navigation entry ('{item.value}') is not a page", "write the page's path (for example 'about.md'), or 'Title: page.md', or remove the line",
+                message_cy=f"nid yw'r cofnod llywio hwn ('{item.value}') yn dudalen",
+                hint_cy="ysgrifennwch lwybr y dudalen (er enghraifft 'about.md'), neu 'Teitl: tudalen.md', neu tynnwch y llinell",
+            ))
         elif isinstance(item, yaml.ScalarNode):
             entries.append(NavEntry(None, item.value if "://" not in item.value else None, line))
         elif isinstance(item, yaml.MappingNode) and len(item.value) == 1:
@@ -84,7 +92,11 @@ def _nav_entries(node, entries: list, problems: list) -> None:
                 entries.append(NavEntry(title, None, line))
                 _nav_entries(value_node, entries, problems)
         else:
-            problems.append(Problem(CONFIG, line, "nav-entry-type", "this navigation entry is not a page, nor a title with its page or section", "write the page's path (for example 'about.md'), or 'Title: page.md'"))
+            problems.append(Problem(
+                CONFIG, line, "nav-entry-type", "this navigation entry is not a page, nor a title with its page or section", "write the page's path (for example 'about.md'), or 'Title: page.md'",
+                message_cy="nid yw'r cofnod llywio hwn yn dudalen, nac yn deitl gyda'i dudalen neu ei adran",
+                hint_cy="ysgrifennwch lwybr y dudalen (er enghraifft 'about.md'), neu 'Teitl: tudalen.md'",
+            ))
 
 
 def read(root: Path) -> SiteConfig:
@@ -97,7 +109,11 @@ def read(root: Path) -> SiteConfig:
         node = yaml.compose(text, Loader=_Loader)
         loaded = yaml.load(text, Loader=_Loader) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        config.problems.append(Problem(CONFIG, getattr(getattr(error, "problem_mark", None), "line", -1) + 1 or None, "config-unreadable", f"{CONFIG} cannot be read ({error})", f"restore {CONFIG} from git, or correct the line named"))
+        config.problems.append(Problem(
+            CONFIG, getattr(getattr(error, "problem_mark", None), "line", -1) + 1 or None, "config-unreadable", f"{CONFIG} cannot be read ({error})", f"restore {CONFIG} from git, or correct the line named",
+            message_cy=f"ni ellir darllen {CONFIG} (yng ngeiriau PyYAML, yn Saesneg: {error})",
+            hint_cy=f"adferwch {CONFIG} o git, neu cywirwch y llinell a enwir",
+        ))
         return config
     if not isinstance(loaded, dict):
         return config
@@ -118,6 +134,9 @@ def read(root: Path) -> SiteConfig:
     return config
 
 
+_NAMES_CY = {locales.ENGLISH: ("y Saesneg", "Saesneg", "Saesneg"), locales.WELSH: ("y Gymraeg", "Cymraeg", "Gymraeg")}
+
+
 def navigation_problems(config: SiteConfig, pages: dict) -> list:
     """pages: locale -> the set of its pages (paths inside the language folder)."""
     problems = []
@@ -125,12 +144,23 @@ def navigation_problems(config: SiteConfig, pages: dict) -> list:
         if entry.page is not None:
             for locale in locales.LOCALES:
                 if entry.page not in pages.get(locale, set()):
-                    problems.append(Problem(CONFIG, entry.line, "nav-missing-page", f"the navigation names the page {entry.page}, but there is no content/{locale}/{entry.page}", f"add the page content/{locale}/{entry.page}, or correct or remove this navigation entry"))
+                    problems.append(Problem(
+                        CONFIG, entry.line, "nav-missing-page", f"the navigation names the page {entry.page}, but there is no content/{locale}/{entry.page}", f"add the page content/{locale}/{entry.page}, or correct or remove this navigation entry",
+                        message_cy=f"mae'r llywio'n enwi'r dudalen {entry.page}, ond nid oes content/{locale}/{entry.page}",
+                        hint_cy=f"ychwanegwch y dudalen content/{locale}/{entry.page}, neu cywirwch y cofnod llywio hwn neu ei dynnu",
+                    ))
         if entry.title is not None:
             for locale in locales.LOCALES:
                 if locale == locales.DEFAULT_LOCALE:
                     continue
                 if entry.title not in config.nav_translations.get(locale, {}):
                     name = locales.NAMES_IN_ENGLISH[locale]
-                    problems.append(Problem(CONFIG, entry.line, "nav-title-untranslated", f"the navigation title '{entry.title}' has no {name} title, so the {name} site would show it in English", f"under the {name} language ('locale: {locale}') of the i18n plugin in {CONFIG}, add nav_translations with the line  {entry.title}: <the {name} title>  (or remove the title from this entry, to use the page's own title)"))
+                    # In Welsh: the language ("y Gymraeg"), the adjective after a masculine noun
+                    # ("teitl Cymraeg") and after a feminine one, softened ("y wefan Gymraeg").
+                    language_cy, adjective_cy, after_feminine_cy = _NAMES_CY[locale]
+                    problems.append(Problem(
+                        CONFIG, entry.line, "nav-title-untranslated", f"the navigation title '{entry.title}' has no {name} title, so the {name} site would show it in English", f"under the {name} language ('locale: {locale}') of the i18n plugin in {CONFIG}, add nav_translations with the line  {entry.title}: <the {name} title>  (or remove the title from this entry, to use the page's own title)",
+                        message_cy=f"nid oes teitl {adjective_cy} i'r teitl llywio '{entry.title}', felly byddai'r wefan {after_feminine_cy} yn ei ddangos yn Saesneg",
+                        hint_cy=f"o dan {language_cy} ('locale: {locale}') yn yr ategyn i18n yn {CONFIG}, ychwanegwch nav_translations gyda'r llinell  {entry.title}: <y teitl {adjective_cy}>  (neu tynnwch y teitl o'r cofnod hwn, er mwyn defnyddio teitl y dudalen ei hun)",
+                    ))
     return problems
