@@ -36,6 +36,12 @@ from hooks.problems import ContentError, Problem
 
 LANGUAGE = NAMES_IN_ENGLISH
 OTHER = {ENGLISH: WELSH, WELSH: ENGLISH}
+
+# The languages' names in the Welsh messages, as each place in a sentence needs them:
+IN_LANGUAGE_CY = {ENGLISH: "Saesneg", WELSH: "Gymraeg"}  # after "yn" (soft mutation): yn Saesneg, yn Gymraeg
+LANGUAGE_CY = {ENGLISH: "Saesneg", WELSH: "Cymraeg"}  # unmutated: "edrych fel Cymraeg", "testun Cymraeg"
+PAGE_CY = {ENGLISH: "y dudalen Saesneg", WELSH: "y dudalen Gymraeg"}  # tudalen is feminine
+THE_LANGUAGE_CY = {ENGLISH: "y Saesneg", WELSH: "y Gymraeg"}
 CONTENT = "content"
 
 # Front matter keys whose values are written in each language; every other key's value
@@ -94,6 +100,7 @@ class Shape:
     shape: tuple
     description: str
     section: int
+    description_cy: str = ""  # the description in Welsh, for the Welsh messages
 
 
 @dataclass(frozen=True)
@@ -177,7 +184,11 @@ def _front_matter(path: str, lines: list) -> tuple:
         if lines[index].strip() in ("---", "..."):
             break
     else:
-        return 0, None, [Problem(path, 1, "front-matter-unclosed", "the front matter that starts on line 1 is never closed", "end the front matter with a line holding only ---")]
+        return 0, None, [Problem(
+            path, 1, "front-matter-unclosed", "the front matter that starts on line 1 is never closed", "end the front matter with a line holding only ---",
+            message_cy="nid yw gosodiadau'r dudalen (front matter), sy'n dechrau ar linell 1, byth yn gorffen",
+            hint_cy="gorffennwch osodiadau'r dudalen â llinell sy'n cynnwys --- yn unig",
+        )]
     end = index + 1
     body = "\n".join(lines[1:index])
     if not body.strip():
@@ -199,11 +210,19 @@ def read_page(root: Path, locale: str, inner: str) -> Page:
         raw = error.object
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        page.problems.append(Problem(path, line, "page-encoding", f"the page is not valid UTF-8 text (byte 0x{raw[error.start]:02X}; it may be saved as Windows-1252 or Latin-1)", "save the file as UTF-8 (in VS Code: 'Save with Encoding' > UTF-8), then check the accented letters on this line", column))
+        page.problems.append(Problem(
+            path, line, "page-encoding", f"the page is not valid UTF-8 text (byte 0x{raw[error.start]:02X}; it may be saved as Windows-1252 or Latin-1)", "save the file as UTF-8 (in VS Code: 'Save with Encoding' > UTF-8), then check the accented letters on this line", column,
+            message_cy=f"nid yw'r dudalen yn destun UTF-8 dilys (beit 0x{raw[error.start]:02X}; efallai ei bod wedi'i chadw fel Windows-1252 neu Latin-1)",
+            hint_cy="cadwch y ffeil fel UTF-8 (yn VS Code: 'Save with Encoding' > UTF-8), yna gwiriwch y llythrennau acennog ar y llinell hon",
+        ))
         return page
     except OSError as error:
         page = Page(path, locale, inner, [])
-        page.problems.append(Problem(path, None, "page-unreadable", f"the page cannot be read ({error.strerror})", "check that the file exists and can be read"))
+        page.problems.append(Problem(
+            path, None, "page-unreadable", f"the page cannot be read ({error.strerror})", "check that the file exists and can be read",
+            message_cy=f"nid oes modd darllen y dudalen (neges y system: {error.strerror})",
+            hint_cy="gwnewch yn siŵr bod y ffeil yn bodoli a bod modd ei darllen",
+        ))
         return page
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     page = Page(path, locale, inner, lines)
@@ -360,7 +379,11 @@ def _list_shape(tokens: list, start: int, section: int) -> Shape:
     description = f"a {'numbered' if top[1] else 'bulleted'} list of {top[2]} item{'s' if top[2] != 1 else ''}"
     if len(shape) > 1:
         description += f" with {len(shape) - 1} list{'s' if len(shape) > 2 else ''} inside"
-    return Shape("list", tokens[start].map[0] + 1, tuple(tuple(s) for s in shape), description, section)
+    # In Welsh the counts follow a colon, so no numeral mutates or pluralises its noun.
+    counts_cy = f"eitemau: {top[2]}" + (f"; rhestrau ynddi: {len(shape) - 1}" if len(shape) > 1 else "")
+    kind_cy = "rhestr wedi'i rhifo" if top[1] else "rhestr bwyntiau bwled"
+    description_cy = f"{kind_cy} ({counts_cy})"
+    return Shape("list", tokens[start].map[0] + 1, tuple(tuple(s) for s in shape), description, section, description_cy)
 
 
 def _table_shape(tokens: list, start: int, section: int) -> Shape:
@@ -376,7 +399,7 @@ def _table_shape(tokens: list, start: int, section: int) -> Shape:
             columns = max(columns, cells)
         elif token.type == "table_close":
             break
-    return Shape("table", tokens[start].map[0] + 1, (rows, columns), f"a table of {rows} rows and {columns} columns", section)
+    return Shape("table", tokens[start].map[0] + 1, (rows, columns), f"a table of {rows} rows and {columns} columns", section, f"tabl (rhesi: {rows}, colofnau: {columns})")
 
 
 # --- Language identification ------------------------------------------------------------------
@@ -610,9 +633,18 @@ def read_corpus(root: Path, data=None) -> Corpus:
 def _counterpart_problems(pair: PagePair) -> list:
     en_path, cy_path = f"{CONTENT}/{ENGLISH}/{pair.inner}", f"{CONTENT}/{WELSH}/{pair.inner}"
     if pair.cy is None:
-        return [Problem(en_path, 1, "page-without-welsh", f"this page has no Welsh counterpart ({cy_path} does not exist)", f"create {cy_path} with the Welsh translation ({command('hooks.translations', 'export', 'to-translate.csv')} lists what it needs), or delete this page")]
+        export = command('hooks.translations', 'export', 'to-translate.csv')
+        return [Problem(
+            en_path, 1, "page-without-welsh", f"this page has no Welsh counterpart ({cy_path} does not exist)", f"create {cy_path} with the Welsh translation ({export} lists what it needs), or delete this page",
+            message_cy=f"nid oes tudalen Gymraeg yn cyfateb i'r dudalen hon (nid yw {cy_path} yn bodoli)",
+            hint_cy=f"crëwch {cy_path} gyda'r cyfieithiad Cymraeg (mae {export} yn rhestru'r hyn sydd ei angen arni), neu dilëwch y dudalen hon",
+        )]
     if pair.en is None:
-        return [Problem(cy_path, 1, "page-without-english", f"this page has no English counterpart ({en_path} does not exist)", f"create {en_path} with the English, or delete this page if it was removed in English")]
+        return [Problem(
+            cy_path, 1, "page-without-english", f"this page has no English counterpart ({en_path} does not exist)", f"create {en_path} with the English, or delete this page if it was removed in English",
+            message_cy=f"nid oes tudalen Saesneg yn cyfateb i'r dudalen hon (nid yw {en_path} yn bodoli)",
+            hint_cy=f"crëwch {en_path} gyda'r Saesneg, neu dilëwch y dudalen hon os cafodd ei dileu yn Saesneg",
+        )]
     return []
 
 
@@ -620,23 +652,39 @@ def _front_matter_problems(en: Page, cy: Page) -> list:
     problems = []
     en_matter, cy_matter = en.front_matter or {}, cy.front_matter or {}
     for key in sorted(set(en_matter) - set(cy_matter)):
-        problems.append(Problem(cy.path, cy.front_matter_line(), "front-matter-keys", f"the front matter has no '{key}:', which the English has ({en.path}:{en.front_matter_line(key)})", f"add '{key}:' to the front matter at the top of this page, as in the English"))
+        english = f"{en.path}:{en.front_matter_line(key)}"
+        problems.append(Problem(
+            cy.path, cy.front_matter_line(), "front-matter-keys", f"the front matter has no '{key}:', which the English has ({english})", f"add '{key}:' to the front matter at the top of this page, as in the English",
+            message_cy=f"nid oes '{key}:' yng ngosodiadau'r dudalen (front matter), er bod un yn y Saesneg ({english})",
+            hint_cy=f"ychwanegwch '{key}:' at osodiadau'r dudalen, ar frig y dudalen hon, fel yn y Saesneg",
+        ))
     for key in sorted(set(cy_matter) - set(en_matter)):
-        problems.append(Problem(cy.path, cy.front_matter_line(key), "front-matter-keys", f"the front matter has '{key}:', which the English does not ({en.path})", f"remove '{key}:', or add it to the English page too"))
+        problems.append(Problem(
+            cy.path, cy.front_matter_line(key), "front-matter-keys", f"the front matter has '{key}:', which the English does not ({en.path})", f"remove '{key}:', or add it to the English page too",
+            message_cy=f"mae '{key}:' yng ngosodiadau'r dudalen (front matter), ond nid yn y Saesneg ({en.path})",
+            hint_cy=f"tynnwch '{key}:', neu ychwanegwch ef at y dudalen Saesneg hefyd",
+        ))
     for key in sorted(set(en_matter) & set(cy_matter)):
         if key in TRANSLATED_FRONT_MATTER:
             continue
         if en_matter[key] != cy_matter[key]:
-            problems.append(Problem(cy.path, cy.front_matter_line(key), "front-matter-reference", f"'{key}:' is {cy_matter[key]!r} here but {en_matter[key]!r} in the English ({en.path}:{en.front_matter_line(key)})", f"'{key}' is not translated: give it the same value in both languages"))
+            english = f"{en.path}:{en.front_matter_line(key)}"
+            problems.append(Problem(
+                cy.path, cy.front_matter_line(key), "front-matter-reference", f"'{key}:' is {cy_matter[key]!r} here but {en_matter[key]!r} in the English ({english})", f"'{key}' is not translated: give it the same value in both languages",
+                message_cy=f"gwerth '{key}:' yw {cy_matter[key]!r} yma, ond {en_matter[key]!r} yn y Saesneg ({english})",
+                hint_cy=f"nid yw '{key}' yn cael ei gyfieithu: rhowch yr un gwerth iddo yn y ddwy iaith",
+            ))
     return problems
 
 
-def _compare_in_order(en: Page, cy: Page, en_items: list, cy_items: list, key, describe, rule: str, hint: str) -> list:
+def _compare_in_order(en: Page, cy: Page, en_items: list, cy_items: list, key, describe, rule: str, hint: str, describe_cy, hint_cy: str) -> list:
     """Compare two sequences of page parts (markers, links, images, lists, tables) in order.
 
     key(page, item) is what must be equal in both languages; describe(page, item) says what
-    the item is. A part in one language only is reported where it is; two parts in the same
-    place that differ are reported on the Welsh page.
+    the item is, describe_cy(page, item) the same in Welsh (a noun phrase that the messages
+    use where no mutation follows: after "yn cynnwys" and before a colon). A part in one
+    language only is reported where it is; two parts in the same place that differ are
+    reported on the Welsh page.
     """
     en_keys, cy_keys = [key(en, item) for item in en_items], [key(cy, item) for item in cy_items]
     if en_keys == cy_keys:
@@ -649,11 +697,20 @@ def _compare_in_order(en: Page, cy: Page, en_items: list, cy_items: list, key, d
         en_part, cy_part = en_items[en_start:en_end], cy_items[cy_start:cy_end]
         paired = min(len(en_part), len(cy_part))
         for en_item, cy_item in zip(en_part[:paired], cy_part[:paired]):
-            problems.append(Problem(cy.path, cy_item.line, rule, f"{describe(cy, cy_item)}, where the English has {describe(en, en_item)} ({en.path}:{en_item.line})", hint))
+            problems.append(Problem(
+                cy.path, cy_item.line, rule, f"{describe(cy, cy_item)}, where the English has {describe(en, en_item)} ({en.path}:{en_item.line})", hint,
+                message_cy=f"mae'r dudalen hon yn cynnwys {describe_cy(cy, cy_item)}, lle mae'r Saesneg yn cynnwys {describe_cy(en, en_item)} ({en.path}:{en_item.line})", hint_cy=hint_cy,
+            ))
         for en_item in en_part[paired:]:
-            problems.append(Problem(en.path, en_item.line, rule, f"{describe(en, en_item)} has no counterpart in the Welsh ({cy.path})", hint))
+            problems.append(Problem(
+                en.path, en_item.line, rule, f"{describe(en, en_item)} has no counterpart in the Welsh ({cy.path})", hint,
+                message_cy=f"{describe_cy(en, en_item)}: nid oes dim byd cyfatebol yn y Gymraeg ({cy.path})", hint_cy=hint_cy,
+            ))
         for cy_item in cy_part[paired:]:
-            problems.append(Problem(cy.path, cy_item.line, rule, f"{describe(cy, cy_item)} has no counterpart in the English ({en.path})", hint))
+            problems.append(Problem(
+                cy.path, cy_item.line, rule, f"{describe(cy, cy_item)} has no counterpart in the English ({en.path})", hint,
+                message_cy=f"{describe_cy(cy, cy_item)}: nid oes dim byd cyfatebol yn y Saesneg ({en.path})", hint_cy=hint_cy,
+            ))
     return problems
 
 
@@ -667,6 +724,7 @@ def _heading_problems(en: Page, cy: Page) -> list:
     if [h.level for h in en.headings] == [h.level for h in cy.headings]:
         return []
     hint = "give the Welsh page the same headings as the English, at the same levels (the same number of #), in the same order"
+    hint_cy = "rhowch i'r dudalen Gymraeg yr un penawdau â'r Saesneg, ar yr un lefelau (yr un nifer o nodau #), yn yr un drefn"
 
     def blocks(page: Page) -> tuple:
         headings = {h.line: h for h in page.headings}
@@ -686,15 +744,28 @@ def _heading_problems(en: Page, cy: Page) -> list:
         paired = min(len(en_part), len(cy_part))
         for en_heading, cy_heading in zip(en_part[:paired], cy_part[:paired]):
             if en_heading.level != cy_heading.level:
-                problems.append(Problem(cy.path, cy_heading.line, "heading-mismatch", f"the heading '{cy_heading.text}' is a level {cy_heading.level} heading, where the English heading '{en_heading.text}' is level {en_heading.level} ({en.path}:{en_heading.line})", hint))
+                problems.append(Problem(
+                    cy.path, cy_heading.line, "heading-mismatch", f"the heading '{cy_heading.text}' is a level {cy_heading.level} heading, where the English heading '{en_heading.text}' is level {en_heading.level} ({en.path}:{en_heading.line})", hint,
+                    message_cy=f"mae'r pennawd '{cy_heading.text}' ar lefel {cy_heading.level}, lle mae'r pennawd Saesneg '{en_heading.text}' ar lefel {en_heading.level} ({en.path}:{en_heading.line})", hint_cy=hint_cy,
+                ))
+        # The counts follow a colon in Welsh: "nifer y penawdau: 3".
         for heading in en_part[paired:]:
-            problems.append(Problem(en.path, heading.line, "heading-mismatch", f"the heading '{heading.text}' has no counterpart in the Welsh ({cy.path} has {len(cy.headings)} headings, this page {len(en.headings)})", hint))
+            problems.append(Problem(
+                en.path, heading.line, "heading-mismatch", f"the heading '{heading.text}' has no counterpart in the Welsh ({cy.path} has {len(cy.headings)} headings, this page {len(en.headings)})", hint,
+                message_cy=f"nid oes pennawd yn y Gymraeg sy'n cyfateb i'r pennawd '{heading.text}' (nifer y penawdau: {len(cy.headings)} yn {cy.path}, {len(en.headings)} ar y dudalen hon)", hint_cy=hint_cy,
+            ))
         for heading in cy_part[paired:]:
-            problems.append(Problem(cy.path, heading.line, "heading-mismatch", f"the heading '{heading.text}' has no counterpart in the English ({en.path} has {len(en.headings)} headings, this page {len(cy.headings)})", hint))
+            problems.append(Problem(
+                cy.path, heading.line, "heading-mismatch", f"the heading '{heading.text}' has no counterpart in the English ({en.path} has {len(en.headings)} headings, this page {len(cy.headings)})", hint,
+                message_cy=f"nid oes pennawd yn y Saesneg sy'n cyfateb i'r pennawd '{heading.text}' (nifer y penawdau: {len(en.headings)} yn {en.path}, {len(cy.headings)} ar y dudalen hon)", hint_cy=hint_cy,
+            ))
     if not problems:  # the levels differ, but no single heading could be blamed
         en_levels = ", ".join("#" * h.level for h in en.headings)
         cy_levels = ", ".join("#" * h.level for h in cy.headings)
-        problems.append(Problem(cy.path, (cy.headings[0].line if cy.headings else 1), "heading-mismatch", f"the headings differ from the English: {cy_levels or 'none'} here, {en_levels or 'none'} in {en.path}", hint))
+        problems.append(Problem(
+            cy.path, (cy.headings[0].line if cy.headings else 1), "heading-mismatch", f"the headings differ from the English: {cy_levels or 'none'} here, {en_levels or 'none'} in {en.path}", hint,
+            message_cy=f"mae'r penawdau'n wahanol i'r Saesneg: {cy_levels or 'dim un'} yma, {en_levels or 'dim un'} yn {en.path}", hint_cy=hint_cy,
+        ))
     return problems
 
 
@@ -714,6 +785,12 @@ def _link_target(page: Page, link: Link) -> str:
     return {"external": "another site", "this page": "a place on this page"}.get(key[0], key[-1])
 
 
+def _link_target_cy(page: Page, link: Link) -> str:
+    """Where a link goes, in Welsh, as written after "i" (soft mutation: gwefan -> wefan, lle -> le)."""
+    key = _link_key(page, link)
+    return {"external": "wefan arall", "this page": "le ar y dudalen hon"}.get(key[0], key[-1])
+
+
 def _structure_problems(en: Page, cy: Page, identifier: LanguageIdentifier) -> list:
     problems = []
     problems += _compare_in_order(
@@ -722,21 +799,28 @@ def _structure_problems(en: Page, cy: Page, identifier: LanguageIdentifier) -> l
         describe=lambda page, m: f"the block marker <!-- plan:{' '.join((m.name,) + m.args)} -->",
         rule="marker-mismatch",
         hint="use the same block markers, with the same plans, in the same order, on both pages",
+        describe_cy=lambda page, m: f"y marciwr bloc <!-- plan:{' '.join((m.name,) + m.args)} -->",
+        hint_cy="defnyddiwch yr un marcwyr bloc, gyda'r un cynlluniau, yn yr un drefn, ar y ddwy dudalen",
     )
     problems += _heading_problems(en, cy)
-    for kind, rule, hint in (
-        ("list", "list-mismatch", "give the list the same number of items, and the same lists inside it, in both languages"),
-        ("table", "table-mismatch", "give the table the same number of rows and columns in both languages"),
+    for kind, rule, hint, hint_cy in (
+        ("list", "list-mismatch", "give the list the same number of items, and the same lists inside it, in both languages",
+         "rhowch yr un nifer o eitemau i'r rhestr, a'r un rhestrau ynddi, yn y ddwy iaith"),
+        ("table", "table-mismatch", "give the table the same number of rows and columns in both languages",
+         "rhowch yr un nifer o resi a cholofnau i'r tabl yn y ddwy iaith"),
     ):
         problems += _compare_in_order(
             en, cy,
             [s for s in en.shapes if s.kind == kind], [s for s in cy.shapes if s.kind == kind],
             key=lambda page, s: s.shape, describe=lambda page, s: s.description, rule=rule, hint=hint,
+            describe_cy=lambda page, s: s.description_cy, hint_cy=hint_cy,
         )
     problems += _compare_in_order(
         en, cy, en.images, cy.images,
         key=lambda page, i: i.source, describe=lambda page, i: f"the image {i.source}",
         rule="image-mismatch", hint="use the same images, in the same order, on both pages (each with a description in its own language)",
+        describe_cy=lambda page, i: f"y ddelwedd {i.source}",
+        hint_cy="defnyddiwch yr un delweddau, yn yr un drefn, ar y ddwy dudalen (pob un â disgrifiad yn iaith y dudalen)",
     )
     problems += _compare_in_order(
         en, cy, en.links, cy.links,
@@ -744,6 +828,8 @@ def _structure_problems(en: Page, cy: Page, identifier: LanguageIdentifier) -> l
         describe=lambda page, link: f"the link '{_excerpt(link.text, 40)}' to {_link_target(page, link)}",
         rule="link-mismatch",
         hint="give both pages the same links in the same order; a link to a page of the site points to the same page (the same path) in both languages",
+        describe_cy=lambda page, link: f"y ddolen '{_excerpt(link.text, 40)}' i {_link_target_cy(page, link)}",
+        hint_cy="rhowch yr un dolenni i'r ddwy dudalen, yn yr un drefn; mae dolen i dudalen ar y wefan yn pwyntio at yr un dudalen (yr un llwybr) yn y ddwy iaith",
     )
     problems += _image_description_problems(en, cy, identifier)
     return problems
@@ -754,12 +840,20 @@ def _image_description_problems(en: Page, cy: Page, identifier: LanguageIdentifi
     for page in (en, cy):
         for image in page.images:
             if not image.alt.strip():
-                problems.append(Problem(page.path, image.line, "image-alt-missing", f"the image {image.source} has no description (alt text)", f"describe the image in {LANGUAGE[page.locale]} between the brackets: ![description]({image.source})"))
+                problems.append(Problem(
+                    page.path, image.line, "image-alt-missing", f"the image {image.source} has no description (alt text)", f"describe the image in {LANGUAGE[page.locale]} between the brackets: ![description]({image.source})",
+                    message_cy=f"nid oes disgrifiad (testun amgen) gan y ddelwedd {image.source}",
+                    hint_cy=f"disgrifiwch y ddelwedd yn {IN_LANGUAGE_CY[page.locale]} rhwng y cromfachau sgwâr: ![disgrifiad]({image.source})",
+                ))
     if [i.source for i in en.images] == [i.source for i in cy.images]:
         for en_image, cy_image in zip(en.images, cy.images):
             alt = cy_image.alt.strip()
             if alt and fingerprints.normalise(alt) == fingerprints.normalise(en_image.alt) and not identifier.is_names_only(alt):
-                problems.append(Problem(cy.path, cy_image.line, "image-alt-language", f"the description of the image {cy_image.source} is the same as the English: '{alt}'", "translate the image's description into Welsh"))
+                problems.append(Problem(
+                    cy.path, cy_image.line, "image-alt-language", f"the description of the image {cy_image.source} is the same as the English: '{alt}'", "translate the image's description into Welsh",
+                    message_cy=f"mae disgrifiad y ddelwedd {cy_image.source} yr un fath â'r Saesneg: '{alt}'",
+                    hint_cy="cyfieithwch ddisgrifiad y ddelwedd i'r Gymraeg",
+                ))
     return problems
 
 
@@ -771,6 +865,7 @@ def _number_problems(pair: PagePair) -> list:
         groups = [(None, None)]  # the headings differ (reported apart): compare the pages as a whole
     problems = []
     hint = "make the numbers agree: a number written in one language must be written, with digits, in the other"
+    hint_cy = "gwnewch i'r rhifau gytuno: rhaid i rif a ysgrifennwyd mewn un iaith gael ei ysgrifennu, â digidau, yn y llall"
     for index, heading in groups:
         en_numbers = [(n, line) for p in en.prose if index is None or p.section == index for n, line in p.numbers]
         cy_numbers = [(n, line) for p in cy.prose if index is None or p.section == index for n, line in p.numbers]
@@ -778,6 +873,7 @@ def _number_problems(pair: PagePair) -> list:
         if en_count == cy_count:
             continue
         where = f"section '{heading.text}'" if heading else ("the top of the page" if index == 0 else "the page")
+        where_cy = f"yn adran '{heading.text}'" if heading else ("ar frig y dudalen" if index == 0 else "ar y dudalen")
         only_en, only_cy = en_count - cy_count, cy_count - en_count
         for numbers, page, other, only, other_only in ((en_numbers, en, cy, only_en, only_cy), (cy_numbers, cy, en, only_cy, only_en)):
             if not only:
@@ -785,7 +881,11 @@ def _number_problems(pair: PagePair) -> list:
             first_line = min(line for n, line in numbers if n in only)
             listed = ", ".join(sorted(only, key=_number_order))
             instead = f", which has {', '.join(sorted(other_only, key=_number_order))} instead" if other_only else ""
-            problems.append(Problem(page.path, first_line, "number-mismatch", f"{listed} {'is' if sum(only.values()) == 1 else 'are'} in the {LANGUAGE[page.locale]} of {where} but not in the {LANGUAGE[other.locale]} ({other.path}{instead})", hint))
+            instead_cy = f", sy'n cynnwys {', '.join(sorted(other_only, key=_number_order))} yn lle hynny" if other_only else ""
+            problems.append(Problem(
+                page.path, first_line, "number-mismatch", f"{listed} {'is' if sum(only.values()) == 1 else 'are'} in the {LANGUAGE[page.locale]} of {where} but not in the {LANGUAGE[other.locale]} ({other.path}{instead})", hint,
+                message_cy=f"mae {listed} {where_cy} yn {IN_LANGUAGE_CY[page.locale]} ond nid yn {IN_LANGUAGE_CY[other.locale]} ({other.path}{instead_cy})", hint_cy=hint_cy,
+            ))
     return problems
 
 
@@ -823,10 +923,19 @@ def data_problems(corpus: Corpus) -> list:
         (path, en_line), (_, cy_line) = unit.en_where, unit.cy_where
         for text, locale, line in ((en, ENGLISH, en_line), (cy, WELSH, cy_line)):
             if not text.strip():
-                problems.append(Problem(path, line, "text-empty", f"the {LANGUAGE[locale]} of this text is empty", f"write the text in {LANGUAGE[locale]} after '{locale}:'", field=unit.label))
+                # fersiwn is feminine: "y fersiwn Gymraeg"
+                problems.append(Problem(
+                    path, line, "text-empty", f"the {LANGUAGE[locale]} of this text is empty", f"write the text in {LANGUAGE[locale]} after '{locale}:'", field=unit.label,
+                    message_cy=f"mae'r fersiwn {IN_LANGUAGE_CY[locale]} o'r testun hwn yn wag",
+                    hint_cy=f"ysgrifennwch y testun yn {IN_LANGUAGE_CY[locale]} ar ôl '{locale}:'",
+                ))
         if en.strip() and fingerprints.normalise(en) == fingerprints.normalise(cy):
             if not (en.strip() in corpus.same_in_both or identifier.is_names_only(en)):
-                problems.append(Problem(path, cy_line, "text-untranslated", f"the Welsh is the same as the English: '{_excerpt(cy)}'", "translate it into Welsh; if it is a name written the same in both languages, add it to same_in_both in data/glossary.yml", field=unit.label))
+                problems.append(Problem(
+                    path, cy_line, "text-untranslated", f"the Welsh is the same as the English: '{_excerpt(cy)}'", "translate it into Welsh; if it is a name written the same in both languages, add it to same_in_both in data/glossary.yml", field=unit.label,
+                    message_cy=f"mae'r Gymraeg yr un fath â'r Saesneg: '{_excerpt(cy)}'",
+                    hint_cy="cyfieithwch y testun i'r Gymraeg; os yw'n enw a ysgrifennir yr un fath yn y ddwy iaith, ychwanegwch ef at same_in_both yn data/glossary.yml",
+                ))
     return problems
 
 
@@ -841,6 +950,30 @@ def _sentences(text: str) -> list:
     return [sentence for sentence in _SENTENCE_END.split(text) if sentence.strip()]
 
 
+# A run of prose (Prose.kind) in Welsh, as "this ...", with its gender's demonstrative (hwn, hon).
+_PROSE_CY = {
+    "heading": "y pennawd hwn",
+    "paragraph": "y paragraff hwn",
+    "list item": "yr eitem hon yn y rhestr",
+    "table cell": "y gell hon yn y tabl",
+    "quotation": "y dyfyniad hwn",
+    "image description": "disgrifiad y ddelwedd hon",
+}
+
+
+def _this_prose_cy(kind: str, sentences: int) -> str:
+    """'this paragraph' or 'a sentence of this paragraph', in Welsh ("un o frawddegau'r paragraff hwn")."""
+    front_matter = re.fullmatch(r"front matter '(.*)'", kind)
+    this = f"gosodiad '{front_matter[1]}' y dudalen" if front_matter else _PROSE_CY.get(kind, f"y testun hwn ({kind})")
+    if sentences == 1:
+        return this
+    if this.startswith("yr "):
+        return "un o frawddegau'r " + this[3:]
+    if this.startswith("y "):
+        return "un o frawddegau'r " + this[2:]
+    return "un o frawddegau " + this
+
+
 def language_problems(corpus: Corpus) -> list:
     """Every paragraph, heading, list item, table cell and image description of the pages, and every data text, in its own language."""
     items, makers = [], []
@@ -853,10 +986,13 @@ def language_problems(corpus: Corpus) -> list:
                 sentences = _sentences(prose.text)
                 for sentence in sentences:
                     what = f"this {prose.kind}" if len(sentences) == 1 else f"a sentence of this {prose.kind}"
+                    what_cy = _this_prose_cy(prose.kind, len(sentences))
                     items.append((sentence, page.locale))
                     makers.append(
-                        lambda page=page, prose=prose, sentence=sentence, what=what, language=language, other=other: Problem(
-                            page.path, prose.line, "wrong-language", f"{what} looks like {other}, on the {language} page: '{_excerpt(sentence)}'", f"write it in {language}; if it is a name that is the same in both languages, add the name to same_in_both in data/glossary.yml"
+                        lambda page=page, prose=prose, sentence=sentence, what=what, what_cy=what_cy, language=language, other=other: Problem(
+                            page.path, prose.line, "wrong-language", f"{what} looks like {other}, on the {language} page: '{_excerpt(sentence)}'", f"write it in {language}; if it is a name that is the same in both languages, add the name to same_in_both in data/glossary.yml",
+                            message_cy=f"mae {what_cy} yn edrych fel {LANGUAGE_CY[OTHER[page.locale]]}, ar {PAGE_CY[page.locale]}: '{_excerpt(sentence)}'",
+                            hint_cy=f"ysgrifennwch y testun yn {IN_LANGUAGE_CY[page.locale]}; os yw'n enw sydd yr un fath yn y ddwy iaith, ychwanegwch yr enw at same_in_both yn data/glossary.yml",
                         )
                     )
     for unit in corpus.text_units():
@@ -866,7 +1002,9 @@ def language_problems(corpus: Corpus) -> list:
             items.append((text, locale))
             makers.append(
                 lambda text=text, locale=locale, path=path, line=line, unit=unit: Problem(
-                    path, line, "wrong-language", f"the {LANGUAGE[locale]} text looks like {LANGUAGE[OTHER[locale]]}: '{_excerpt(text)}'", f"write it in {LANGUAGE[locale]} after '{locale}:'; if it holds a name that is the same in both languages, add the name to same_in_both in data/glossary.yml", field=unit.label
+                    path, line, "wrong-language", f"the {LANGUAGE[locale]} text looks like {LANGUAGE[OTHER[locale]]}: '{_excerpt(text)}'", f"write it in {LANGUAGE[locale]} after '{locale}:'; if it holds a name that is the same in both languages, add the name to same_in_both in data/glossary.yml", field=unit.label,
+                    message_cy=f"mae'r testun {LANGUAGE_CY[locale]} yn edrych fel {LANGUAGE_CY[OTHER[locale]]}: '{_excerpt(text)}'",
+                    hint_cy=f"ysgrifennwch y testun yn {IN_LANGUAGE_CY[locale]} ar ôl '{locale}:'; os oes enw ynddo sydd yr un fath yn y ddwy iaith, ychwanegwch yr enw at same_in_both yn data/glossary.yml",
                 )
             )
     return [make() for make, wrong in zip(makers, corpus.identifier.wrong_languages(items)) if wrong]
@@ -910,6 +1048,33 @@ def welsh_text_to_revise(corpus: Corpus, unit: Unit) -> str:
     return f"the Welsh (cy:) of {fingerprints.describe_field(unit.label)} in {path} (line {line})"
 
 
+def welsh_text_to_revise_cy(corpus: Corpus, unit: Unit) -> str:
+    """The same in Welsh, a noun phrase for after a colon: "yr adran o dan bennawd 2, 'Cysylltu', yn content/cy/about.md (llinell 7)".
+
+    Headings are counted with a digit after the noun ("pennawd 2", mutated after "o dan"), so
+    no Welsh ordinal (yr ail, y trydydd ...) is needed.
+    """
+    path, line = unit.cy_where
+    if unit.kind == "section":
+        index = int(unit.key.rsplit("#", 1)[1])
+        if index == 0:
+            return f"brig {path}, uwchben y pennawd cyntaf (llinell {line})"
+        pair = corpus.pages.get(unit.group)
+        sections = {s.index: s for s in pair.cy.sections} if pair is not None and pair.cy is not None else {}
+        heading = sections[index].heading.text if index in sections and sections[index].heading else None
+        named = f", '{heading}'," if heading else ""
+        return f"yr adran o dan bennawd {index}{named} yn {path} (llinell {line})"
+    return f"y testun ar ôl cy: ar gyfer {fingerprints.describe_field(unit.label, 'cy')} yn {path} (llinell {line})"
+
+
+def unit_label_cy(unit: Unit) -> str:
+    """What a unit is, in Welsh, for after "Cymraeg" or "Saesneg": "adran 2 'Cysylltu'", "brig y dudalen", "y testun ..."."""
+    if unit.kind != "section":
+        return f"y testun {fingerprints.describe_field(unit.label, 'cy')}"
+    section = re.fullmatch(r"section (\d+) (.*)", unit.label, re.S)
+    return f"adran {section[1]} {section[2]}" if section else "brig y dudalen"
+
+
 def freshness_problem(corpus: Corpus, unit: Unit, state) -> Problem:
     path, line = unit.cy_where
     en_path, en_line = unit.en_where
@@ -920,19 +1085,30 @@ def freshness_problem(corpus: Corpus, unit: Unit, state) -> Problem:
     mark = mark_fresh_command(unit.key)
     entry = fingerprints.acknowledgement_entry(unit)
     no_change = f"If the English change needs no change to the Welsh (a typo corrected in the English), add this line at the end of {fingerprints.ACKNOWLEDGEMENTS_PATH} and replace its [TO DO: ...] with why: {entry}"
+    what_cy, welsh_cy = unit_label_cy(unit), welsh_text_to_revise_cy(corpus, unit)
+    add_line_cy = f"ychwanegwch y llinell hon at ddiwedd {fingerprints.ACKNOWLEDGEMENTS_PATH}, a rhowch y rheswm yn lle'r [TO DO: ...] sydd ynddi: {entry}"
     if state.state == fingerprints.NOT_RECORDED:
         return Problem(
             path, line, "translation-unrecorded",
             f"no fingerprint is recorded for the Welsh of {what} ({english}): nobody has yet confirmed it matches the English. The Welsh is {welsh}",
             f"check that Welsh against the English and correct it if needed; when a pull request changes it, the pull request's check records it (on your computer, run: {mark}). If it is right as it is, add this line at the end of {fingerprints.ACKNOWLEDGEMENTS_PATH} and replace its [TO DO: ...] with why: {entry}",
             field=field_,
+            message_cy=f"nid oes ôl bys wedi'i gofnodi ar gyfer Cymraeg {what_cy} ({english}): nid oes neb wedi cadarnhau eto ei bod yn cyfateb i'r Saesneg. Dyma ble mae'r Gymraeg: {welsh_cy}",
+            hint_cy=f"gwiriwch y Gymraeg honno yn erbyn y Saesneg, a'i chywiro os oes angen; pan fydd cais tynnu yn ei newid, bydd gwiriad y cais tynnu yn ei chofnodi (ar eich cyfrifiadur, rhedwch: {mark}). Os yw'n gywir fel y mae, {add_line_cy}",
         )
     changed = "; ".join(state.changes) if state.changes else f"it now reads '{_excerpt(unit.en or '')}'"
+    changes_cy = getattr(state, "changes_cy", ())
+    changed_cy = "; ".join(changes_cy) if changes_cy else f"dyma'r Saesneg bellach: '{_excerpt(unit.en or '')}'"
     return Problem(
         path, line, "translation-stale",
         f"the English of {what} has changed since its Welsh was last marked up to date ({english}: {changed}). Revise the Welsh: {welsh}",
         f"revise that Welsh to match the English; the pull request's check then records it (on your computer, run: {mark}). {no_change}",
         field=field_,
+        message_cy=f"mae Saesneg {what_cy} wedi newid ers i'r Gymraeg gael ei nodi'n gyfredol ddiwethaf ({english}: {changed_cy}). Diwygiwch y Gymraeg: {welsh_cy}",
+        hint_cy=(
+            f"diwygiwch y Gymraeg honno fel ei bod yn cyfateb i'r Saesneg; yna bydd gwiriad y cais tynnu yn ei chofnodi (ar eich cyfrifiadur, rhedwch: {mark}). "
+            f"Os nad oes angen newid y Gymraeg ar ôl y newid i'r Saesneg (teipo wedi'i gywiro yn y Saesneg), {add_line_cy}"
+        ),
     )
 
 
