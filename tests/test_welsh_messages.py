@@ -199,14 +199,27 @@ def _judged_english(texts: list) -> list:
     return [text for text, wrong in zip(texts, verdicts) if wrong]
 
 
-# What a Welsh message quotes as it is: values from the file ('…', "…"), code and the words another
-# program gives in English, which the Welsh introduces as such ("yn Saesneg: …"). The rest is
-# what the identifier judges.
-_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|“[^”]*”|<[^>]*>|\{[^}]*\}|\[[^\]]*\]|\([^()]*[Ss]aesneg[^()]*\)|(?:yn Saesneg\)?:).*$")
+# What a Welsh message quotes as it is: values from the file ('…', "…", an apostrophe inside a
+# word, as in mae'r, being no quote), names listed after a colon (the fields or blocks allowed),
+# code (paths, placeholders, tags), and the words another program gives in English, which the
+# Welsh introduces as such ("yn Saesneg: …"). The rest is what the identifier judges.
+_QUOTED = re.compile(
+    r"(?<!\w)'[^']*'(?!\w)|\"[^\"]*\"|“[^”]*”|<[^>]*>|\{[^}]*\}|\[[^\]]*\]"
+    r"|:\s*(?:[\w$.:/'-]+,\s*)+[\w$.:/'-]+"
+    r"|\S*[_/$#]\S*|\S+:\S+"
+    r"|\(yn Saesneg[^()]*\)|yn Saesneg\)?:.*$"
+)
 
 
 def _welsh_words(text: str) -> str:
     return _QUOTED.sub(" ", text)
+
+
+def test_the_language_identifier_would_find_english():
+    """The check of the corpora is live: English fixes given as Welsh are found."""
+    english = ["check the indentation and quoting around this line", "amounts, counts and numbers of staff are never negative: correct the number"]
+    assert _judged_english(english) == english
+    assert _judged_english(["gwiriwch y mewnoliad a'r dyfynodau o gwmpas y llinell hon"]) == []
 
 
 def _check_welsh(problems: list, case: str) -> None:
