@@ -251,6 +251,11 @@ class _Finding:
     tag: str = ""  # the element it is in, to place it by its tag when nothing else is found
 
 
+def _mae(phrase: str) -> str:
+    """"mae" (is) before a Welsh phrase: its article "y" becomes 'r ("mae'r cyfeiriad", not "mae y")."""
+    return "mae'r " + phrase[2:] if phrase.startswith("y ") else "mae " + phrase
+
+
 def _unsafe_address_finding(value: str, written: str, where: str, where_cy: str, scheme: str, needle_kind: str = "address", needle: str = "", tag: str = "") -> _Finding:
     """where_cy names, in Welsh, an address (cyfeiriad, masculine: "ei ddilyn")."""
     if scheme in ("javascript", "vbscript", "livescript"):
@@ -273,7 +278,7 @@ def _unsafe_address_finding(value: str, written: str, where: str, where_cy: str,
         ("address", _normalise(value)),
         f'{where}, "{_shown(written)}", {what}',
         hint,
-        f'mae {where_cy} ("{_shown(written)}") {what_cy}',
+        f'{_mae(where_cy)} ("{_shown(written)}") {what_cy}',
         hint_cy,
         needle or scheme + ":",
         needle_kind,
@@ -753,7 +758,7 @@ def _symlink_problem(root: Path, repository: str, link: Path) -> Problem:
         SYMLINK,
         f'this is a link to "{target}", {where}, not {kind} of its own: the site publishes only real files',
         "Replace the link with the real file (or folder): copy the file itself here, or delete the link.",
-        message_cy=f'dolen at "{target}", {where_cy}, yw hon, nid {kind_cy} go iawn: dim ond ffeiliau go iawn y mae\'r wefan yn eu cyhoeddi',
+        message_cy=f'mae hon yn ddolen at "{target}", {where_cy}, nid yn {kind_cy} go iawn: dim ond ffeiliau go iawn y mae\'r wefan yn eu cyhoeddi',
         hint_cy="Rhowch y ffeil (neu'r ffolder) go iawn yn lle'r ddolen: copïwch y ffeil ei hun yma, neu dilëwch y ddolen.",
     )
 

@@ -216,12 +216,24 @@ _TYPE_NAMES_CY = {  # after "disgwylid" (expected): no mutation
     "null": "dim byd (null)",
     "boolean": "gwir neu gau (true/false)",
 }
+# The same after "neu" (or), which softens the word after it: "testun neu rif", "neu ddim byd".
+_TYPE_NAMES_CY_AFTER_NEU = {
+    "string": "destun",
+    "number": "rif",
+    "integer": "rif cyfan",
+    "object": "set o feysydd",
+    "array": "restr",
+    "null": "ddim byd (null)",
+    "boolean": "wir neu gau (true/false)",
+}
 _LINK_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 
 
 def _wanted(types, names: dict = _TYPE_NAMES) -> str:
     types = [types] if isinstance(types, str) else list(dict.fromkeys(types))
-    return (" neu " if names is _TYPE_NAMES_CY else " or ").join(names.get(t, t) for t in types)
+    if names is _TYPE_NAMES_CY:
+        return " neu ".join(_TYPE_NAMES_CY.get(t, t) if index == 0 else _TYPE_NAMES_CY_AFTER_NEU.get(t, t) for index, t in enumerate(types))
+    return " or ".join(names.get(t, t) for t in types)
 
 
 def _number_hint(value: str, whole: bool = False, language: str = "en") -> str:
