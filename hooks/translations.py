@@ -62,7 +62,7 @@ from hooks.commands import command as command_line  # noqa: E402
 from hooks.model import strict_yaml  # noqa: E402
 from hooks.spreadsheet import read_cell, text_cell  # noqa: E402
 from hooks.checks.fingerprints import MISSING, NOT_RECORDED, STALE, UP_TO_DATE, Store, Unit  # noqa: E402
-from hooks.problems import ContentError, Problem  # noqa: E402
+from hooks.problems import MESSAGE_LANGUAGES, ContentError, Problem, in_language, message_language  # noqa: E402
 from hooks.checks.translation_checks import CONTENT, WELSH, Corpus, _markdown, read_corpus  # noqa: E402
 
 EXIT_DONE, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
@@ -70,12 +70,48 @@ EXIT_DONE, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 COLUMNS = ["key", "status", "english_at", "welsh_at", "english", "current_welsh", "welsh", "fingerprint"]
 
 
+class Said(str):
+    """A message in English (the string itself, so it compares and prints as before) with its Welsh (.cy).
+
+    The commands print it in the language chosen (--language, else PLAN_SITE_LANGUAGE), as
+    hooks.check does: under the Welsh Language Standards a translator who works in Welsh gets
+    the refusals and errors in Welsh.
+    """
+
+    cy: str
+
+    def __new__(cls, en: str, cy: str = ""):
+        text = super().__new__(cls, en)
+        text.cy = cy
+        return text
+
+
+ENGLISH_ONLY_CY = "(yn Saesneg yn unig)"  # a message with no Welsh (an error of the system), as hooks.problems says it
+
+
+def say(message, language: str) -> str:
+    """A message in the language chosen: "en", "cy" or "both" (the Welsh, then the English)."""
+    welsh = getattr(message, "cy", "") or f"{ENGLISH_ONLY_CY} {message}"
+    return in_language(language, str(message), welsh)
+
+
+def said(error: Exception, language: str, prefix: str = "") -> str:
+    """A UsageError's or Refused's lines in the language chosen, each after prefix (PREFIX, say)."""
+    lines = error.lines if isinstance(error, Refused) else list(error.args[:1]) or [str(error)]
+    return "\n".join(prefix + say(line, language) for line in lines)
+
+
+def _problem_said(problem: Problem) -> Said:
+    """A problem as text, in English and in Welsh."""
+    return Said(problem.as_text("en"), problem.as_text("cy"))
+
+
 class UsageError(Exception):
-    pass
+    """A usage error; its message may be Said, with its Welsh."""
 
 
 class Refused(Exception):
-    """Nothing was written: the lines say why, and how to fix it."""
+    """Nothing was written: the lines say why, and how to fix it (each may be Said, with its Welsh)."""
 
     def __init__(self, lines: list):
         self.lines = list(lines)
@@ -106,9 +142,12 @@ def status(corpus: Corpus, store: Store) -> list:
     for inner, pair in sorted(corpus.pages.items()):
         entry = group(inner, "page")
         if pair.en is None:
-            entry.note = "no English page"
+            entry.note = Said("no English page", "dim tudalen Saesneg")
         elif pair.cy is not None and not pair.aligned:
-            entry.note = "its headings differ from the English: fix them first (hooks.check says where)"
+            entry.note = Said(
+                "its headings differ from the English: fix them first (hooks.check says where)",
+                "mae ei phenawdau'n wahanol i'r Saesneg: cywirwch nhw yn gyntaf (mae hooks.check yn dweud ble)",
+            )
     for unit in corpus.units():
         kind = "page" if unit.kind == "section" else ("plan" if not unit.group.startswith("data/") else "site texts")
         entry = group(unit.group, kind)
@@ -120,25 +159,47 @@ def status(corpus: Corpus, store: Store) -> list:
     return sorted(groups.values(), key=lambda g: (order[g.kind], g.name))
 
 
-def _print_status(groups: list) -> None:
-    headings = {"page": "Pages (content/en and content/cy)", "plan": "Plans (data/plans)", "site texts": "Site texts (data/)"}
+# The status report's words in Welsh: the states as docs/rheolau-cyfieithu.md names them.
+STATES_CY = {UP_TO_DATE: "cyfredol", STALE: "wedi dyddio", NOT_RECORDED: "heb ei gofnodi", MISSING: "ar goll"}
+
+
+def _print_status(groups: list, language: str = "en") -> None:
+    """The status table in English or Welsh; both gives the Welsh table, then the English one."""
+    if language == "both":
+        _print_status(groups, "cy")
+        _print_status(groups, "en")
+        return
+    from hooks.checks.translation_checks import unit_label_cy
+
+    welsh = language == "cy"
+    if welsh:
+        headings = {"page": "Tudalennau (content/en a content/cy)", "plan": "Cynlluniau (data/plans)", "site texts": "Testunau'r wefan (data/)"}
+        columns = [STATES_CY[state] for state in (UP_TO_DATE, STALE, NOT_RECORDED, MISSING)]
+    else:
+        headings = {"page": "Pages (content/en and content/cy)", "plan": "Plans (data/plans)", "site texts": "Site texts (data/)"}
+        columns = ["up to date", "stale", "unrecorded", "missing"]
+    sizes = [max(len(column) + 2, 7) for column in columns] if welsh else [11, 7, 12, 9]
     width = max([len(g.name) for g in groups] + [10]) + 2
     current = None
     for entry in groups:
         if entry.kind != current:
             current = entry.kind
             print(f"\n{headings[current]}")
-            print(f"  {'':{width}}{'up to date':>11}{'stale':>7}{'unrecorded':>12}{'missing':>9}")
-        counts = entry.counts
-        line = f"  {entry.name:{width}}{counts[UP_TO_DATE]:>11}{counts[STALE]:>7}{counts[NOT_RECORDED]:>12}{counts[MISSING]:>9}"
+            print(f"  {'':{width}}" + "".join(f"{column:>{size}}" for column, size in zip(columns, sizes)))
+        counts = [entry.counts[state] for state in (UP_TO_DATE, STALE, NOT_RECORDED, MISSING)]
+        line = f"  {entry.name:{width}}" + "".join(f"{count:>{size}}" for count, size in zip(counts, sizes))
         if entry.note:
-            line += f"   ({entry.note})"
+            line += f"   ({say(entry.note, language)})"
         print(line)
     pending = [(entry, state, unit) for entry in groups for state, unit in entry.items]
     if pending:
-        print("\nTo translate or confirm:")
+        print("\nI'w cyfieithu neu eu cadarnhau:" if welsh else "\nTo translate or confirm:")
         for entry, state, unit in pending:
-            print(f"  {state:>10}: {unit.key} ({unit.label}; English at {unit.en_where[0]}:{unit.en_where[1]})")
+            where = f"{unit.en_where[0]}:{unit.en_where[1]}"
+            if welsh:
+                print(f"  {STATES_CY[state]:>14}: {unit.key} ({unit_label_cy(unit)}; y Saesneg yn {where})")
+            else:
+                print(f"  {state:>10}: {unit.key} ({unit.label}; English at {where})")
     print()
 
 
@@ -210,16 +271,19 @@ def mark_fresh(corpus: Corpus, store: Store, targets: list, everything: bool, we
         inner = file.removeprefix(f"{CONTENT}/{WELSH}/") if file.startswith(f"{CONTENT}/{WELSH}/") else None
         pair = corpus.pages.get(inner) if inner else None
         if pair is not None and pair.en is not None and pair.cy is not None and not pair.aligned:
-            messages.append(f"{target}: the Welsh page's headings differ from the English: fix them first ({command_line('hooks.check')} says where)")
+            messages.append(Said(
+                f"{target}: the Welsh page's headings differ from the English: fix them first ({command_line('hooks.check')} says where)",
+                f"{target}: mae penawdau'r dudalen Gymraeg yn wahanol i'r Saesneg: cywirwch nhw yn gyntaf (mae {command_line('hooks.check')} yn dweud ble)",
+            ))
         elif key is None and store.keys_of(file) and pair is None and not (corpus.root / file).exists():
             forget |= set(store.keys_of(file))  # a page or file deleted in both languages: forget its fingerprints
         elif key is None and not (corpus.root / file).exists():
-            raise UsageError(f"{target}: there is no such page, plan or data file")
+            raise UsageError(Said(f"{target}: there is no such page, plan or data file", f"{target}: nid oes tudalen, cynllun na ffeil ddata o'r enw hwn"))
         else:
-            messages.append(f"{target}: there is no such translated section or text")
+            messages.append(Said(f"{target}: there is no such translated section or text", f"{target}: nid oes adran na thestun wedi'i gyfieithu o'r enw hwn"))
     for unit in chosen:
         if unit.cy is None or not unit.cy.strip():
-            messages.append(f"{unit.key}: not marked: there is no Welsh yet ({unit.label})")
+            messages.append(Said(f"{unit.key}: not marked: there is no Welsh yet ({unit.label})", f"{unit.key}: heb ei nodi: nid oes Cymraeg eto ({unit.label})"))
             continue
         if not welsh_unchanged and welsh_not_revised(unit, store, pairs):
             messages.append(not_revised_message(unit))
@@ -242,13 +306,20 @@ def welsh_not_revised(unit: Unit, store: Store, pairs: dict | None = None) -> bo
 
 
 def not_revised_message(unit: Unit) -> str:
+    from hooks.checks.translation_checks import unit_label_cy
+
     what = f"{unit.label} of {unit.file}" if unit.kind == "section" else f"the text {fingerprints.describe_field(unit.label)} of {unit.file}"
+    what_cy = f"{unit_label_cy(unit)} yn {unit.file}"
     english = f"{unit.en_where[0]}:{unit.en_where[1]}"
+    welsh = f"{unit.cy_where[0]}:{unit.cy_where[1]}"
     again = commands.suggest("hooks.translations", "mark-fresh", "--welsh-unchanged", unit.key)
-    return (
+    return Said(
         f"{unit.key}: not marked: the English of {what} ({english}) has changed since it was marked up to date, "
-        f"but its Welsh ({unit.cy_where[0]}:{unit.cy_where[1]}) has not. Revise the Welsh first. "
-        f"If the English change needs no change to the Welsh (a typo corrected in the English), say so: {again}"
+        f"but its Welsh ({welsh}) has not. Revise the Welsh first. "
+        f"If the English change needs no change to the Welsh (a typo corrected in the English), say so: {again}",
+        f"{unit.key}: heb ei nodi: mae Saesneg {what_cy} ({english}) wedi newid ers i'r Gymraeg gael ei nodi'n gyfredol, "
+        f"ond nid yw'r Gymraeg ({welsh}) wedi newid. Diwygiwch y Gymraeg yn gyntaf. "
+        f"Os nad oes angen newid y Gymraeg ar ôl y newid i'r Saesneg (teipo wedi'i gywiro yn y Saesneg), dywedwch hynny: {again}",
     )
 
 
@@ -290,18 +361,28 @@ def export(corpus: Corpus, store: Store, path: Path, replace: bool = False) -> i
 def _check_export_path(root: Path, path: Path, replace: bool) -> None:
     """Refuse to write an export where it would overwrite the site's files or another file."""
     shown = str(path)
+    csv_name_cy = "rhowch enw ffeil sy'n gorffen â .csv, er enghraifft to-translate.csv"
     if path.suffix.lower() != ".csv":
-        raise UsageError(f"{shown}: an export is a CSV file: give a file name ending in .csv, for example to-translate.csv")
+        raise UsageError(Said(f"{shown}: an export is a CSV file: give a file name ending in .csv, for example to-translate.csv", f"{shown}: ffeil CSV yw allforiad: {csv_name_cy}"))
     if path.is_dir():
-        raise UsageError(f"{shown}: is a folder: give a file name ending in .csv, for example to-translate.csv")
+        raise UsageError(Said(f"{shown}: is a folder: give a file name ending in .csv, for example to-translate.csv", f"{shown}: ffolder yw hwn: {csv_name_cy}"))
     resolved = path.resolve()
     for folder in PROTECTED:
         if resolved.is_relative_to((root / folder).resolve()):
-            raise UsageError(f"{shown}: is inside the site's {folder}/ folder: write the export outside it, for example to-translate.csv")
+            raise UsageError(Said(
+                f"{shown}: is inside the site's {folder}/ folder: write the export outside it, for example to-translate.csv",
+                f"{shown}: mae y tu mewn i ffolder {folder}/ y wefan: ysgrifennwch yr allforiad y tu allan iddo, er enghraifft to-translate.csv",
+            ))
     if _tracked_by_git(resolved):
-        raise UsageError(f"{shown}: is a file kept in git, which an export must never replace: choose another name")
+        raise UsageError(Said(
+            f"{shown}: is a file kept in git, which an export must never replace: choose another name",
+            f"{shown}: mae'r ffeil hon yn cael ei chadw yn git, ac ni ddylai allforiad fyth ei disodli: dewiswch enw arall",
+        ))
     if (path.exists() or path.is_symlink()) and not replace:
-        raise UsageError(f"{shown}: already exists: choose another name, or add --replace to write over it")
+        raise UsageError(Said(
+            f"{shown}: already exists: choose another name, or add --replace to write over it",
+            f"{shown}: mae'n bodoli eisoes: dewiswch enw arall, neu ychwanegwch --replace i ysgrifennu drosti",
+        ))
 
 
 def _tracked_by_git(path: Path) -> bool:
@@ -327,6 +408,7 @@ class Row:
 
 NEEDED = ("key", "welsh", "fingerprint")
 RESAVE = "open it in the spreadsheet, check that row, and save it again as 'CSV UTF-8 (Comma delimited)'"
+RESAVE_CY = "agorwch hi yn y daenlen, gwiriwch y rhes honno, a'i chadw eto fel 'CSV UTF-8 (Comma delimited)'"
 
 
 def read_rows(path: Path) -> list:
@@ -340,10 +422,13 @@ def read_rows(path: Path) -> list:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as error:
-        raise UsageError(f"{path}: cannot be read ({error.strerror})") from None
+        raise UsageError(Said(f"{path}: cannot be read ({error.strerror})", f"{path}: nid oes modd ei darllen (neges y system: {error.strerror})")) from None
     except UnicodeDecodeError as error:
         line = path.read_bytes()[: error.start].count(b"\n") + 1
-        raise UsageError(f"{path}: line {line}: is not UTF-8 text: in Excel, save it as 'CSV UTF-8 (Comma delimited)'") from None
+        raise UsageError(Said(
+            f"{path}: line {line}: is not UTF-8 text: in Excel, save it as 'CSV UTF-8 (Comma delimited)'",
+            f"{path}: llinell {line}: nid yw'n destun UTF-8: yn Excel, cadwch hi fel 'CSV UTF-8 (Comma delimited)'",
+        )) from None
     first_line = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first_line.count)  # Excel saves with ; in some countries
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -354,22 +439,37 @@ def read_rows(path: Path) -> list:
     except csv.Error as error:
         number = len(records) + 1
         if "field larger than field limit" in str(error):
-            raise UsageError(f"{path}: row {number}: a cell is longer than {csv.field_size_limit():,} characters, far longer than any text of the site: a double quote (\") left open makes the rest of the file one cell; {RESAVE}") from None
-        raise UsageError(f"{path}: row {number}: cannot be read as CSV ({error}); {RESAVE}") from None
+            raise UsageError(Said(
+                f"{path}: row {number}: a cell is longer than {csv.field_size_limit():,} characters, far longer than any text of the site: a double quote (\") left open makes the rest of the file one cell; {RESAVE}",
+                f"{path}: rhes {number}: mae cell yn hwy na {csv.field_size_limit():,} nod, llawer hwy nag unrhyw destun ar y wefan: mae dyfynnod dwbl (\") heb ei gau yn gwneud gweddill y ffeil yn un gell; {RESAVE_CY}",
+            )) from None
+        raise UsageError(Said(
+            f"{path}: row {number}: cannot be read as CSV ({error}); {RESAVE}",
+            f"{path}: rhes {number}: nid oes modd ei darllen fel CSV (neges y system: {error}); {RESAVE_CY}",
+        )) from None
     header = [read_cell(name).strip() for name in records[0]] if records else []
     missing = [column for column in NEEDED if column not in header]
     if missing:
-        raise UsageError(f"{path}: row 1: is not an export of python -m hooks.translations (no column {', '.join(missing)}): row 1 must hold the column names of the export ({', '.join(COLUMNS)}); export again, or restore row 1")
+        raise UsageError(Said(
+            f"{path}: row 1: is not an export of python -m hooks.translations (no column {', '.join(missing)}): row 1 must hold the column names of the export ({', '.join(COLUMNS)}); export again, or restore row 1",
+            f"{path}: rhes 1: nid yw'n ffeil a allforiwyd gan hooks.translations export (colofnau ar goll: {', '.join(missing)}): rhaid i res 1 gynnwys enwau colofnau'r allforiad ({', '.join(COLUMNS)}); allforiwch eto, neu adferwch res 1",
+        ))
     doubled = sorted({name for name in header if name and header.count(name) > 1})
     if doubled:
-        raise UsageError(f"{path}: row 1: the column {', '.join(doubled)} is there twice: delete one of them")
+        raise UsageError(Said(
+            f"{path}: row 1: the column {', '.join(doubled)} is there twice: delete one of them",
+            f"{path}: rhes 1: mae'r golofn {', '.join(doubled)} yno ddwywaith: dilëwch un ohonynt",
+        ))
     where = {column: header.index(column) for column in NEEDED}
     rows = []
     for number, record in enumerate(records[1:], start=2):
         if not any(cell.strip() for cell in record):
             continue  # an empty row, as spreadsheets leave at the end
         if len(record) != len(header) and not (len(record) > len(header) and not any(c.strip() for c in record[len(header):])):
-            raise UsageError(f"{path}: row {number}: has {len(record)} cells where row 1 has {len(header)} column names: a cell may hold a double quote (\") that is not closed, or cells were added or deleted; {RESAVE}")
+            raise UsageError(Said(
+                f"{path}: row {number}: has {len(record)} cells where row 1 has {len(header)} column names: a cell may hold a double quote (\") that is not closed, or cells were added or deleted; {RESAVE}",
+                f"{path}: rhes {number}: nifer y celloedd yw {len(record)}, lle mae gan res 1 enwau colofnau: {len(header)}; efallai fod dyfynnod dwbl (\") heb ei gau mewn cell, neu fod celloedd wedi'u hychwanegu neu eu dileu; {RESAVE_CY}",
+            ))
         record = record + [""] * (len(header) - len(record))
         cell = {column: read_cell(record[index]) for column, index in where.items()}
         welsh = cell["welsh"].replace("\r\n", "\n").replace("\r", "\n")
@@ -407,8 +507,12 @@ def plan_import(corpus: Corpus, store: Store, rows: list) -> tuple:
         if not row.welsh.strip():
             empty += 1
             continue
+        row_cy = f"rhes {row.line}: {row.key}"
         if row.key in seen:
-            refusals.append(f"row {row.line}: {row.key}: the same text is in row {seen[row.key]} too: keep only one of the two rows")
+            refusals.append(Said(
+                f"row {row.line}: {row.key}: the same text is in row {seen[row.key]} too: keep only one of the two rows",
+                f"{row_cy}: mae'r un testun yn rhes {seen[row.key]} hefyd: cadwch un o'r ddwy res yn unig",
+            ))
             continue
         seen[row.key] = row.line
         unit = units.get(row.key)
@@ -416,20 +520,32 @@ def plan_import(corpus: Corpus, store: Store, rows: list) -> tuple:
             inner = row.key.split("#", 1)[0].removeprefix(f"{CONTENT}/{WELSH}/")
             pair = corpus.pages.get(inner)
             if pair is not None and pair.en is not None and pair.cy is not None and not pair.aligned:
-                refusals.append(f"row {row.line}: {row.key}: the Welsh page's headings differ from the English: fix them first ({command_line('hooks.check')} says where)")
+                refusals.append(Said(
+                    f"row {row.line}: {row.key}: the Welsh page's headings differ from the English: fix them first ({command_line('hooks.check')} says where)",
+                    f"{row_cy}: mae penawdau'r dudalen Gymraeg yn wahanol i'r Saesneg: cywirwch nhw yn gyntaf (mae {command_line('hooks.check')} yn dweud ble)",
+                ))
             else:
-                refusals.append(f"row {row.line}: {row.key or '(no key)'}: there is no such section or text now (was it moved or deleted? export again)")
+                refusals.append(Said(
+                    f"row {row.line}: {row.key or '(no key)'}: there is no such section or text now (was it moved or deleted? export again)",
+                    f"rhes {row.line}: {row.key or '(dim allwedd)'}: nid oes adran na thestun o'r enw hwn bellach (a gafodd ei symud neu ei ddileu? allforiwch eto)",
+                ))
             continue
         if row.fingerprint.removeprefix("en:") != unit.en_fingerprint:
-            refusals.append(f"row {row.line}: {row.key}: the English has changed since the export: export again and translate the new English")
+            refusals.append(Said(
+                f"row {row.line}: {row.key}: the English has changed since the export: export again and translate the new English",
+                f"{row_cy}: mae'r Saesneg wedi newid ers yr allforio: allforiwch eto a chyfieithwch y Saesneg newydd",
+            ))
             continue
         control = _CONTROL.search(row.welsh)
         if control:
-            refusals.append(f"row {row.line}: {row.key}: the Welsh holds an invisible control character (U+{ord(control[0]):04X}), which is not text: retype the cell, or copy it from the English again")
+            refusals.append(Said(
+                f"row {row.line}: {row.key}: the Welsh holds an invisible control character (U+{ord(control[0]):04X}), which is not text: retype the cell, or copy it from the English again",
+                f"{row_cy}: mae nod rheoli anweledig (U+{ord(control[0]):04X}) yn y Gymraeg, ac nid testun yw hwnnw: teipiwch y gell eto, neu copïwch hi o'r Saesneg eto",
+            ))
             continue
         unsafe = _unsafe(unit, row.welsh)
         if unsafe:
-            refusals.extend(f"row {row.line}: {row.key}: {reason}" for reason in unsafe)
+            refusals.extend(Said(f"row {row.line}: {row.key}: {reason}", f"{row_cy}: {reason.cy}") for reason in unsafe)
             continue
         if unit.kind == "text":
             welsh = row.welsh.strip()
@@ -439,7 +555,7 @@ def plan_import(corpus: Corpus, store: Store, rows: list) -> tuple:
         else:
             reason = _section_refusal(unit, row.welsh)
             if reason:
-                refusals.append(f"row {row.line}: {row.key}: {reason}")
+                refusals.append(Said(f"row {row.line}: {row.key}: {reason}", f"{row_cy}: {reason.cy}"))
                 continue
             inner = unit.file[len(f"{CONTENT}/{WELSH}/"):]
             sections[inner][int(unit.key.rsplit("#", 1)[1])] = row.welsh.strip("\n").rstrip()
@@ -449,7 +565,10 @@ def plan_import(corpus: Corpus, store: Store, rows: list) -> tuple:
         if pair.cy is None:
             needed = [u for u in units.values() if u.file == f"{CONTENT}/{WELSH}/{inner}"]
             if len(filled) < len(needed):
-                refusals.append(f"{CONTENT}/{WELSH}/{inner}: the page does not exist yet, so every one of its {len(needed)} sections must be filled in ({len(filled)} are)")
+                refusals.append(Said(
+                    f"{CONTENT}/{WELSH}/{inner}: the page does not exist yet, so every one of its {len(needed)} sections must be filled in ({len(filled)} are)",
+                    f"{CONTENT}/{WELSH}/{inner}: nid yw'r dudalen yn bodoli eto, felly rhaid llenwi pob un o'i hadrannau (adrannau: {len(needed)}; wedi'u llenwi: {len(filled)})",
+                ))
                 accepted = [key for key in accepted if not key.startswith(f"{CONTENT}/{WELSH}/{inner}#")]
                 del sections[inner]
     outputs = {}
@@ -480,7 +599,10 @@ def _read_result(root: Path, outputs: dict) -> list:
         problems = list(result.problems)
         units = result.units()  # while the copy is there: a corpus reads lines of its files lazily
     if problems:
-        raise Refused([problem.as_text() for problem in problems] + ["Nothing was imported: with these translations the files would have the problems above. Fix the rows they come from, then import again."])
+        raise Refused([_problem_said(problem) for problem in problems] + [Said(
+            "Nothing was imported: with these translations the files would have the problems above. Fix the rows they come from, then import again.",
+            "Ni fewnforiwyd dim: gyda'r cyfieithiadau hyn byddai'r problemau uchod yn y ffeiliau. Cywirwch y rhesi y maent yn dod ohonynt, yna mewnforiwch eto.",
+        )])
     return units
 
 
@@ -495,8 +617,15 @@ def _unsafe(unit: Unit, welsh: str) -> list:
         problems += safety.active_content_problems(welsh, unit.file)
     reasons = []
     for problem in sorted(problems, key=lambda p: (p.line or 0, p.column or 0)):
-        where = f"line {problem.line} of the cell: " if problem.line and "\n" in welsh.strip() else ""
-        reasons.append(f"{where}{problem.message}" + (f"; {problem.hint}" if problem.hint else "") + f" ({problem.rule})")
+        in_lines = problem.line and "\n" in welsh.strip()
+        where = f"line {problem.line} of the cell: " if in_lines else ""
+        where_cy = f"llinell {problem.line} yn y gell: " if in_lines else ""
+        message_cy = problem.message_cy or f"{ENGLISH_ONLY_CY} {problem.message}"
+        hint_cy = problem.hint_cy or (f"{ENGLISH_ONLY_CY} {problem.hint}" if problem.hint else "")
+        reasons.append(Said(
+            f"{where}{problem.message}" + (f"; {problem.hint}" if problem.hint else "") + f" ({problem.rule})",
+            f"{where_cy}{message_cy}" + (f"; {hint_cy}" if hint_cy else "") + f" ({problem.rule})",
+        ))
     return reasons
 
 
@@ -506,10 +635,14 @@ def _section_refusal(unit: Unit, welsh: str) -> str:
     translated = [t for t in _markdown().parse(welsh) if t.type == "heading_open" and t.level == 0]
     if [t.tag for t in english] != [t.tag for t in translated]:
         if english:
-            return f"the Welsh must start with the section's heading ({'#' * int(english[0].tag[1])} ...) and hold no other heading"
-        return "the Welsh of the top of the page must hold no heading"
+            marks = '#' * int(english[0].tag[1])
+            return Said(
+                f"the Welsh must start with the section's heading ({marks} ...) and hold no other heading",
+                f"rhaid i'r Gymraeg ddechrau â phennawd yr adran ({marks} ...) heb yr un pennawd arall",
+            )
+        return Said("the Welsh of the top of the page must hold no heading", "ni ddylai fod pennawd yng Nghymraeg brig y dudalen")
     if english and translated[0].map[0] != 0:
-        return "the Welsh must start with the section's heading"
+        return Said("the Welsh must start with the section's heading", "rhaid i'r Gymraeg ddechrau â phennawd yr adran")
     return ""
 
 
@@ -604,7 +737,10 @@ def data_file_text(root: Path, relative: str, welsh_by_field: dict) -> str:
     for field, welsh in welsh_by_field.items():
         node = _node_at(document, _field_parts(field) + ("cy",))
         if not isinstance(node, ScalarNode):
-            raise ContentError([Problem(relative, None, "import-no-welsh", f"the text {field} has no Welsh (cy:) value to replace", "export again: the file has changed since")])
+            raise ContentError([Problem(
+                relative, None, "import-no-welsh", f"the text {field} has no Welsh (cy:) value to replace", "export again: the file has changed since",
+                message_cy=f"nid oes gwerth Cymraeg (cy:) i'w ddisodli yn y testun {field}", hint_cy="allforiwch eto: mae'r ffeil wedi newid ers hynny",
+            )])
         start, end = node.start_mark.index, node.end_mark.index
         old = text[start:end]
         trailing = old[len(old.rstrip()) :]  # a block scalar's end includes its line breaks: keep them
@@ -633,7 +769,10 @@ def _verify(relative: str, old_text: str, new_text: str, welsh_by_field: dict) -
             container = container[part]
         container["cy"] = welsh
     if old != new:
-        raise Refused([f"{relative}: editing it in place would change more than the Welsh texts imported, so nothing was imported: write these Welsh texts into the file by hand, or ask a developer"])
+        raise Refused([Said(
+            f"{relative}: editing it in place would change more than the Welsh texts imported, so nothing was imported: write these Welsh texts into the file by hand, or ask a developer",
+            f"{relative}: byddai ei golygu yn ei lle yn newid mwy na'r testunau Cymraeg a fewnforiwyd, felly ni fewnforiwyd dim: ysgrifennwch y testunau Cymraeg hyn yn y ffeil â llaw, neu gofynnwch i ddatblygwr",
+        )])
 
 
 # --- Writing files all or none ----------------------------------------------------------------
@@ -721,7 +860,10 @@ def write_all(root: Path, outputs: dict, new: set = frozenset(), journal: bool =
         target = root / relative
         exists = target.exists()
         if exists and relative in new:
-            raise Refused([f"{relative}: already exists: nothing was written (was it made while this command ran?)"])
+            raise Refused([Said(
+                f"{relative}: already exists: nothing was written (was it made while this command ran?)",
+                f"{relative}: mae'n bodoli eisoes: ni ysgrifennwyd dim (a gafodd ei chreu tra oedd y gorchymyn hwn yn rhedeg?)",
+            )])
         mode = stat.S_IMODE(target.stat().st_mode) if exists else None
         entries.append({"target": relative, "temporary": _beside(target, "new").relative_to(root).as_posix(), "old": _beside(target, "old").relative_to(root).as_posix() if exists and journal else None, "mode": mode, "text": text, "new": not exists})
     journal = (root / JOURNAL) if journal else None
@@ -760,12 +902,19 @@ def write_all(root: Path, outputs: dict, new: set = frozenset(), journal: bool =
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(journal)
         except OSError as second:
-            raise Refused([f"writing the files failed ({error}) and so did undoing it ({second}): run {command_line('hooks.translations', 'status')}, which finishes undoing it"]) from None
+            status_command = command_line('hooks.translations', 'status')
+            raise Refused([Said(
+                f"writing the files failed ({error}) and so did undoing it ({second}): run {status_command}, which finishes undoing it",
+                f"methodd ysgrifennu'r ffeiliau ({error}), a methodd eu dadwneud hefyd ({second}): rhedwch {status_command}, sy'n gorffen eu dadwneud",
+            )]) from None
         if isinstance(error, OSError):
             where = str(error.filename or root)
             with contextlib.suppress(ValueError):
                 where = Path(where).relative_to(root).as_posix()
-            raise Refused([f"{where}: cannot be written ({error.strerror or error}): nothing was written; every file is as it was"]) from None
+            raise Refused([Said(
+                f"{where}: cannot be written ({error.strerror or error}): nothing was written; every file is as it was",
+                f"{where}: nid oes modd ysgrifennu iddi (neges y system: {error.strerror or error}): ni ysgrifennwyd dim; mae pob ffeil fel yr oedd",
+            )]) from None
         raise
     if journal:
         with contextlib.suppress(OSError):
@@ -840,7 +989,10 @@ def recover(root: Path) -> bool:
                 if entry[key] is not None and (Path(entry[key]).is_absolute() or ".." in Path(entry[key]).parts):
                     raise ValueError(entry[key])
     except (OSError, ValueError, KeyError, TypeError) as error:
-        raise Refused([f"{JOURNAL}: the record of an unfinished import cannot be read ({error}): check the files it names with git status, then delete it"]) from None
+        raise Refused([Said(
+            f"{JOURNAL}: the record of an unfinished import cannot be read ({error}): check the files it names with git status, then delete it",
+            f"{JOURNAL}: nid oes modd darllen y cofnod o fewnforio na orffennodd ({error}): gwiriwch y ffeiliau y mae'n eu henwi â git status, yna dilëwch ef",
+        )]) from None
     if committed:
         _let_go(root, entries)
     else:
@@ -869,9 +1021,40 @@ def _one_at_a_time(root: Path):
 # --- The command line -------------------------------------------------------------------------
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, its usage errors in the language of the messages (argparse's own words are English), as hooks.check's."""
+
+    language = "en"  # set for every parser (the subcommands' too) before parsing
+
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        welsh = getattr(message, "cy", "")  # this command's own errors are Said; argparse's are English
+        print(in_language(
+            _Parser.language,
+            f"{self.prog}: error: {message}",
+            f"{self.prog}: gwall yn y gorchymyn: {welsh}" if welsh else f"{self.prog}: gwall yn y gorchymyn (yng ngeiriau argparse, yn Saesneg): {message}",
+        ), file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def _language_asked(argv) -> str | None:
+    """The --language given, read before the rest so that a usage error is in that language."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    for index, argument in enumerate(argv):
+        if argument == "--language" and index + 1 < len(argv):
+            return argv[index + 1]
+        if argument.startswith("--language="):
+            return argument.split("=", 1)[1]
+    return None
+
+
+LANGUAGE_HELP = "the language of the messages: en (English), cy (Welsh) or both (Welsh, then English); default: PLAN_SITE_LANGUAGE, else en"
+
+
 def _arguments(argv):
-    parser = argparse.ArgumentParser(prog=command_line("hooks.translations"), description="Translators' commands: status, mark-fresh, export and import.")
+    parser = _Parser(prog=command_line("hooks.translations"), description="Translators' commands: status, mark-fresh, export and import.")
     parser.add_argument("--root", default=".", help="the repository root (default: the current folder)")
+    parser.add_argument("--language", choices=MESSAGE_LANGUAGES, default=None, help=LANGUAGE_HELP)
     commands = parser.add_subparsers(dest="command", required=True)
     status_command = commands.add_parser("status", help="for each page and each plan: what is translated, stale or missing")
     status_command.add_argument("--format", choices=("text", "json"), default="text")
@@ -884,84 +1067,132 @@ def _arguments(argv):
     export_command.add_argument("--replace", action="store_true", help="write over FILE if it exists (never over a file of the site)")
     import_command = commands.add_parser("import", help="write the translations of a filled-in export back")
     import_command.add_argument("file", type=Path)
+    for command in (status_command, fresh, export_command, import_command):  # --language after the command's name too
+        command.add_argument("--language", choices=MESSAGE_LANGUAGES, default=argparse.SUPPRESS, help=LANGUAGE_HELP)
     arguments = parser.parse_args(argv)
     if arguments.command == "mark-fresh" and not arguments.targets and not arguments.all:
-        parser.error("mark-fresh needs a TARGET, or --all")
+        parser.error(Said("mark-fresh needs a TARGET, or --all", "mae angen TARGET (yr hyn i'w nodi), neu --all, ar mark-fresh"))
     return arguments
 
 
+PREFIX = "python -m hooks.translations: "  # the start of the command's own errors
+
+
 def main(argv=None) -> int:
+    asked = _language_asked(argv)
+    _Parser.language = message_language(asked if asked in MESSAGE_LANGUAGES else None)
     try:
         arguments = _arguments(argv)
     except SystemExit as exit:
         return EXIT_DONE if exit.code == 0 else EXIT_USAGE
+    language = arguments.language = message_language(arguments.language)
     root = Path(arguments.root)
     if not (root / "content").is_dir() or not (root / "data").is_dir():
-        print(f"python -m hooks.translations: {root.resolve()} has no content/ and data/ folders: run it from the repository root, or give --root", file=sys.stderr)
+        print(PREFIX + in_language(
+            language,
+            f"{root.resolve()} has no content/ and data/ folders: run it from the repository root, or give --root",
+            f"nid oes ffolderi content/ a data/ yn {root.resolve()}: rhedwch y gorchymyn o ffolder gwraidd yr ystorfa, neu rhowch --root",
+        ), file=sys.stderr)
         return EXIT_USAGE
     try:
         with _one_at_a_time(root):
             if recover(root):
-                print("python -m hooks.translations: an earlier import or mark-fresh was stopped before it finished; it has been undone, so every file is as it was before it.", file=sys.stderr)
+                print(PREFIX + in_language(
+                    language,
+                    "an earlier import or mark-fresh was stopped before it finished; it has been undone, so every file is as it was before it.",
+                    "cafodd mewnforio neu mark-fresh blaenorol ei atal cyn iddo orffen; mae wedi'i ddadwneud, felly mae pob ffeil fel yr oedd cyn hynny.",
+                ), file=sys.stderr)
             return _checked_run(arguments, root)
     except UsageError as error:
-        print(f"python -m hooks.translations: {error}", file=sys.stderr)
+        print(said(error, language, PREFIX), file=sys.stderr)
         return EXIT_USAGE
     except ContentError as error:
         for problem in error.problems:
-            print(problem.as_text(), file=sys.stderr)
+            print(problem.as_text(language), file=sys.stderr)
         return EXIT_REFUSED
     except Refused as refusal:
-        for line in refusal.lines:
-            print(line, file=sys.stderr)
+        print(said(refusal, language), file=sys.stderr)
         return EXIT_REFUSED
     except (KeyboardInterrupt, Interrupted):
-        print("python -m hooks.translations: stopped; nothing was written, every file is as it was.", file=sys.stderr)
+        print(PREFIX + in_language(
+            language,
+            "stopped; nothing was written, every file is as it was.",
+            "wedi'i atal; ni ysgrifennwyd dim, mae pob ffeil fel yr oedd.",
+        ), file=sys.stderr)
         return EXIT_REFUSED
 
 
 def _checked_run(arguments, root: Path) -> int:
+    language = arguments.language
     corpus = read_corpus(root)
     if corpus.problems and arguments.command in ("import", "mark-fresh"):
         for problem in corpus.problems:
-            print(problem.as_text(), file=sys.stderr)
-        print(f"The content has the problems above: fix them first ({command_line('hooks.check')} lists every problem).", file=sys.stderr)
+            print(problem.as_text(language), file=sys.stderr)
+        print(in_language(
+            language,
+            f"The content has the problems above: fix them first ({command_line('hooks.check')} lists every problem).",
+            f"Mae'r problemau uchod yn y cynnwys: cywirwch nhw yn gyntaf (mae {command_line('hooks.check')} yn rhestru pob problem).",
+        ), file=sys.stderr)
         return EXIT_REFUSED
     store = Store.read(root)
     if store.problems and not (arguments.command == "mark-fresh" and arguments.all):
         for problem in store.problems:
-            print(problem.as_text(), file=sys.stderr)
+            print(problem.as_text(language), file=sys.stderr)
         if arguments.command != "status":
-            print(f"Fix the fingerprint file first, or run: {command_line('hooks.translations', 'mark-fresh', '--all')}", file=sys.stderr)
+            again = command_line('hooks.translations', 'mark-fresh', '--all')
+            print(in_language(
+                language,
+                f"Fix the fingerprint file first, or run: {again}",
+                f"Cywirwch ffeil yr olion bysedd yn gyntaf, neu rhedwch: {again}",
+            ), file=sys.stderr)
             return EXIT_REFUSED
     return _run(arguments, corpus, store)
 
 
 def _run(arguments, corpus: Corpus, store: Store) -> int:
+    language = arguments.language
+    # In Welsh a count follows a colon, so that no numeral mutates or pluralises its noun.
     if arguments.command == "status":
         groups = status(corpus, store)
         if arguments.format == "json":
             print(_status_json(groups))
         else:
-            _print_status(groups)
+            _print_status(groups, language)
         return EXIT_DONE if _clean(groups) else EXIT_REFUSED
     if arguments.command == "mark-fresh":
         recorded, messages = mark_fresh(corpus, store, arguments.targets, arguments.all, arguments.welsh_unchanged)
         for message in messages:
-            print(message, file=sys.stderr)
-        print(f"Marked {len(recorded)} translation{'s' if len(recorded) != 1 else ''} up to date in {fingerprints.STORE_PATH}.")
+            print(say(message, language), file=sys.stderr)
+        print(in_language(
+            language,
+            f"Marked {len(recorded)} translation{'s' if len(recorded) != 1 else ''} up to date in {fingerprints.STORE_PATH}.",
+            f"Cyfieithiadau a nodwyd yn gyfredol yn {fingerprints.STORE_PATH}: {len(recorded)}.",
+        ))
         refused = any(": not marked: the English of " in message for message in messages)
         return EXIT_REFUSED if refused or (messages and not recorded) else EXIT_DONE
     if arguments.command == "export":
         count = export(corpus, store, arguments.file, replace=arguments.replace)
-        print(f"Exported {count} text{'s' if count != 1 else ''} to translate or confirm to {arguments.file}.")
-        print("Fill in the 'welsh' column (leave a row empty to skip it), save as CSV UTF-8, then run: " + commands.suggest("hooks.translations", "import", str(arguments.file)))
+        again = commands.suggest("hooks.translations", "import", str(arguments.file))
+        print(in_language(
+            language,
+            f"Exported {count} text{'s' if count != 1 else ''} to translate or confirm to {arguments.file}.",
+            f"Testunau i'w cyfieithu neu eu cadarnhau a allforiwyd i {arguments.file}: {count}.",
+        ))
+        print(in_language(
+            language,
+            "Fill in the 'welsh' column (leave a row empty to skip it), save as CSV UTF-8, then run: " + again,
+            "Llenwch y golofn 'welsh' (gadewch res yn wag i'w hepgor), cadwch y ffeil fel CSV UTF-8, yna rhedwch: " + again,
+        ))
         return EXIT_DONE
     rows = read_rows(arguments.file)
     accepted, refusals, empty = import_rows(corpus, store, rows)
     for refusal in refusals:
-        print(f"refused: {refusal}", file=sys.stderr)
-    print(f"Imported {len(accepted)} translation{'s' if len(accepted) != 1 else ''}; {empty} row{'s' if empty != 1 else ''} left empty; {len(refusals)} refused.")
+        print(in_language(language, f"refused: {refusal}", f"gwrthodwyd: {say(refusal, 'cy')}"), file=sys.stderr)
+    print(in_language(
+        language,
+        f"Imported {len(accepted)} translation{'s' if len(accepted) != 1 else ''}; {empty} row{'s' if empty != 1 else ''} left empty; {len(refusals)} refused.",
+        f"Cyfieithiadau a fewnforiwyd: {len(accepted)}; rhesi a adawyd yn wag: {empty}; rhesi a wrthodwyd: {len(refusals)}.",
+    ))
     return EXIT_REFUSED if refusals else EXIT_DONE
 
 
