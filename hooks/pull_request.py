@@ -58,8 +58,8 @@ if str(ROOT) not in sys.path:
 from hooks import commands, publication, translations  # noqa: E402
 from hooks.checks import fingerprints  # noqa: E402
 from hooks.checks.fingerprints import NOT_RECORDED, STALE, Store  # noqa: E402
-from hooks.checks.translation_checks import read_corpus, welsh_text_to_revise  # noqa: E402
-from hooks.problems import Problem  # noqa: E402
+from hooks.checks.translation_checks import read_corpus, welsh_text_to_revise, welsh_text_to_revise_cy  # noqa: E402
+from hooks.problems import MESSAGE_LANGUAGES, Problem, in_language, message_language  # noqa: E402
 
 EXIT_MERGEABLE, EXIT_BLOCKED, EXIT_USAGE = 0, 1, 2
 
@@ -75,7 +75,11 @@ FRESHNESS_RULES = ("translation-stale", "translation-unrecorded")
 
 
 class UsageError(Exception):
-    pass
+    """A usage error: its English (str), and its Welsh (message_cy) for the Welsh messages."""
+
+    def __init__(self, message: str, message_cy: str = ""):
+        super().__init__(message)
+        self.message_cy = message_cy
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,7 @@ class Recording:
     why: str  # REVISED or ACKNOWLEDGED
     where: str  # the Welsh, for people
     reason: str = ""  # an acknowledgement's reason
+    where_cy: str = ""  # the Welsh, for people, said in Welsh
 
 
 @dataclass
@@ -107,19 +112,25 @@ def _git(root: Path, *arguments: str, check: bool = True, binary: bool = False) 
     try:
         result = subprocess.run(["git", "-C", str(root), *arguments], capture_output=True, text=not binary)
     except OSError as error:
-        raise UsageError(f"git cannot be run ({error.strerror}): this command needs git, in a checkout of the pull request's branch") from None
+        raise UsageError(
+            f"git cannot be run ({error.strerror}): this command needs git, in a checkout of the pull request's branch",
+            f"nid oes modd rhedeg git (neges y system: {error.strerror}): mae angen git ar y gorchymyn hwn, mewn copi o gangen y cais tynnu",
+        ) from None
     if check and result.returncode != 0:
         error = result.stderr.decode("utf-8", "replace") if binary else result.stderr
-        raise UsageError(f"git {arguments[0]} failed: {error.strip()}")
+        raise UsageError(f"git {arguments[0]} failed: {error.strip()}", f"methodd git {arguments[0]} (neges git: {error.strip()})")
     return result
 
 
 def resolve(root: Path, revision: str) -> str:
     if revision.startswith("-"):
-        raise UsageError(f"'{revision}' is not a commit")
+        raise UsageError(f"'{revision}' is not a commit", f"nid yw '{revision}' yn ymrwymiad (commit)")
     result = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}", check=False)
     if result.returncode != 0:
-        raise UsageError(f"the base commit '{revision}' is not in this clone: fetch it (for example: git fetch origin main), or check out the branch with its history (fetch-depth: 0)")
+        raise UsageError(
+            f"the base commit '{revision}' is not in this clone: fetch it (for example: git fetch origin main), or check out the branch with its history (fetch-depth: 0)",
+            f"nid yw'r ymrwymiad sylfaen '{revision}' yn y copi hwn o'r ystorfa: nôlwch ef (er enghraifft: git fetch origin main), neu gwnewch gopi o'r gangen gyda'i hanes (fetch-depth: 0)",
+        )
     return result.stdout.strip()
 
 
@@ -163,7 +174,7 @@ def find_recordings(root: Path, base: str) -> tuple:
         record = store.records.get(unit.key)
         unchanged_since_recorded = record is not None and record.cy == unit.cy_fingerprint
         if unit.cy_fingerprint not in base_welsh[unit.file] and not unchanged_since_recorded:
-            chosen[unit.key] = (unit, Recording(unit.key, REVISED, welsh_text_to_revise(corpus, unit)))
+            chosen[unit.key] = (unit, Recording(unit.key, REVISED, welsh_text_to_revise(corpus, unit), where_cy=welsh_text_to_revise_cy(corpus, unit)))
     entries, _ = fingerprints.read_acknowledgements(root)
     base_text = file_at(root, base, fingerprints.ACKNOWLEDGEMENTS_PATH)
     old = Counter((e.text, e.english) for e in (fingerprints.read_acknowledgements(root, base_text)[0] if base_text is not None else []))
@@ -174,15 +185,29 @@ def find_recordings(root: Path, base: str) -> tuple:
         unit = units.get(entry.text)
         path = fingerprints.ACKNOWLEDGEMENTS_PATH
         if unit is None:
-            problems.append(Problem(path, entry.line, "welsh-unchanged-place", f"this entry names '{entry.text}', which is not a Welsh text of the site (a page section such as content/cy/about.md#2, or a data text such as data/interface.yml#financial_year)", "copy the line the check prints for the stale text, or delete this entry"))
+            problems.append(Problem(
+                path, entry.line, "welsh-unchanged-place",
+                f"this entry names '{entry.text}', which is not a Welsh text of the site (a page section such as content/cy/about.md#2, or a data text such as data/interface.yml#financial_year)",
+                "copy the line the check prints for the stale text, or delete this entry",
+                message_cy=f"mae'r cofnod hwn yn enwi '{entry.text}', nad yw'n destun Cymraeg ar y wefan (adran o dudalen, fel content/cy/about.md#2, neu destun data, fel data/interface.yml#financial_year)",
+                hint_cy="copïwch y llinell y mae'r gwiriad yn ei hargraffu ar gyfer y testun sydd wedi dyddio, neu dilëwch y cofnod hwn",
+            ))
             continue
         state = fingerprints.freshness(unit, store, pairs).state
         if state not in (STALE, NOT_RECORDED) or unit.key in chosen:
             continue  # up to date already, or its Welsh was revised: nothing to acknowledge
         if entry.english != unit.en_fingerprint:
-            problems.append(Problem(path, entry.line, "welsh-unchanged-outdated", f"this entry acknowledges an earlier version of the English of {entry.text}: the English has changed again since", f"check the Welsh against the English now; if it still needs no change, replace this entry with: {fingerprints.acknowledgement_entry(unit)}"))
+            replacement = fingerprints.acknowledgement_entry(unit)
+            problems.append(Problem(
+                path, entry.line, "welsh-unchanged-outdated",
+                f"this entry acknowledges an earlier version of the English of {entry.text}: the English has changed again since",
+                f"check the Welsh against the English now; if it still needs no change, replace this entry with: {replacement}",
+                # fersiwn is feminine: "fersiwn gynharach"
+                message_cy=f"mae'r cofnod hwn yn cydnabod fersiwn gynharach o Saesneg {entry.text}: mae'r Saesneg wedi newid eto ers hynny",
+                hint_cy=f"gwiriwch y Gymraeg yn erbyn y Saesneg fel y mae nawr; os nad oes angen ei newid o hyd, rhowch y cofnod hwn yn ei le: {replacement}",
+            ))
             continue
-        chosen[unit.key] = (unit, Recording(unit.key, ACKNOWLEDGED, welsh_text_to_revise(corpus, unit), entry.reason))
+        chosen[unit.key] = (unit, Recording(unit.key, ACKNOWLEDGED, welsh_text_to_revise(corpus, unit), entry.reason, welsh_text_to_revise_cy(corpus, unit)))
     return [recording for _, recording in chosen.values()], problems, corpus, store
 
 
@@ -193,7 +218,7 @@ def record(root: Path, corpus, store: Store, recordings: list) -> None:
         translations.recover(root)
         recorded, messages = translations.mark_fresh(corpus, store, keys, False, welsh_unchanged=True)
     if sorted(recorded) != sorted(keys):
-        raise UsageError("recording failed: " + "; ".join(messages))
+        raise UsageError("recording failed: " + "; ".join(messages), "methodd y cofnodi: " + "; ".join(getattr(m, "cy", "") or m for m in messages))
 
 
 def commit_message(recordings: list) -> str:
@@ -218,11 +243,17 @@ def make_commit(root: Path, recordings: list) -> str:
 def run(root: Path, base: str, commit: bool = False) -> Result:
     root = Path(root).resolve()
     if _git(root, "rev-parse", "--is-inside-work-tree", check=False).returncode != 0:
-        raise UsageError(f"{root.name}: is not a git checkout: run this in a checkout of the pull request's branch")
+        raise UsageError(
+            f"{root.name}: is not a git checkout: run this in a checkout of the pull request's branch",
+            f"{root.name}: nid yw'n gopi git o'r ystorfa: rhedwch y gorchymyn hwn mewn copi o gangen y cais tynnu",
+        )
     head = _git(root, "rev-parse", "HEAD").stdout.strip()
     base = resolve(root, base)
     if commit and _git(root, "status", "--porcelain", "--", fingerprints.STORE_PATH).stdout.strip():
-        raise UsageError(f"{fingerprints.STORE_PATH} has changes that are not committed: commit or undo them first, then run this again")
+        raise UsageError(
+            f"{fingerprints.STORE_PATH} has changes that are not committed: commit or undo them first, then run this again",
+            f"mae newidiadau yn {fingerprints.STORE_PATH} sydd heb eu hymrwymo: ymrwymwch neu dadwnewch nhw yn gyntaf, yna rhedwch y gorchymyn eto",
+        )
     result = Result(head, base)
     recordings, entry_problems, corpus, store = find_recordings(root, base)
     if recordings and not store.problems:
@@ -281,25 +312,55 @@ def _where(path: str, line: int | None, links: Links | None) -> str:
     return f"[{label}]({links.line(path, line)}) · [✏️ edit · golygu]({links.edit(path)})"
 
 
-def _fix(problem: Problem, unit, links: Links | None) -> list:
-    """How to fix a problem in the browser, as lines of Markdown."""
+ENGLISH_ONLY_CY = "(yn Saesneg yn unig)"  # where a check gives no Welsh yet, as hooks.problems says it
+
+
+def _in_welsh(problem: Problem) -> tuple:
+    """(what is wrong, how to fix it) in Welsh, the place in the data beside it; a check's English, said to be English, where it has no Welsh yet."""
+    message = problem.message_cy or f"{ENGLISH_ONLY_CY} {problem.message}"
+    if problem.field:
+        message += f" (yn {problem.where_in_data('cy')})"
+    hint = problem.hint_cy or (f"{ENGLISH_ONLY_CY} {problem.hint}" if problem.hint else "")
+    return message, hint
+
+
+def _in_english(problem: Problem) -> tuple:
+    message = problem.message + (f" (at {problem.where_in_data()})" if problem.field else "")
+    return message, problem.hint
+
+
+def _explained(problem: Problem, unit, links: Links | None) -> list:
+    """A problem under its line, as lines of Markdown: what is wrong and how to fix it, in Welsh, then in English.
+
+    For a stale or unrecorded translation the fix is the browser's: revise the Welsh on the
+    branch, or add the line shown (once, below both languages) to data/welsh-unchanged.yml.
+    """
+    welsh, welsh_fix = _in_welsh(problem)
+    english, english_fix = _in_english(problem)
     if problem.rule in FRESHNESS_RULES and unit is not None:
         entry = fingerprints.acknowledgement_entry(unit)
         acknowledgements = fingerprints.ACKNOWLEDGEMENTS_PATH
         edit = f" ([✏️ golygu · edit]({links.edit(acknowledgements)}))" if links else ""
         return [
-            f"  - **Cywiro:** diwygiwch y Gymraeg hon fel ei bod yn cyfateb i'r Saesneg, a chadwch y newid ar y gangen hon; bydd y gwiriad yn ei chofnodi'n gyfredol.",
-            f"    **Fix:** revise this Welsh to match the English and commit it to this branch; the check then records it as up to date.",
-            f"  - Os nad oes angen newid y Gymraeg (er enghraifft, teipo wedi'i gywiro yn y Saesneg yn unig), ychwanegwch y llinell hon at ddiwedd `{acknowledgements}`{edit}, a rhowch y rheswm yn lle `[TO DO: ...]`.",
-            f"    If the Welsh needs no change (for example, a typo corrected in the English only), add this line at the end of `{acknowledgements}` and write the reason in place of `[TO DO: ...]`:",
+            f"  - **Cymraeg:** {_escape(welsh)}",
+            "    - **Cywiro:** diwygiwch y Gymraeg hon fel ei bod yn cyfateb i'r Saesneg, a chadwch y newid ar y gangen hon; bydd y gwiriad yn ei chofnodi'n gyfredol.",
+            f"    - Os nad oes angen newid y Gymraeg (er enghraifft, teipo wedi'i gywiro yn y Saesneg yn unig), ychwanegwch y llinell isod at ddiwedd `{acknowledgements}`{edit}, a rhowch y rheswm yn lle `[TO DO: ...]`.",
+            f"  - **English:** {_escape(english)}",
+            "    - **Fix:** revise this Welsh to match the English and commit it to this branch; the check then records it as up to date.",
+            f"    - If the Welsh needs no change (for example, a typo corrected in the English only), add the line below at the end of `{acknowledgements}` and write the reason in place of `[TO DO: ...]`.",
+            "  - Y llinell i'w hychwanegu · The line to add:",
             "",
             "    ```yaml",
             f"    {entry}",
             "    ```",
         ]
-    if problem.hint:
-        return [f"  - **Fix · Cywiro:** {_escape(problem.hint)}"]
-    return []
+    lines = [f"  - **Cymraeg:** {_escape(welsh)}"]
+    if welsh_fix:
+        lines.append(f"    - **Cywiro:** {_escape(welsh_fix)}")
+    lines.append(f"  - **English:** {_escape(english)}")
+    if english_fix:
+        lines.append(f"    - **Fix:** {_escape(english_fix)}")
+    return lines
 
 
 def comment(result: Result, links: Links | None = None, preview_url: str | None = None, fork: bool = False) -> str:
@@ -314,9 +375,9 @@ def comment(result: Result, links: Links | None = None, preview_url: str | None 
         out += ["## ❌ Mae angen newid y cais tynnu hwn cyn ei gyfuno · This pull request needs changes before it can be merged", ""]
         if count:
             out += [
-                f"Problemau i'w cywiro: {count}. Mae pob un isod, fesul ffeil, gyda'i llinell a sut i'w chywiro. Gallwch gywiro pob un yn y porwr: agorwch y ffeil drwy'r ddolen, dewiswch **golygu** (yr eicon pensil), a chadwch y newid ar yr un gangen (*Commit changes*). Bydd y gwiriad yn rhedeg eto ac yn diweddaru'r sylw hwn. Mae negeseuon y gwiriadau yn Saesneg.",
+                f"Problemau i'w cywiro: {count}. Mae pob un isod, fesul ffeil, gyda'i llinell, beth sydd o'i le a sut i'w chywiro, yn Gymraeg ac yna yn Saesneg. Gallwch gywiro pob un yn y porwr: agorwch y ffeil drwy'r ddolen, dewiswch **golygu** (yr eicon pensil), a chadwch y newid ar yr un gangen (*Commit changes*). Bydd y gwiriad yn rhedeg eto ac yn diweddaru'r sylw hwn.",
                 "",
-                f"Problems to fix: {count}. Each is listed below by file, with its line and how to fix it. You can fix each one in the browser: open the file through the link, choose **edit** (the pencil icon), and commit the change to the same branch. The check runs again and updates this comment.",
+                f"Problems to fix: {count}. Each is listed below by file, with its line, what is wrong and how to fix it, in Welsh and then in English. You can fix each one in the browser: open the file through the link, choose **edit** (the pencil icon), and commit the change to the same branch. The check runs again and updates this comment.",
                 "",
             ]
     if result.problems:
@@ -326,9 +387,8 @@ def comment(result: Result, links: Links | None = None, preview_url: str | None 
         for path in sorted(by_file):
             out += [f"### `{path}`", ""]
             for problem in by_file[path]:
-                field_ = f" (at {_escape(problem.field)})" if problem.field else ""
-                out.append(f"- **{_where(path, problem.line, links)}** — `{problem.rule}`: {_escape(problem.message)}{field_}")
-                out += _fix(problem, result.units.get((problem.path, problem.line)), links)
+                out.append(f"- **{_where(path, problem.line, links)}** — `{problem.rule}`")
+                out += _explained(problem, result.units.get((problem.path, problem.line)), links)
             out.append("")
     out += _recorded(result, fork)
     if fork:
@@ -358,10 +418,12 @@ def _recorded(result: Result, fork: bool) -> list:
     out = ["### Cofnodwyd yn gyfredol · Recorded as up to date", ""]
     for recording in result.recorded:
         if recording.why == REVISED:
-            why = "diwygiwyd y Gymraeg yn y cais tynnu hwn · the Welsh was revised in this pull request"
+            why_cy, why = "diwygiwyd y Gymraeg yn y cais tynnu hwn", "the Welsh was revised in this pull request"
         else:
-            why = f"cydnabuwyd yn `{fingerprints.ACKNOWLEDGEMENTS_PATH}` · acknowledged in `{fingerprints.ACKNOWLEDGEMENTS_PATH}`: {_escape(recording.reason)}"
-        out.append(f"- `{recording.key}` — {_escape(recording.where)}: {why}")
+            # the reason is a person's own words, in the language they wrote it in: shown once
+            why_cy, why = f"cydnabuwyd yn `{fingerprints.ACKNOWLEDGEMENTS_PATH}`", f"acknowledged in `{fingerprints.ACKNOWLEDGEMENTS_PATH}`: {_escape(recording.reason)}"
+        where_cy = _escape(recording.where_cy) + ": " if recording.where_cy else ""
+        out.append(f"- `{recording.key}` — {where_cy}{why_cy} · {_escape(recording.where)}: {why}")
     out.append("")
     store = fingerprints.STORE_PATH
     if result.commit:
@@ -382,6 +444,7 @@ def _arguments(argv):
     parser.add_argument("--preview-url", metavar="URL", help="the preview's address, for the comment")
     parser.add_argument("--fork", action="store_true", help="the pull request comes from a fork: no preview, and the check cannot commit")
     parser.add_argument("--root", default=".", help="the repository's folder (default: the current folder)")
+    parser.add_argument("--language", choices=MESSAGE_LANGUAGES, default=None, help="the language of the problems printed: en, cy or both (Welsh, then English); default: PLAN_SITE_LANGUAGE, else en. The comment is always in both")
     return parser.parse_args(argv)
 
 
@@ -391,28 +454,53 @@ def main(argv=None) -> int:
     except SystemExit as exit:
         return EXIT_MERGEABLE if exit.code == 0 else EXIT_USAGE
     root = Path(arguments.root)
+    language = message_language(arguments.language)
+    name = commands.command('hooks.pull_request')
     if not (root / "content").is_dir() or not (root / "data").is_dir():
-        print(f"{commands.command('hooks.pull_request')}: this folder has no content/ and data/ folders: run it from the repository's folder, or give --root", file=sys.stderr)
+        print(in_language(
+            language,
+            f"{name}: this folder has no content/ and data/ folders: run it from the repository's folder, or give --root",
+            f"{name}: nid oes ffolderi content/ a data/ yn y ffolder hwn: rhedwch y gorchymyn o ffolder yr ystorfa, neu rhowch --root",
+        ), file=sys.stderr)
         return EXIT_USAGE
     if arguments.preview_url and not re.fullmatch(r"https?://[^\s<>\"'`()\[\]]+", arguments.preview_url):
-        print(f"{commands.command('hooks.pull_request')}: --preview-url: '{arguments.preview_url}' is not a web address", file=sys.stderr)
+        print(in_language(
+            language,
+            f"{name}: --preview-url: '{arguments.preview_url}' is not a web address",
+            f"{name}: --preview-url: nid yw '{arguments.preview_url}' yn gyfeiriad gwe",
+        ), file=sys.stderr)
         return EXIT_USAGE
     try:
         result = run(root, arguments.base, commit=arguments.commit and not arguments.fork)
-    except (UsageError, translations.Refused) as error:
-        print(f"{commands.command('hooks.pull_request')}: {error}", file=sys.stderr)
+    except UsageError as error:
+        print(in_language(language, f"{name}: {error}", f"{name}: {error.message_cy or ENGLISH_ONLY_CY + ' ' + str(error)}"), file=sys.stderr)
+        return EXIT_USAGE
+    except translations.Refused as error:
+        print(translations.said(error, language, f"{name}: "), file=sys.stderr)
         return EXIT_USAGE
     for problem in result.problems:
-        print(problem.as_text())
+        print(problem.as_text(language))
     for recording in result.recorded:
-        print(f"recorded as up to date: {recording.key} ({'the Welsh was revised' if recording.why == REVISED else 'acknowledged: ' + recording.reason})")
+        print(in_language(
+            language,
+            f"recorded as up to date: {recording.key} ({'the Welsh was revised' if recording.why == REVISED else 'acknowledged: ' + recording.reason})",
+            f"cofnodwyd yn gyfredol: {recording.key} ({'diwygiwyd y Gymraeg' if recording.why == REVISED else 'cydnabuwyd: ' + recording.reason})",
+        ))
     if result.commit:
-        print(f"committed {fingerprints.STORE_PATH} as {result.commit}")
+        print(in_language(language, f"committed {fingerprints.STORE_PATH} as {result.commit}", f"ymrwymwyd {fingerprints.STORE_PATH} fel {result.commit}"))
     elif result.recorded:
-        print(f"{fingerprints.STORE_PATH} is written but not committed: commit it (or run with --commit)")
+        print(in_language(
+            language,
+            f"{fingerprints.STORE_PATH} is written but not committed: commit it (or run with --commit)",
+            f"mae {fingerprints.STORE_PATH} wedi'i hysgrifennu ond heb ei hymrwymo: ymrwymwch hi (neu rhedwch y gorchymyn gyda --commit)",
+        ))
     if arguments.comment:
         translations.write_all(arguments.comment.resolve().parent, {arguments.comment.name: comment(result, Links.from_environment(), arguments.preview_url, arguments.fork)}, journal=False)
-    print("The pull request can be merged." if result.mergeable else "The pull request cannot be merged yet.", file=sys.stderr)
+    print(in_language(
+        language,
+        "The pull request can be merged." if result.mergeable else "The pull request cannot be merged yet.",
+        "Gellir cyfuno'r cais tynnu." if result.mergeable else "Ni ellir cyfuno'r cais tynnu eto.",
+    ), file=sys.stderr)
     return EXIT_MERGEABLE if result.mergeable else EXIT_BLOCKED
 
 
