@@ -78,7 +78,7 @@ class UsageError(Exception):
     """A usage error: its English (str), and its Welsh (message_cy) for the Welsh messages."""
 
     def __init__(self, message: str, message_cy: str = ""):
-        super().__init__(message)
+        self.args = (message,)  # what str() gives: the English
         self.message_cy = message_cy
 
 

@@ -80,19 +80,20 @@ class Said(str):
 
     cy: str
 
-    def __new__(cls, en: str, cy: str = ""):
-        text = super().__new__(cls, en)
-        text.cy = cy
-        return text
+    def __new__(cls, message: str, message_cy: str = ""):
+        return super().__new__(cls, message)
+
+    def __init__(self, message: str, message_cy: str = ""):
+        self.cy = message_cy
 
 
 ENGLISH_ONLY_CY = "(yn Saesneg yn unig)"  # a message with no Welsh (an error of the system), as hooks.problems says it
 
 
-def say(message, language: str) -> str:
-    """A message in the language chosen: "en", "cy" or "both" (the Welsh, then the English)."""
-    welsh = getattr(message, "cy", "") or f"{ENGLISH_ONLY_CY} {message}"
-    return in_language(language, str(message), welsh)
+def say(text, language: str) -> str:
+    """A message (Said, or English alone) in the language chosen: "en", "cy" or "both" (the Welsh, then the English)."""
+    welsh = getattr(text, "cy", "") or f"{ENGLISH_ONLY_CY} {text}"
+    return in_language(language, str(text), welsh)
 
 
 def said(error: Exception, language: str, prefix: str = "") -> str:
@@ -115,7 +116,7 @@ class Refused(Exception):
 
     def __init__(self, lines: list):
         self.lines = list(lines)
-        super().__init__("\n".join(self.lines))
+        self.args = ("\n".join(self.lines),)  # what str() gives: the English
 
 
 # --- Status -----------------------------------------------------------------------------------
@@ -1026,13 +1027,13 @@ class _Parser(argparse.ArgumentParser):
 
     language = "en"  # set for every parser (the subcommands' too) before parsing
 
-    def error(self, message):
+    def error(self, text):
         self.print_usage(sys.stderr)
-        welsh = getattr(message, "cy", "")  # this command's own errors are Said; argparse's are English
+        welsh = getattr(text, "cy", "")  # this command's own errors are Said; argparse's are English
         print(in_language(
             _Parser.language,
-            f"{self.prog}: error: {message}",
-            f"{self.prog}: gwall yn y gorchymyn: {welsh}" if welsh else f"{self.prog}: gwall yn y gorchymyn (yng ngeiriau argparse, yn Saesneg): {message}",
+            f"{self.prog}: error: {text}",
+            f"{self.prog}: gwall yn y gorchymyn: {welsh}" if welsh else f"{self.prog}: gwall yn y gorchymyn (yng ngeiriau argparse, yn Saesneg): {text}",
         ), file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
 
