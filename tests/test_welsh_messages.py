@@ -44,12 +44,11 @@ WELSH = {
     "hooks/checks/safety.py",
     "hooks/checks/fingerprints.py",
     "hooks/checks/translation_checks.py",
-}
-# The files that still make problems in English only: move each to WELSH as its Welsh is written.
-NOT_YET_IN_WELSH = {
     "hooks/pull_request.py",
     "hooks/translations.py",
 }
+# The files that still make problems in English only: move each to WELSH as its Welsh is written.
+NOT_YET_IN_WELSH: set = set()
 # Helpers that take a message another program wrote, in English, and give the Welsh themselves.
 FOREIGN_MESSAGES = {
     "problem_from_warning",  # MkDocs' warning: the Welsh introduces its English (hooks/engine.py)
@@ -447,3 +446,278 @@ def test_a_warning_of_mkdocs_keeps_its_english_introduced_in_welsh(tmp_path):
     assert problem.rule == "build-link"
     assert problem.message_cy == "Mae MkDocs yn rhoi'r rhybudd hwn (yn Saesneg): " + problem.message
     assert problem.hint_cy and problem.hint_cy != problem.hint
+
+
+
+# --- (d) the translation gate's fixtures, the pull request's check and the translators' commands --
+
+
+def _gate_cases():
+    from test_translation_gate import CASES
+
+    return CASES
+
+
+@pytest.mark.parametrize("case", _gate_cases())
+def test_every_gate_fixture_is_told_in_welsh(tmp_path, case):
+    """Every rule of the translation gate (tests/gate_fixtures), its failing case: a Welsh message and fix, not the English, judged Welsh."""
+    from test_translation_gate import expected, fixture_site
+
+    from hooks.checks.translation_checks import run_checks
+
+    problems = run_checks(fixture_site(tmp_path, case))
+    assert {line.split()[-1] for line in expected(case)} <= {p.rule for p in problems}, [p.as_text() for p in problems]
+    _check_welsh(problems, case)
+
+
+def test_a_stale_section_says_in_welsh_what_changed_and_where(tmp_path):
+    from test_translation_gate import fixture_site
+
+    from hooks.checks.translation_checks import run_checks
+
+    (stale, *_) = [p for p in run_checks(fixture_site(tmp_path, "translation-stale")) if p.path == "content/cy/index.md"]
+    assert "newidiodd y paragraff ar linell 12" in stale.message_cy
+    assert "Diwygiwch y Gymraeg: yr adran o dan bennawd 2, 'Y cynlluniau', yn content/cy/index.md (llinell 10)" in stale.message_cy
+    assert 'mark-fresh "content/cy/index.md#2"' in stale.hint_cy and "data/welsh-unchanged.yml" in stale.hint_cy
+    assert "the paragraph" not in stale.message_cy and "the section under" not in stale.message_cy  # no English fragment inside
+
+
+# The pull request's scenarios (tests/test_pull_request.py), run in the process so that the
+# problems themselves are looked at, and the comment made from them.
+
+
+@pytest.fixture(scope="module")
+def pull_request_template(tmp_path_factory) -> Path:
+    """The site in a new repository, its first commit the base (main), as tests/test_pull_request.py makes it."""
+    from test_pull_request import browser_commit, git
+
+    repository = tmp_path_factory.mktemp("template") / "site"
+    repository.mkdir()
+    for folder in ("content", "data", "hooks", "overrides"):
+        shutil.copytree(ROOT / folder, repository / folder, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    shutil.copy2(ROOT / "mkdocs.yml", repository / "mkdocs.yml")
+    git(repository, "init", "-q", "-b", "main")
+    browser_commit(repository, "The site as it is on main")
+    return repository
+
+
+@pytest.fixture
+def branch(pull_request_template, tmp_path) -> Path:
+    from test_pull_request import git
+
+    copy = tmp_path / "site"
+    shutil.copytree(pull_request_template, copy, symlinks=True)
+    git(copy, "checkout", "-q", "-b", "update/about")
+    return copy
+
+
+def _english_alone(repository: Path) -> None:
+    from test_pull_request import EN, ENGLISH_SENTENCE, browser_commit, edit
+
+    edit(repository, EN, ENGLISH_SENTENCE, "and this will never lead to a delay")
+    browser_commit(repository, "Correct the English")
+
+
+def _faulty_entries(repository: Path) -> None:
+    from test_pull_request import ACKNOWLEDGEMENTS, browser_commit
+
+    file = repository / ACKNOWLEDGEMENTS
+    file.write_text(
+        file.read_text("utf-8")
+        + '- {text: "content/cy/nowhere.md#2", english: "0123456789ab", reason: "a typo"}\n'
+        + '- {text: "content/cy/about.md#2", english: "0123456789ab"}\n'
+        + '- {text: "content/cy/about.md#1", english: "0123456789ab", reason: "[TO DO: say why]"}\n'
+        + '- {text: "content/cy/about.md#1", english: "not-hex", reason: "a typo", colour: blue}\n'
+        + "- just a line\n",
+        "utf-8",
+    )
+    browser_commit(repository, "Faulty entries")
+
+
+def _outdated_entry(repository: Path) -> None:
+    from test_pull_request import EN, ENGLISH_SENTENCE, acknowledge, browser_commit, edit
+
+    from hooks import pull_request
+
+    edit(repository, EN, ENGLISH_SENTENCE, "and this will not lead to delay")
+    (stale,) = [p for p in pull_request.run(repository, "main").problems if p.rule == "translation-stale"]
+    acknowledge(repository, stale.hint.split("replace its [TO DO: ...] with why: ", 1)[1], "a grammar correction")
+    edit(repository, EN, "and this will not lead to delay", "and this will not lead to any delay")
+    browser_commit(repository, "English changed twice")
+
+
+def _three_mistakes(repository: Path) -> None:
+    from test_pull_request import browser_commit, edit
+
+    plan = repository / "data/plans/upper-valleys/2022-23.yml"
+    lines = plan.read_text("utf-8").splitlines()
+    lines.insert(3, "colour: blue")
+    plan.write_text("\n".join(lines) + "\n", "utf-8")
+    other = repository / "data/plans/pan-cluster/2024-25.yml"
+    other.write_text(other.read_text("utf-8") + 'broken: {en: Broken, cy: "Torrwyd\n', "utf-8")
+    for page in ("content/en/accessibility.md", "content/cy/accessibility.md"):
+        edit(repository, page, "\n\n", "\n\n[missing](missing.md)\n\n")
+    browser_commit(repository, "Three mistakes")
+
+
+PULL_REQUESTS = {
+    "english alone": (_english_alone, {"translation-stale"}),
+    "faulty entries": (_faulty_entries, {"welsh-unchanged-place", "welsh-unchanged-file"}),
+    "an outdated entry": (_outdated_entry, {"welsh-unchanged-outdated", "translation-stale"}),
+    "three mistakes": (_three_mistakes, {"schema-additionalProperties", "link-target-missing"}),
+}
+
+
+@pytest.mark.parametrize("scenario", sorted(PULL_REQUESTS))
+def test_every_pull_request_problem_is_told_in_welsh_and_the_comment_shows_both(branch, scenario):
+    from hooks import pull_request
+
+    make, rules = PULL_REQUESTS[scenario]
+    make(branch)
+    result = pull_request.run(branch, "main")
+    assert rules <= {p.rule for p in result.problems}, [p.as_text() for p in result.problems]
+    _check_welsh(result.problems, scenario)
+    comment = pull_request.comment(result, pull_request.Links("https://github.com", "health-board/plans", "update/about"))
+    assert "Mae negeseuon y gwiriadau yn Saesneg" not in comment
+    for problem in result.problems:
+        head = f"`{problem.rule}`"
+        welsh = f"  - **Cymraeg:** {pull_request._escape(problem.message_cy)}"
+        english = f"  - **English:** {pull_request._escape(problem.message)}"
+        assert head in comment and welsh in comment and english in comment, problem.as_text()
+        assert comment.index(welsh) < comment.index(english)  # Welsh first
+        if problem.hint and problem.rule not in pull_request.FRESHNESS_RULES:
+            assert f"    - **Cywiro:** {pull_request._escape(problem.hint_cy)}" in comment
+            assert f"    - **Fix:** {pull_request._escape(problem.hint)}" in comment
+    assert "(yn Saesneg yn unig)" not in comment
+
+
+def test_the_comment_gives_the_line_to_add_once_below_both_languages(branch):
+    from hooks import pull_request
+    from hooks.checks import fingerprints
+
+    _english_alone(branch)
+    result = pull_request.run(branch, "main")
+    comment = pull_request.comment(result)
+    (stale,) = [p for p in result.problems if p.rule == "translation-stale"]
+    entry = fingerprints.acknowledgement_entry(result.units[(stale.path, stale.line)])
+    assert comment.count(f"    {entry}") == 1
+    welsh = comment.index("**Cymraeg:** " + pull_request._escape(stale.message_cy))
+    english = comment.index("**English:** " + pull_request._escape(stale.message))
+    assert welsh < comment.index("ychwanegwch y llinell isod") < english < comment.index("add the line below") < comment.index(entry)
+
+
+def test_a_problem_without_welsh_is_said_to_be_english_in_the_comment():
+    from hooks import pull_request
+
+    problem = Problem("data/x.yml", 2, "some-rule", "the English only", "fix it")
+    comment = pull_request.comment(pull_request.Result("a" * 40, "b" * 40, problems=[problem]))
+    assert "  - **Cymraeg:** (yn Saesneg yn unig) the English only" in comment
+    assert "    - **Cywiro:** (yn Saesneg yn unig) fix it" in comment
+
+
+def test_the_pull_request_check_prints_in_welsh_when_asked(branch):
+    from test_pull_request import check
+
+    _english_alone(branch)
+    status, printed, comment = check(branch, environment={"PLAN_SITE_LANGUAGE": "cy"})
+    assert status == 1
+    assert "content/cy/about.md:7: translation-stale: mae Saesneg adran 2 'Welsh language statement' wedi newid" in printed
+    assert "i'w gywiro: diwygiwch y Gymraeg honno" in printed and "Ni ellir cyfuno'r cais tynnu eto." in printed
+    assert "has changed since" not in printed and "cannot be merged" not in printed
+    assert "**Cymraeg:**" in comment and "**English:**" in comment  # the comment is always in both
+    status, printed, _ = check(branch, "--language", "both", environment={"PLAN_SITE_LANGUAGE": "en"})
+    assert printed.index("mae Saesneg adran 2") < printed.index("English: the English of section 2")
+
+
+# The translators' commands (hooks.translations), their refusals and errors in Welsh.
+
+
+def _translations(site: Path, *arguments: str, language: str | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
+    env.pop("PLAN_SITE_LANGUAGE", None)
+    if language is not None:
+        env["PLAN_SITE_LANGUAGE"] = language
+    return subprocess.run([sys.executable, "-m", "hooks.translations", "--root", str(site), *arguments], cwd=ROOT, capture_output=True, text=True, env=env)
+
+
+def _said_lines(text: str) -> list:
+    """The lines a command printed, without its name and the rows' places, for the language identifier."""
+    lines = []
+    for line in text.splitlines():
+        line = re.sub(r"^(?:\S*python -m hooks\.translations: )", "", line).strip()
+        if line and not line.startswith(("usage:", "[", "{")):
+            lines.append(line)
+    return lines
+
+
+def _assert_welsh(text: str) -> None:
+    lines = _said_lines(text)
+    assert lines, text
+    english = _judged_english(lines)
+    assert not english, "judged not Welsh:\n" + "\n".join(english)
+
+
+def test_the_translators_refusals_and_errors_in_welsh(tmp_path):
+    from test_translation_gate import fixture_site
+
+    site = fixture_site(tmp_path, "translation-stale")
+    cases = [
+        (("mark-fresh", "nowhere.md"), "nid oes tudalen, cynllun na ffeil ddata o'r enw hwn", "there is no such"),
+        (("mark-fresh", "content/cy/index.md#9"), "nid oes adran na thestun wedi'i gyfieithu o'r enw hwn", "there is no such"),
+        (("mark-fresh", "content/cy/index.md#2"), "heb ei nodi: mae Saesneg adran 2 'The plans' yn content/cy/index.md", "not marked"),
+        (("export", "to-translate.txt"), "ffeil CSV yw allforiad", "an export is a CSV file"),
+        (("export", str(site / "data" / "x.csv")), "mae y tu mewn i ffolder data/ y wefan", "is inside the site's"),
+        (("mark-fresh",), "mae angen TARGET (yr hyn i'w nodi), neu --all, ar mark-fresh", "needs a TARGET"),
+        (("import", str(tmp_path / "nowhere.csv")), "nid oes modd ei darllen", "cannot be read"),
+    ]
+    for arguments, welsh, english in cases:
+        for result in (_translations(site, "--language", "cy", *arguments), _translations(site, *arguments, language="cy")):
+            assert result.returncode in (1, 2), result.stdout + result.stderr
+            assert welsh in result.stderr, (arguments, result.stderr)
+            assert english not in result.stdout + result.stderr, (arguments, result.stderr)
+        english_result = _translations(site, *arguments)
+        assert english in english_result.stderr and welsh not in english_result.stderr, (arguments, english_result.stderr)
+    _assert_welsh(_translations(site, "--language", "cy", "mark-fresh", "content/cy/index.md#2").stderr)
+    both = _translations(site, "mark-fresh", "nowhere.md", "--language", "both").stderr
+    assert both.index("nid oes tudalen") < both.index("there is no such page")
+
+
+def test_an_import_refused_row_by_row_in_welsh(tmp_path):
+    import csv
+    import io
+
+    from test_translation_gate import fixture_site
+
+    site = fixture_site(tmp_path, "translation-stale")
+    exported = tmp_path / "to-translate.csv"
+    result = _translations(site, "export", str(exported), language="cy")
+    assert result.returncode == 0, result.stderr
+    assert "Testunau i'w cyfieithu neu eu cadarnhau a allforiwyd i" in result.stdout and "Llenwch y golofn 'welsh'" in result.stdout
+    rows = list(csv.DictReader(io.StringIO(exported.read_text("utf-8-sig"))))
+    rows[0]["welsh"], rows[0]["fingerprint"] = "Testun newydd", "en:000000000000"  # the English changed since, says the row
+    rows[1]["welsh"] = "Testun\x07newydd"  # a control character
+    rows.append(dict(rows[1], key="content/cy/nowhere.md#1", welsh="Testun"))
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    filled = tmp_path / "translated.csv"
+    filled.write_text(buffer.getvalue(), "utf-8")
+    result = _translations(site, "--language", "cy", "import", str(filled))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "gwrthodwyd: rhes 2: " in result.stderr and "mae'r Saesneg wedi newid ers yr allforio" in result.stderr
+    assert "mae nod rheoli anweledig (U+0007) yn y Gymraeg" in result.stderr
+    assert "nid oes adran na thestun o'r enw hwn bellach" in result.stderr
+    assert "Cyfieithiadau a fewnforiwyd: 0; rhesi a adawyd yn wag: " in result.stdout
+    assert "refused" not in result.stderr and "Imported" not in result.stdout
+    _assert_welsh(result.stderr)
+
+
+def test_the_status_report_in_welsh(tmp_path):
+    from test_translation_gate import fixture_site
+
+    result = _translations(fixture_site(tmp_path, "translation-stale"), "status", "--language", "cy")
+    assert result.returncode == 1
+    assert "Tudalennau (content/en a content/cy)" in result.stdout and "wedi dyddio" in result.stdout
+    assert "I'w cyfieithu neu eu cadarnhau:" in result.stdout and "adran 2 'The plans'; y Saesneg yn content/en/index.md:10" in result.stdout
+    assert "up to date" not in result.stdout and "To translate" not in result.stdout
