@@ -181,10 +181,14 @@ def test_the_problems_page_lists_every_problem_with_file_and_line(broken_preview
     heading = page.select_one("article h1")
     assert "Content problems in this draft" in heading.get_text() and "Problemau cynnwys yn y drafft hwn" in heading.get_text()
     assert heading.select_one(f"span[lang={'cy' if first == 'en' else 'en'}]") is not None
-    items = page.select("ul.plan-draft-problems[lang=en] li")
-    assert len(items) == 1
+    items = page.select("ul.plan-draft-problems li")
+    assert len(items) == 1 and items[0]["lang"] == first  # each problem in the page's language
     text = items[0].get_text(" ", strip=True)
-    assert "data/interface.yml, line 7" in text and "yaml-duplicate-key" in text and "Fix:" in text
+    if first == "en":
+        assert "data/interface.yml, line 7" in text and "yaml-duplicate-key" in text and "Fix:" in text
+    else:
+        assert "data/interface.yml, llinell 7" in text and "yaml-duplicate-key" in text and "I'w gywiro:" in text
+        assert "appears twice" not in text and "Fix:" not in text
     assert page.select("meta[name=robots]")[0]["content"] == "noindex, nofollow"
     assert page.select(BANNER)
 
@@ -209,6 +213,7 @@ def test_an_affected_page_links_to_the_problems_page_from_its_notice(broken_prev
     page = broken_preview / path
     notice = soup(page).select_one("div.plan-draft")
     assert notice is not None and "yaml-duplicate-key" in notice.get_text()
+    assert {item["lang"] for item in notice.select("li")} == {"cy" if path.startswith("cy/") else "en"}
     link = notice.select_one("a.plan-draft-problems-link")
     assert link is not None and {span["lang"] for span in link.select("span[lang]")} == {"en", "cy"}
     # the link, followed from the page's own address, reaches the problems page of the page's language

@@ -82,8 +82,9 @@ def test_a_broken_data_file_is_shown_on_the_pages_and_its_fix_at_once(served):
     assert "yaml-duplicate-key" in welsh
     # the notice links to the page of every problem, served in each language
     assert 'href="draft-problems.html"' in page and 'href="draft-problems.html"' in welsh
-    for problems in (fetch(url + "draft-problems.html"), fetch(url + "cy/draft-problems.html")):
-        assert problems is not None and "data/interface.yml, line 7" in problems and "yaml-duplicate-key" in problems
+    for address, line in (("draft-problems.html", "line 7"), ("cy/draft-problems.html", "llinell 7")):  # each in its language
+        problems = fetch(url + address)
+        assert problems is not None and f"data/interface.yml, {line}" in problems and "yaml-duplicate-key" in problems
     interface.write_text(good, "utf-8")
     wait_for(url, lambda text: "plan-draft" not in text and "<h1" in text)
 

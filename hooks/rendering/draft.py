@@ -63,10 +63,23 @@ def _files_of(page_path: str, source: str) -> set:
     return files
 
 
-def _item(problem: Problem) -> str:
-    where = problem.path + (f", line {problem.line}" if problem.line else "")
-    fix = f"<br>Fix: {escape(problem.hint)}" if problem.hint else ""
-    return f"<li><code>{escape(where)}</code>: {escape(problem.message)} <small>({escape(problem.rule)})</small>{fix}</li>"
+_ITEM_WORDS = {"en": ("line", "Fix"), "cy": ("llinell", "I'w gywiro")}
+
+
+def _item(problem: Problem, locale: str) -> str:
+    """One problem, in the page's language: its Welsh on a Welsh page (its English only where it has no Welsh)."""
+    language = "cy" if locale == "cy" and problem.message_cy else "en"
+    message, hint = (problem.message_cy, problem.hint_cy or problem.hint) if language == "cy" else (problem.message, problem.hint)
+    line_word, fix_word = _ITEM_WORDS[language]
+    where = problem.path + (f", {line_word} {problem.line}" if problem.line else "")
+    fix = f"<br>{fix_word}: {escape(hint)}" if hint else ""
+    return f'<li lang="{language}"><code>{escape(where)}</code>: {escape(message)} <small>({escape(problem.rule)})</small>{fix}</li>'
+
+
+def _page_locale(page_path: str) -> str:
+    """content/cy/about.md -> cy."""
+    parts = page_path.split("/")
+    return parts[1] if len(parts) > 2 and parts[0] == "content" else "en"
 
 
 def notice(problems: list, page_path: str, source: str) -> str:
@@ -77,6 +90,7 @@ def notice(problems: list, page_path: str, source: str) -> str:
     here = [p for p in problems if p.path in concerned]
     elsewhere = [p for p in problems if p.path not in concerned]
     count = len(problems)
+    locale = _page_locale(page_path)
     parts = [
         '<div class="admonition failure plan-draft" role="alert">',
         f'<p class="admonition-title"><span lang="cy">Drafft heb ei gyhoeddi: {count} problem yn y cynnwys</span> / '
@@ -86,10 +100,10 @@ def notice(problems: list, page_path: str, source: str) -> str:
     ]
     if here:
         parts.append('<p><span lang="cy">Ar y dudalen hon ac yn y data y mae\'n ei ddangos:</span> / <span lang="en">On this page and in the data it shows:</span></p>')
-        parts.append('<ul lang="en">' + "".join(_item(p) for p in here) + "</ul>")
+        parts.append("<ul>" + "".join(_item(p, locale) for p in here) + "</ul>")
     if elsewhere:
         parts.append(f'<details><summary><span lang="cy">Problemau eraill y wefan ({len(elsewhere)})</span> / <span lang="en">The site\'s other problems ({len(elsewhere)})</span></summary>')
-        parts.append('<ul lang="en">' + "".join(_item(p) for p in elsewhere) + "</ul></details>")
+        parts.append("<ul>" + "".join(_item(p, locale) for p in elsewhere) + "</ul></details>")
     parts.append("</div>")
     return "\n".join(parts) + "\n\n"
 
@@ -97,12 +111,12 @@ def notice(problems: list, page_path: str, source: str) -> str:
 _PAGE_TEXTS = {
     "en": {
         "some": "The site cannot be published until these problems are fixed: each one stops the published build. "
-        "Each names the file and line to correct, and how to fix it. The list is in English, as the checks write it.",
+        "Each names the file and line to correct, and how to fix it.",
         "none": "No content problems were found.",
     },
     "cy": {
         "some": "Ni ellir cyhoeddi'r wefan nes datrys y problemau hyn: mae pob un ohonynt yn atal y cyhoeddi. "
-        "Mae pob un yn nodi'r ffeil a'r llinell i'w cywiro, a sut i'w ddatrys. Mae'r rhestr yn Saesneg, fel y mae'r gwiriadau'n ei hysgrifennu.",
+        "Mae pob un yn nodi'r ffeil a'r llinell i'w cywiro, a sut i'w datrys.",
         "none": "Ni chanfuwyd unrhyw broblemau cynnwys.",
     },
 }
@@ -114,7 +128,7 @@ def problems_list(problems: list, locale: str = "en") -> str:
     order = [locale] + [other for other in _PAGE_TEXTS if other != locale] if locale in _PAGE_TEXTS else list(_PAGE_TEXTS)
     parts = [f'<p lang="{language}">{escape(_PAGE_TEXTS[language][key])}</p>' for language in order]
     if problems:
-        parts.append('<ul class="plan-draft-problems" lang="en">' + "".join(_item(p) for p in sorted(problems)) + "</ul>")
+        parts.append('<ul class="plan-draft-problems">' + "".join(_item(p, locale) for p in sorted(problems)) + "</ul>")
     return "\n".join(parts)
 
 
