@@ -100,7 +100,21 @@ SITE_SIGNS = ("index.html", "sitemap.xml", "404.html")  # what every build of th
 
 
 class UnsafeSiteDir(Exception):
-    """The folder asked for cannot be replaced by the site: the message says why and what to do."""
+    """The folder asked for cannot be replaced by the site: the message says why and what to do, in English and in Welsh."""
+
+    def __init__(self, message: str, message_cy: str):
+        super().__init__(message)
+        self.message_cy = message_cy
+
+    def told(self) -> str:
+        """The refusal in the language of the messages (PLAN_SITE_LANGUAGE)."""
+        return _told(f"Not built: {self}", f"Heb ei adeiladu: {self.message_cy}")
+
+
+def _told(en: str, cy: str) -> str:
+    from hooks.problems import in_language, message_language
+
+    return in_language(message_language(), en, cy)
 
 
 def _within(path: Path, folder: Path) -> bool:
@@ -133,27 +147,41 @@ def check_replaceable(target: Path, new: Path) -> None:
     made = {entry.name for entry in new.iterdir()}
     foreign = sorted(entry.name for entry in target.iterdir() if entry.name not in made and not _built_before(entry))
     if foreign:
-        raise UnsafeSiteDir(f"{target} holds {', '.join(foreign[:5])}{' …' if len(foreign) > 5 else ''}, which this build does not make; nothing was deleted. Build into an empty or new folder, or remove those yourself")
+        listed = f"{', '.join(foreign[:5])}{' …' if len(foreign) > 5 else ''}"
+        raise UnsafeSiteDir(
+            f"{target} holds {listed}, which this build does not make; nothing was deleted. Build into an empty or new folder, or remove those yourself",
+            f"mae {target} yn cynnwys {listed}, nad yw'r adeiladu hwn yn ei wneud; ni ddilëwyd dim. Adeiladwch mewn ffolder wag neu newydd, neu tynnwch y rheini eich hun",
+        )
 
 
 def check_site_dir(target: Path, root: Path = ROOT) -> None:
     """Refuse a site folder whose replacement would delete something that is not a built site."""
     target, root = Path(os.path.abspath(target)), Path(os.path.abspath(root))
     if target.is_symlink():
-        raise UnsafeSiteDir(f"{target} is a symbolic link; build into a real folder (the default is site/)")
+        raise UnsafeSiteDir(f"{target} is a symbolic link; build into a real folder (the default is site/)", f"dolen symbolaidd yw {target}; adeiladwch mewn ffolder go iawn (site/ yw'r rhagosodiad)")
     target = target.resolve()
     root = root.resolve()
     if _within(root, target):
-        raise UnsafeSiteDir(f"{target} is the repository's folder or holds it: building there would delete the repository. Build into site/ (the default) or a new folder")
+        raise UnsafeSiteDir(
+            f"{target} is the repository's folder or holds it: building there would delete the repository. Build into site/ (the default) or a new folder",
+            f"{target} yw ffolder yr ystorfa, neu mae'n ei chynnwys: byddai adeiladu yno yn dileu'r ystorfa. Adeiladwch yn site/ (y rhagosodiad) neu mewn ffolder newydd",
+        )
     for name in PROTECTED:
         if _within(target, root / name):
-            raise UnsafeSiteDir(f"{target} is inside the repository's {name}/ folder, which the site would replace. Build into site/ (the default) or a new folder")
+            raise UnsafeSiteDir(
+                f"{target} is inside the repository's {name}/ folder, which the site would replace. Build into site/ (the default) or a new folder",
+                f"mae {target} y tu mewn i ffolder {name}/ yr ystorfa, a byddai'r wefan yn cymryd ei lle. Adeiladwch yn site/ (y rhagosodiad) neu mewn ffolder newydd",
+            )
     if target.exists():
         if not target.is_dir():
-            raise UnsafeSiteDir(f"{target} is a file, not a folder; remove it, or build elsewhere with --site-dir")
+            raise UnsafeSiteDir(f"{target} is a file, not a folder; remove it, or build elsewhere with --site-dir", f"ffeil yw {target}, nid ffolder; tynnwch hi, neu adeiladwch rywle arall â --site-dir")
         entries = list(target.iterdir())
         if entries and not all((target / sign).is_file() for sign in SITE_SIGNS):
-            raise UnsafeSiteDir(f"{target} is not empty and is not a site this project built (it has no {', '.join(SITE_SIGNS)}); nothing was deleted. Build into an empty or new folder, or remove this one yourself")
+            signs = ", ".join(SITE_SIGNS)
+            raise UnsafeSiteDir(
+                f"{target} is not empty and is not a site this project built (it has no {signs}); nothing was deleted. Build into an empty or new folder, or remove this one yourself",
+                f"nid yw {target} yn wag, ac nid yw'n wefan a adeiladwyd gan y prosiect hwn (nid oes ganddi {signs}); ni ddilëwyd dim. Adeiladwch mewn ffolder wag neu newydd, neu tynnwch hon eich hun",
+            )
 
 
 # --- Building into a new folder, then swapping it in ----------------------------------------------
@@ -205,18 +233,18 @@ def build_site(site_dir: str | None = None, config_file: Path = ROOT / "mkdocs.y
         try:
             check_site_dir(Path(site_dir), config_file.parent)
         except UnsafeSiteDir as error:
-            log.error(f"Not built: {error}")
+            log.error(error.told())
             return 1
     try:
         config = mkdocs_config.load_config(config_file=str(config_file), strict=True, site_dir=site_dir)
     except MkDocsException as error:
-        log.error(f"Cannot read {config_file.name}: {error}")
+        log.error(_told(f"Cannot read {config_file.name}: {error}", f"Ni ellir darllen {config_file.name} (neges MkDocs, yn Saesneg): {error}"))
         return 1
     target = Path(config.site_dir)
     try:
         check_site_dir(target, config_file.parent)
     except UnsafeSiteDir as error:
-        log.error(f"Not built: {error}")
+        log.error(error.told())
         return 1
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -234,20 +262,22 @@ def build_site(site_dir: str | None = None, config_file: Path = ROOT / "mkdocs.y
         check_replaceable(target, new)
         swap_into_place(new, target, workspace)
     except UnsafeSiteDir as error:
-        log.error(f"Not built: {error}")
+        log.error(error.told())
         return 1
     except ContentError as error:
+        from hooks.problems import message_language
+
         for problem in error.problems:
-            log.error(problem.as_text())
-        log.error(f"Build failed; the site in {target} was left as it was.")
+            log.error(problem.as_text(message_language()))
+        log.error(_told(f"Build failed; the site in {target} was left as it was.", f"Methodd yr adeiladu; gadawyd y wefan yn {target} fel yr oedd."))
         return 1
     except (MkDocsException, OSError) as error:
         log.error(str(error))
-        log.error(f"Build failed; the site in {target} was left as it was.")
+        log.error(_told(f"Build failed; the site in {target} was left as it was.", f"Methodd yr adeiladu; gadawyd y wefan yn {target} fel yr oedd."))
         return 1
     finally:
         shutil.rmtree(workspace, ignore_errors=True)
-    log.info(f"The site is in {target}")
+    log.info(_told(f"The site is in {target}", f"Mae'r wefan yn {target}"))
     return 0
 
 

@@ -139,6 +139,21 @@ def test_a_site_folder_in_or_above_the_repository_is_refused_and_nothing_is_dele
     assert snapshot(project) == before
 
 
+@pytest.mark.parametrize("language, said, not_said", [("cy", "Heb ei adeiladu:", "Not built:"), ("both", "Heb ei adeiladu:", None)])
+def test_the_refusal_is_in_the_language_of_the_messages(project, tmp_path, monkeypatch, language, said, not_said):
+    monkeypatch.setenv("PLAN_SITE_LANGUAGE", language)
+    other = tmp_path / "documents"
+    other.mkdir()
+    (other / "letter.txt").write_text("keep me", "utf-8")
+    result = run_build(project, other)
+    assert result.returncode == 1 and said in result.stderr and "ni ddilëwyd dim" in result.stderr
+    if not_said:
+        assert not_said not in result.stderr
+    else:
+        assert "Not built:" in result.stderr and result.stderr.index("Heb ei adeiladu:") < result.stderr.index("Not built:")
+    assert (other / "letter.txt").read_text("utf-8") == "keep me"
+
+
 def test_a_folder_with_other_files_is_refused(project, tmp_path):
     other = tmp_path / "documents"
     other.mkdir()
