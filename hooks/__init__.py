@@ -10,6 +10,8 @@
     problems.py, files.py, spreadsheet.py   the problem type, safe file writing, spreadsheet cells
 
 Where a change goes: a block is a line in rendering/render.py's BLOCKS and a template in
-templates/; a translation rule is a function in checks/translation_checks.py; how money is
-written is model/locales.py.
+templates/; a translation rule is a function in checks/translation_checks.py and its line in
+that file's GATE_RULES (the one table of the gate's rules and their ids); a problem's words are
+given where it is made, in English and Welsh (message, message_cy); how money is written is
+model/locales.py.
 """

@@ -110,6 +110,46 @@ def line_of(path: Path, text: str) -> int:
     raise AssertionError(f"{text!r} not in {path}")
 
 
+# --- The one table of the gate's rules (translation_checks.GATE_RULES) ----------------------------
+
+
+def test_every_rule_id_of_the_gate_is_in_the_table_once():
+    """Each id the gate's code names as a rule is listed under exactly one family of GATE_RULES."""
+    import ast
+
+    listed = [rule_id for rule in translation_checks.GATE_RULES for rule_id in rule.ids]
+    assert len(listed) == len(set(listed)), "an id is listed under two rules"
+    named = set()
+    for module in (translation_checks, fingerprints):
+        tree = ast.parse(Path(module.__file__).read_text("utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "Problem":
+                rule = node.args[2] if len(node.args) > 2 else next((k.value for k in node.keywords if k.arg == "rule"), None)
+                if isinstance(rule, ast.Constant):
+                    named.add(rule.value)
+                else:  # a rule passed in: the constants given for it (rule="list-mismatch", ...)
+                    named.update(k.value.value for k in ast.walk(tree) if isinstance(k, ast.keyword) and k.arg == "rule" and isinstance(k.value, ast.Constant))
+    named |= {"welsh-unchanged-file"}  # made by fingerprints._acknowledgement_problem
+    assert named <= set(listed), f"rule ids the gate reports that GATE_RULES does not list: {sorted(named - set(listed))}"
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_each_rule_of_the_table_reports_only_its_own_ids(tmp_path, case):
+    site = fixture_site(tmp_path, case, "fail")
+    corpus = translation_checks.read_corpus(site)
+    store = fingerprints.Store.read(site)
+    everyone_s = {rule_id for rule in translation_checks.GATE_RULES for rule_id in rule.ids}
+    reported = set()
+    for rule in translation_checks.GATE_RULES:
+        ids = {problem.rule for problem in rule.find(corpus, store)}
+        others = ids - set(rule.ids)
+        if rule.readers:  # the readers' own rules (yaml-..., schema-...), never another gate rule's
+            others &= everyone_s
+        assert not others, f"{rule.checks}: reports {sorted(others)}, not in its ids"
+        reported |= ids
+    assert reported == {problem.rule for problem in run_checks(site)}
+
+
 # --- The fixture corpus: every rule fails and passes ------------------------------------------
 
 

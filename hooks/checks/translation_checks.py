@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Callable
 
 from markdown_it import MarkdownIt
 
@@ -831,7 +832,6 @@ def _structure_problems(en: Page, cy: Page, identifier: LanguageIdentifier) -> l
         describe_cy=lambda page, link: f"y ddolen '{_excerpt(link.text, 40)}' i {_link_target_cy(page, link)}",
         hint_cy="rhowch yr un dolenni i'r ddwy dudalen, yn yr un drefn; mae dolen i dudalen ar y wefan yn pwyntio at yr un dudalen (yr un llwybr) yn y ddwy iaith",
     )
-    problems += _image_description_problems(en, cy, identifier)
     return problems
 
 
@@ -900,16 +900,29 @@ def _excerpt(text: str, length: int = 70) -> str:
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
-def page_problems(corpus: Corpus) -> list:
-    problems = []
-    for pair in corpus.pages.values():
-        problems += _counterpart_problems(pair)
-        if pair.en is None or pair.cy is None or pair.en.problems or pair.cy.problems:
-            continue
-        problems += _front_matter_problems(pair.en, pair.cy)
-        problems += _structure_problems(pair.en, pair.cy, corpus.identifier)
-        problems += _number_problems(pair)
-    return problems
+def _compared_pages(corpus: Corpus) -> list:
+    """The page pairs whose two pages were both read without problems: the ones the page rules compare."""
+    return [pair for pair in corpus.pages.values() if pair.en is not None and pair.cy is not None and not pair.en.problems and not pair.cy.problems]
+
+
+def counterpart_problems(corpus: Corpus, store: Store) -> list:
+    return [problem for pair in corpus.pages.values() for problem in _counterpart_problems(pair)]
+
+
+def front_matter_problems(corpus: Corpus, store: Store) -> list:
+    return [problem for pair in _compared_pages(corpus) for problem in _front_matter_problems(pair.en, pair.cy)]
+
+
+def structure_problems(corpus: Corpus, store: Store) -> list:
+    return [problem for pair in _compared_pages(corpus) for problem in _structure_problems(pair.en, pair.cy, corpus.identifier)]
+
+
+def image_description_problems(corpus: Corpus, store: Store) -> list:
+    return [problem for pair in _compared_pages(corpus) for problem in _image_description_problems(pair.en, pair.cy, corpus.identifier)]
+
+
+def number_problems(corpus: Corpus, store: Store) -> list:
+    return [problem for pair in _compared_pages(corpus) for problem in _number_problems(pair)]
 
 
 # --- Rules: data ------------------------------------------------------------------------------
@@ -1115,13 +1128,42 @@ def freshness_problem(corpus: Corpus, unit: Unit, state) -> Problem:
 # --- All checks -------------------------------------------------------------------------------
 
 
+# --- The gate's rules, in one table -----------------------------------------------------------
+#
+# Each family of the translation gate's rules: the rule ids it reports, what it checks, and the
+# function that finds its problems, given the corpus (every page pair and data text, read once)
+# and the fingerprint file. To add a rule: write its function above, add its line here, and
+# explain its id in docs/translation-rules.md (tests/test_translation_gate.py checks that every
+# id the gate reports is in this table, under the rule that reports it, and the guide tests
+# that it is explained).
+
+
+@dataclass(frozen=True)
+class GateRule:
+    ids: tuple
+    checks: str
+    find: Callable  # (Corpus, Store) -> list of problems
+    readers: bool = False  # also reports the problems of the readers it uses (hooks/model: yaml-*, schema-*, ...)
+
+
+GATE_RULES = (
+    GateRule(("page-unreadable", "page-encoding", "front-matter-unclosed"), "every page can be read: UTF-8 text, its front matter closed and read strictly (and, when the gate runs alone, the data)", lambda corpus, store: list(corpus.problems), readers=True),
+    GateRule(("page-without-welsh", "page-without-english"), "every page has its counterpart, at the same path, in the other language", counterpart_problems),
+    GateRule(("front-matter-keys", "front-matter-reference"), "both pages have the same front matter fields, and the same values where they are references", front_matter_problems),
+    GateRule(("marker-mismatch", "heading-mismatch", "list-mismatch", "table-mismatch", "image-mismatch", "link-mismatch"), "both pages have the same blocks, headings, lists, tables, images and links, in the same order", structure_problems),
+    GateRule(("image-alt-missing", "image-alt-language"), "every image has a description, in its page's language", image_description_problems),
+    GateRule(("number-mismatch",), "both pages give the same numbers", number_problems),
+    GateRule(("text-empty", "text-untranslated"), "every text of the data is written in both languages, and translated", lambda corpus, store: data_problems(corpus)),
+    GateRule(("wrong-language",), "every paragraph, heading, list item, table cell, image description and data text is in its page's or field's language", lambda corpus, store: language_problems(corpus)),
+    GateRule(("translation-stale", "translation-unrecorded", "fingerprint-file", "welsh-unchanged-file"), "every Welsh translation is recorded as made from the English there is now (data/translation-fingerprints.txt, data/welsh-unchanged.yml)", freshness_problems),
+)
+
+
 def run_checks(root: Path, data=None) -> list:
     """Every translation problem of the site at root, sorted; data, if given, is the plan data read (see read_corpus)."""
     corpus = read_corpus(root, data)
     fingerprint_file = Store.read(corpus.root)
-    problems = list(corpus.problems)
-    problems += page_problems(corpus)
-    problems += data_problems(corpus)
-    problems += language_problems(corpus)
-    problems += freshness_problems(corpus, fingerprint_file)
+    problems = []
+    for rule in GATE_RULES:
+        problems += rule.find(corpus, fingerprint_file)
     return sorted(set(problems))
