@@ -22,6 +22,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 
 from hooks import build, engine, publication  # noqa: E402
 from hooks.rendering import draft, feeds, not_found, open_data, search_index  # noqa: E402
+from hooks.rendering import structured_data  # noqa: E402
 from hooks.problems import ContentError  # noqa: E402
 
 _publication: publication.Publication | None = None  # this build's; made anew by every on_config
@@ -87,6 +88,13 @@ def on_page_content(html, page, config, files):
     """On Welsh pages, mark the English names the glossary lists with lang="en"."""
     locale, _ = engine.page_language(page, config)
     return html if locale == "en" else _current().mark_english_names(html)
+
+
+def on_page_context(context, page, config, nav):
+    """A plan's page gets its schema.org Report (hooks/rendering/structured_data.py; placed by overrides/partials/structured-data.html)."""
+    locale, inner = engine.page_language(page, config)
+    context["plan_structured_data"] = structured_data.for_page(_current().data, locale, inner, page.title)
+    return context
 
 
 def on_env(env, config, files):
