@@ -7,8 +7,10 @@ Every value is read back from the built page and compared with what the page its
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -93,6 +95,20 @@ def test_publisher_is_named_as_the_glossary_names_the_health_board(data):
 
 
 def test_every_plan_page_has_a_report_agreeing_with_the_page_and_its_data(site, data):
+    _check_reports(site, data, SITE_URL)
+
+
+def test_reports_agree_with_the_page_under_a_site_url_with_a_path(tmp_path, data):
+    """As on GitHub Pages and in previews: the site served below a path of its host."""
+    site_url = "https://owner.example/primary-care-plans/"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")]
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    _check_reports(tmp_path / "site", data, site_url)
+
+
+def _check_reports(site: Path, data, site_url: str) -> None:
     addresses = _plan_addresses(data)
     assert {"clusters/upper-valleys/2022-23/", "cy/clusters/upper-valleys/2022-23/", "pan-cluster-plan/2024-25/", "cy/pan-cluster-plan/2024-25/"} <= set(addresses)
     for path, (plan, locale) in addresses.items():
@@ -109,7 +125,7 @@ def test_every_plan_page_has_a_report_agreeing_with_the_page_and_its_data(site, 
         assert report["inLanguage"].split("-")[0] == page.html["lang"] == locale
         # the canonical address
         canonical = page.select_one("head link[rel=canonical]")["href"]
-        assert canonical == SITE_URL + path
+        assert canonical == site_url + path
         assert report["url"] == report["@id"] == canonical
         # dates from the plan's data
         dates = plan.content["dates"]
@@ -123,7 +139,7 @@ def test_every_plan_page_has_a_report_agreeing_with_the_page_and_its_data(site, 
         assert absent not in report
         translation = report[key]
         assert translation["@type"] == "Report"
-        assert translation["url"] == translation["@id"] == alternates[other] == SITE_URL + _address(other, plan.page)
+        assert translation["url"] == translation["@id"] == alternates[other] == site_url + _address(other, plan.page)
         assert translation["inLanguage"] == {"en": "en-GB", "cy": "cy-GB"}[other]
         # and the other page says the same of this one
         (back,) = _reports(_soup(site / _address(other, plan.page) / "index.html"))
