@@ -24,7 +24,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from hooks.model import locales
-from hooks.rendering import open_data
+from hooks.rendering import charts, open_data
 from hooks.rendering.markers import MARKER, Marker, find_markers  # noqa: F401 - Marker and find_markers are part of this module's interface
 from hooks.model.plan_data import PAN_CLUSTER, UNFILLED, PlanData
 from hooks.problems import ContentError, Problem
@@ -223,6 +223,7 @@ class Renderer:
             "link": link,
             "site_file": site_file,
             "open_data": open_data,
+            "charts": charts,
             "money": money,
             "number": number,
             "figure": figure,
