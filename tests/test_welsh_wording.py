@@ -93,3 +93,135 @@ def test_english_pages_keep_the_themes_english(site, page):
     assert soup.select_one("header nav.md-header__inner")["aria-label"] == "Header"
     assert soup.select_one(".md-search-result__meta").get_text(strip=True) == "Initializing search"
     assert _translations(soup)["search.result.other"] == "# matching documents"
+
+
+# --- The plans' Welsh ----------------------------------------------------------------------------
+
+UPPER_VALLEYS = "cy/clusters/upper-valleys/2022-23/index.html"
+PAN_CLUSTER = "cy/pan-cluster-plan/2024-25/index.html"
+
+# (page, the corrected wording, the old wording it replaces)
+REVIEWED = [
+    (UPPER_VALLEYS, "Ardaloedd Cynnyrch Ehangach Haen Is (ACEHI)", "AGEHI"),
+    (UPPER_VALLEYS, "Ardaloedd Cynnyrch Ehangach Haen Is (ACEHI)", "Ardal Gynnyrch"),
+    (UPPER_VALLEYS, "ganran gymharol is", "ganran ychydig yn is"),
+    (UPPER_VALLEYS, "Datblygu dull cyson o leihau cyffredinrwydd ysmygu", "cyfraddau ysmygu"),
+    (UPPER_VALLEYS, "Cyffredinrwydd ysmygu lleol is", "Cyfraddau ysmygu"),
+    (UPPER_VALLEYS, "Nododd ymatebwyr ym Mwrdd Iechyd Prifysgol Bae Abertawe y lefel uchaf", "a nododd y lefel uchaf"),
+    (UPPER_VALLEYS, "Offeryn Llesiant Meddyliol yng Nghymru 2018 gan Iechyd Cyhoeddus Cymru", "2018 Iechyd Cyhoeddus Cymru"),
+    (UPPER_VALLEYS, "ar gyfer sgrinio'r coluddyn, sef 55.8%", "coluddyn, gyda"),
+    (UPPER_VALLEYS, "Datblygu ymhellach dimau amlddisgyblaethol a gwasanaethau newydd a rennir", "a rennir ymhellach"),
+    (UPPER_VALLEYS, "Canran y treialon llwyddiannus heb gathetr (TWOC)", "(TWOC) llwyddiannus"),
+    (UPPER_VALLEYS, "Rhwydwaith Clwstwr y Cymoedd Uchaf (UVCN) i roi digon o rybudd fel y gall y prosiect Magu Plant mewn Pandemig (PIP) baratoi", "UVCN i "),
+    (UPPER_VALLEYS, "yn gyfraddau wedi'u safoni yn ôl oedran Ewropeaidd (EASR)", "EASR fesul"),
+    (UPPER_VALLEYS, "(325 fesul 100,000, cyfradd wedi'i safoni yn ôl oedran Ewropeaidd, EASR)", "325 EASR"),
+    (UPPER_VALLEYS, "system gwneud cais am brofion meddygon teulu (GPTR)", "defnydd o GPTR"),
+    (UPPER_VALLEYS, "Rhaglen Atal Diabetes Cymru Gyfan (AWDPP)", "Cyflwyno AWDPP"),
+    (PAN_CLUSTER, "Model Gofal Sylfaenol i Gymru (MGSiG)", "Model Gofal Sylfaenol i Gymru ar waith"),
+    ("cy/accessibility/index.html", "yn Gymraeg neu'n Saesneg", "neu yn Saesneg"),
+    ("cy/accessibility/index.html", "(Gwefannau a Chymwysiadau Symudol)", "Rhaglenni Symudol"),
+]
+
+
+def _text(site: Path, page: str) -> str:
+    """The page's article as a reader reads it (tags, abbreviation tooltips and all, taken away)."""
+    return re.sub(r"\s+", " ", _soup(site, page).select_one("article").get_text(" ")).replace(" )", ")").replace("( ", "(")
+
+
+@pytest.mark.parametrize("page, new, old", REVIEWED)
+def test_the_welsh_holds_the_reviewed_wording_and_not_the_old(site, page, new, old):
+    text = _text(site, page)
+    assert new in text
+    assert old not in text
+
+
+def test_the_clusters_table_names_the_upper_valleys_with_its_article(site):
+    rows = [[cell.get_text(" ", strip=True) for cell in row.select("td")] for row in _soup(site, "cy/clusters/index.html").select("article table tr")]
+    names = [row[0] for row in rows if row]
+    assert "Y Cymoedd Uchaf" in names and "Cymoedd Uchaf" not in names
+
+
+def test_no_welsh_plan_text_leaves_a_risk_abbreviation_bare(data):
+    """UVCN, PIP, EASR, AWDPP, GPTR: each Welsh text that uses one also gives its Welsh name."""
+    expansions = {
+        "UVCN": "Rhwydwaith Clwstwr y Cymoedd Uchaf (UVCN)",
+        "PIP": "Magu Plant mewn Pandemig (PIP)",
+        "EASR": "safoni yn ôl oedran Ewropeaidd",
+        "AWDPP": "Rhaglen Atal Diabetes Cymru Gyfan (AWDPP)",
+        "GPTR": "system gwneud cais am brofion meddygon teulu (GPTR)",
+    }
+    used = set()
+    for text in data.texts:
+        for abbreviation, expansion in expansions.items():
+            if re.search(rf"\b{abbreviation}\b", text.cy):
+                used.add(abbreviation)
+                assert expansion in text.cy, (abbreviation, text.cy)
+    assert used == set(expansions)
+
+
+def test_the_glossary_keeps_in_step(data):
+    terms = {term["en"]: term for term in data.glossary.terms}
+    assert terms["Lower Super Output Area (LSOA)"]["cy"] == "Ardaloedd Cynnyrch Ehangach Haen Is (ACEHI)"
+    assert "Swansea Council" in terms["Lower Super Output Area (LSOA)"]["note"]
+    assert terms["smoking prevalence"]["cy"] == "cyffredinrwydd ysmygu"
+    assert terms["PCMW"]["cy"] == "MGSiG"
+    pcpg = terms["Pan Cluster Planning Group"]
+    assert pcpg["cy"] == "Grŵp Cynllunio Pan-Glwstwr" and "clystyrau cyfan" in pcpg["note"]
+
+
+# --- Counted nouns -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("number, form", [
+    (1, "flwyddyn"), (2, "flynedd"), (3, "blynedd"), (4, "blynedd"), (5, "mlynedd"), (6, "blynedd"),
+    (7, "mlynedd"), (8, "mlynedd"), (9, "mlynedd"), (10, "mlynedd"), (11, "o flynyddoedd"), (12, "mlynedd"),
+    (15, "mlynedd"), (20, "mlynedd"), (100, "mlynedd"), (0, "o flynyddoedd"),
+])
+def test_years_follow_the_number(number, form):
+    from decimal import Decimal
+
+    from hooks.model.locales import count_noun
+
+    assert count_noun(number, "blwyddyn") == form
+    assert count_noun(Decimal(number), "blwyddyn") == form
+    assert count_noun(Decimal("1.5"), "blwyddyn") == "o flynyddoedd"
+
+
+@pytest.mark.parametrize("noun, forms", [
+    ("practis", {1: "practis", 2: "bractis", 3: "phractis", 4: "practis", 6: "phractis"}),
+    ("llyfrgell", {1: "llyfrgell", 2: "lyfrgell", 3: "llyfrgell"}),
+    ("nod", {1: "nod", 2: "nod", 3: "nod"}),
+    ("ysgol", {1: "ysgol", 2: "ysgol", 3: "ysgol"}),
+])
+def test_other_counted_nouns_take_the_mutation_of_the_number(noun, forms):
+    from hooks.model.locales import count_noun
+
+    assert {n: count_noun(n, noun) for n in forms} == forms
+
+
+@pytest.mark.parametrize("years, welsh", [(1, "ar ôl 1 flwyddyn"), (2, "ar ôl 2 flynedd"), (3, "ar ôl 3 blynedd"), (5, "ar ôl 5 mlynedd")])
+def test_a_welsh_text_counts_its_figure(years, welsh):
+    from hooks.model.texts import Figure, Text
+
+    for written in ("flwyddyn", "mlynedd", "blwyddyn"):
+        text = Text(f"after {{years}} year", f"ar ôl {{years}} {written}", {"years": Figure("number", years)})
+        assert text.render("cy") == welsh
+        assert text.render("en") == f"after {years} year"
+
+
+def test_every_welsh_text_that_counts_years_goes_through_the_rule(data):
+    """grep: each year counted after a figure in the Welsh data is a number the rule reads."""
+    from hooks.model.locales import COUNTED_FORMS_CY, count_noun
+
+    counted = 0
+    for text in data.texts:
+        for name, written in re.findall(r"\{(\w+)\} (\w+)", text.cy):
+            if COUNTED_FORMS_CY.get(written) == "blwyddyn":
+                counted += 1
+                figure = text.figures[name]
+                assert figure.kind == "number"
+                assert f"{figure.render('cy')} {count_noun(figure.value, 'blwyddyn')}" in text.render("cy")
+    assert counted == 3
+    # the risk register's "{years} year" (1), the PNA's "{years}-year period" (5)
+    html = "\n".join(text.render("cy") for text in data.texts)
+    assert "1 flwyddyn" in html and "cyfnod 5 mlynedd" in html

@@ -61,3 +61,77 @@ def format_month(value: datetime.date, locale: str) -> str:
     from babel.dates import format_date
 
     return format_date(value, "LLLL y", locale=_BABEL[locale])
+
+
+# --- Counted nouns in Welsh ----------------------------------------------------------------------
+# Babel (CLDR) gives Welsh plural categories (zero, one, two, few, many, other) but not the form a
+# noun takes after a number, which in Welsh depends on the numeral as it is said: its mutation
+# (un flwyddyn, dau bractis, tri phractis, chwe phractis) and, for "blwyddyn", the old plural
+# "blynedd" with the nasal mutation after pum, saith, wyth, naw, deng, deuddeng, pymtheng, deunaw,
+# ugain and can (pum mlynedd). A Welsh text writes the noun after its figure ("{years} blwyddyn",
+# any form of it), and the site writes the form that follows the figure (count_noun).
+
+_SOFT = (("ll", "l"), ("rh", "r"), ("p", "b"), ("t", "d"), ("c", "g"), ("b", "f"), ("d", "dd"), ("g", ""), ("m", "f"))
+_ASPIRATE = (("p", "ph"), ("t", "th"), ("c", "ch"))
+
+# noun (its dictionary form): feminine?
+COUNTED_NOUNS_CY = {
+    "blwyddyn": True,
+    "practis": False,
+    "nod": False,
+    "llyfrgell": True,
+    "fferyllfa": True,
+    "ysgol": True,
+    "achos": False,
+    "atgyfeiriad": False,
+}
+# every form of a counted noun a Welsh text may write after its figure -> the dictionary form
+COUNTED_FORMS_CY = {"flwyddyn": "blwyddyn", "blynedd": "blwyddyn", "flynedd": "blwyddyn", "mlynedd": "blwyddyn", "bractis": "practis", "phractis": "practis", "lyfrgell": "llyfrgell"}
+COUNTED_FORMS_CY.update({noun: noun for noun in COUNTED_NOUNS_CY})
+
+_BLYNEDD = {1: "flwyddyn", 2: "flynedd", 3: "blynedd", 4: "blynedd", 6: "blynedd"}
+_MLYNEDD = {5, 7, 8, 9, 10, 12, 15, 18, 20, 30, 40, 50, 60, 70, 80, 90, 100}
+
+
+def _mutate(word: str, mutations) -> str:
+    for radical, mutated in mutations:
+        if word.startswith(radical):
+            return mutated + word[len(radical):]
+    return word
+
+
+def count_noun(number, noun: str) -> str:
+    """The form of a Welsh noun (its dictionary form, a key of COUNTED_NOUNS_CY) after a number:
+    1 flwyddyn, 2 flynedd, 3 blynedd, 5 mlynedd, 11 o flynyddoedd; 1 llyfrgell, 2 lyfrgell;
+    2 bractis, 3 phractis, 4 practis, 6 phractis. A number that is not whole takes "o" and the
+    plural (1.5 o flynyddoedd); only "blwyddyn" has a plural here."""
+    feminine = COUNTED_NOUNS_CY[noun]
+    whole = isinstance(number, int) or (isinstance(number, Decimal) and number == number.to_integral_value())
+    n = int(number) if whole else None
+    if noun == "blwyddyn":
+        if n in _BLYNEDD:
+            return _BLYNEDD[n]
+        if n in _MLYNEDD:
+            return "mlynedd"
+        return "o flynyddoedd"
+    if n == 1:  # un: the soft mutation of a feminine noun, but not of ll or rh
+        return noun if not feminine or noun.startswith(("ll", "rh")) else _mutate(noun, _SOFT)
+    if n == 2:  # dau, dwy
+        return _mutate(noun, _SOFT)
+    if n in (3, 6) and not (n == 3 and feminine):  # tri, chwe (tair: no mutation)
+        return _mutate(noun, _ASPIRATE)
+    return noun
+
+
+def counted_welsh(template: str, values: dict) -> str:
+    """A Welsh text with each counted noun after a figure ("{years} flwyddyn") in the form that
+    follows that figure's value; values: placeholder name -> the figure's value."""
+    import re
+
+    def form(match):
+        name, written = match.group(1), match.group(2)
+        if name not in values:
+            return match.group(0)
+        return "{" + name + "} " + count_noun(values[name], COUNTED_FORMS_CY[written])
+
+    return re.sub(r"\{(\w+)\} (" + "|".join(sorted(COUNTED_FORMS_CY, key=len, reverse=True)) + r")\b", form, template)

@@ -92,6 +92,8 @@ class Text:
         template = self.source(locale)
         if not self.figures and "{" not in template and "}" not in template:  # "}}" is a written }
             return template
+        if locale == locales.WELSH:  # a noun after a figure takes the form that follows the number
+            template = locales.counted_welsh(template, {name: f.value for name, f in self.figures.items() if f.kind == "number"})
         values = {name: figure.render(locale) for name, figure in self.figures.items()}
         return template.format_map(values)
 
