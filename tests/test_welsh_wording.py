@@ -225,3 +225,31 @@ def test_every_welsh_text_that_counts_years_goes_through_the_rule(data):
     # the risk register's "{years} year" (1), the PNA's "{years}-year period" (5)
     html = "\n".join(text.render("cy") for text in data.texts)
     assert "1 flwyddyn" in html and "cyfnod 5 mlynedd" in html
+
+
+# --- The open data's codes -----------------------------------------------------------------------
+
+
+def _needs(site: Path, folder: str) -> list:
+    import csv
+    import io
+
+    text = (site / folder / "data" / "upper-valleys" / "2022-23" / "needs.csv").read_text("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_the_welsh_needs_csv_gives_the_kind_of_figure_in_welsh_and_the_figure_as_a_documented_code(site):
+    """Decision (issue 14): "Math o ffigur" is a word in the table's language (canran, rhif, mis,
+    ...); "Ffigur" is the figure's name in the text, a code the same in both languages (and in the
+    JSON), which joins the two tables; the downloads say so, in each language."""
+    welsh, english = _needs(site, "cy"), _needs(site, "")
+    assert len(welsh) == len(english) > 50
+    kinds = {row["Math o ffigur"] for row in welsh}
+    assert kinds <= {"rhif", "canran", "arian", "dyddiad", "mis", "cod"} and {"rhif", "canran", "mis"} <= kinds
+    assert not kinds & {"number", "percent", "money", "date", "month", "code"}
+    assert {row["Kind of figure"] for row in english} <= {"number", "percent", "money", "date", "month", "code"}
+    assert [row["Ffigur"] for row in welsh] == [row["Figure"] for row in english]
+    assert "health_board" in {row["Ffigur"] for row in welsh}
+    welsh_page = _text(site, UPPER_VALLEYS)
+    assert "“Ffigur” yw'r enw y mae'r testun yn ei roi i'r ffigur (health_board, wales, value, ...): cod, yr un fath yn y ddwy iaith" in welsh_page
+    assert "“Figure” is the name the text gives the figure (health_board, wales, value, ...): a code, the same in both languages" in _text(site, UPPER_VALLEYS[len("cy/"):])

@@ -129,7 +129,7 @@ def plan_csv(plan: Plan, table: str, data: PlanData, locale: str) -> str:
                 extra = statistic if isinstance(statistic, dict) else {}
                 common = [extra.get("period", ""), t(extra.get("source")), extra.get("source_url", "")]
                 for name, figure in text.figures.items():
-                    rows.append([t(topic["title"]), text.render(locale), name, figure.kind, _figure_value(figure), *common])
+                    rows.append([t(topic["title"]), text.render(locale), name, ui("csv_kind_" + figure.kind), _figure_value(figure), *common])
         return _csv(header, rows)
     raise ValueError(f"unknown table {table}")
 
