@@ -253,3 +253,33 @@ def test_the_welsh_needs_csv_gives_the_kind_of_figure_in_welsh_and_the_figure_as
     welsh_page = _text(site, UPPER_VALLEYS)
     assert "“Ffigur” yw'r enw y mae'r testun yn ei roi i'r ffigur (health_board, wales, value, ...): cod, yr un fath yn y ddwy iaith" in welsh_page
     assert "“Figure” is the name the text gives the figure (health_board, wales, value, ...): a code, the same in both languages" in _text(site, UPPER_VALLEYS[len("cy/"):])
+
+
+# --- Welsh search on its own terms (point 5) -----------------------------------------------------
+
+
+def test_welsh_search_applies_no_english_stemming_or_stop_words(site):
+    """The Welsh index says lang "en" (lunr has no Welsh) with an empty pipeline. Material's search
+    worker removes from both lunr's indexing pipeline and its query pipeline (searchPipeline) each
+    of trimmer, stopWordFilter and stemmer that the config's pipeline does not name, for every
+    language of config.lang; "en" is plain lunr, whose builder is the only one adding them. So
+    with pipeline [] no English stemmer or stop-word filter touches Welsh text or queries. The
+    English index keeps the theme's default (its own stemming)."""
+    welsh = json.loads((site / "cy" / "search" / "search_index.json").read_text("utf-8"))
+    english = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    assert welsh["config"]["lang"] == ["en"] and welsh["config"]["pipeline"] == []
+    assert english["config"]["pipeline"] != [] or english["config"] != welsh["config"]
+    worker = next((MATERIAL / "assets" / "javascripts" / "workers").glob("search.*.min.js")).read_text("utf-8")
+    removal = re.search(
+        r'let (\w+)=\w+\(\["trimmer","stopWordFilter","stemmer"\],(\w+)\.pipeline\);'
+        r'for\(let (\w+) of \2\.lang\.map\((\w+)=>\4==="en"\?lunr:lunr\[\4\]\)\)'
+        r'for\(let (\w+) of \1\)this\.pipeline\.remove\(\3\[\5\]\),this\.searchPipeline\.remove\(\3\[\5\]\)',
+        worker,
+    )
+    assert removal, "Material's search worker no longer removes the pipeline functions the config leaves out: check Welsh search again"
+    # the difference helper really is "those of the first list not in the second"
+    helper = re.search(r"let \w+=(\w+)\(\[\"trimmer\"", worker).group(1)
+    assert re.search(rf"function {helper}\(\w+,\w+\)\{{let\[(\w+),(\w+)\]=\[new Set\(\w+\),new Set\(\w+\)\];return\[\.\.\.new Set\(\[\.\.\.\1\]\.filter\((\w+)=>!\2\.has\(\3\)\)\)\]\}}", worker), helper
+    # Welsh words that are English stop words ("am", "a") stay in the Welsh index's text
+    text = " ".join(doc["text"] for doc in welsh["docs"])
+    assert re.search(r"\bam\b", text) and re.search(r"\ba\b", text)
