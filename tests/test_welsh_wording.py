@@ -4,6 +4,7 @@ the data, and asserts the corrected wording is there and the old one is not."""
 
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.util
 import json
 import re
@@ -283,3 +284,15 @@ def test_welsh_search_applies_no_english_stemming_or_stop_words(site):
     # Welsh words that are English stop words ("am", "a") stay in the Welsh index's text
     text = " ".join(doc["text"] for doc in welsh["docs"])
     assert re.search(r"\bam\b", text) and re.search(r"\ba\b", text)
+
+
+def test_the_copied_language_partial_is_the_installed_materials_with_one_change():
+    """overrides/partials/language.html is Material's (three lines) plus the marked change: each
+    of the theme's lines is there unchanged but the last, which asks the corrections first."""
+    version = importlib.metadata.version("mkdocs-material")
+    ours = (ROOT / "overrides" / "partials" / "language.html").read_text("utf-8")
+    assert f"Material {version}" in ours and "plan:" in ours
+    theme = [line for line in (MATERIAL / "partials" / "language.html").read_text("utf-8").splitlines() if line.startswith("{%")]
+    assert theme[:2] == [line for line in ours.splitlines() if line.startswith("{% import")][:2]
+    assert theme[2] == "{% macro t(key) %}{{ lang.t(key) or fallback.t(key) or key }}{% endmacro %}"
+    assert "{% macro t(key) %}{{ corrected.t(language, key) or lang.t(key) or fallback.t(key) or key }}{% endmacro %}" in ours
