@@ -85,9 +85,11 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """On Welsh pages, mark the English names the glossary lists with lang="en"."""
+    """On Welsh pages, mark the English names the glossary lists with lang="en"; on every page, its language's abbreviations with <abbr title>."""
     locale, _ = engine.page_language(page, config)
-    return html if locale == "en" else _current().mark_english_names(html)
+    made = _current()
+    html = html if locale == "en" else made.mark_english_names(html)
+    return made.mark_abbreviations(html, locale)
 
 
 def on_page_context(context, page, config, nav):

@@ -47,6 +47,7 @@ class Publication:
     problems: list = field(default_factory=list)  # every content problem, sorted
     _renderer: render.Renderer | None = field(default=None, repr=False)
     _plan_json: dict = field(default_factory=dict, repr=False)  # plan id -> its open data JSON
+    abbreviations: object = None  # data/abbreviations.yml read (hooks/rendering/abbreviations.py)
 
     @property
     def renderer(self) -> render.Renderer:
@@ -74,6 +75,13 @@ class Publication:
     def mark_english_names(self, html: str) -> str:
         """A Welsh page's HTML with the glossary's English names marked lang="en"."""
         return render.mark_english_names(html, self.data.glossary.english_names)
+
+    def mark_abbreviations(self, html: str, locale: str) -> str:
+        """A page's HTML with each abbreviation of its language marked <abbr title="its full name">."""
+        from hooks.rendering import abbreviations
+
+        known = self.abbreviations if self.abbreviations is not None else abbreviations.read(self.root)[0]
+        return abbreviations.mark(html, known.entries(locale))
 
     def open_data_files(self, locale: str):
         """{path in the site: text} of each plan's open data in one language, one plan at a time."""
@@ -187,6 +195,10 @@ def make(root: Path) -> Publication:
     problems += site_config.navigation_problems(config, {locale: set(_page_paths(root, locale)) for locale in locales.LOCALES})
     problems += stray_page_problems(root)
     problems += safety.site_problems(root)
+    from hooks.rendering import abbreviations  # the file's own problems; its rule is the gate's
+
+    publication.abbreviations, found = abbreviations.read(root)
+    problems += found
     from hooks.checks.translation_checks import run_checks  # language identification and page structure
 
     problems += run_checks(root, data)

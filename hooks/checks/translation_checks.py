@@ -1125,6 +1125,44 @@ def freshness_problem(corpus: Corpus, unit: Unit, state) -> Problem:
     )
 
 
+# --- Rules: abbreviations --------------------------------------------------------------------
+
+
+def abbreviation_problems(corpus: Corpus, store: Store) -> list:
+    """Every abbreviation used on a page or in a data text with no expansion in that language in
+    data/abbreviations.yml (hooks/rendering/abbreviations.py); none when that file has problems
+    (the build and `python -m hooks.check` report those)."""
+    from hooks.rendering import abbreviations
+
+    known, _ = abbreviations.read(corpus.root)
+    if not known.readable:
+        return []
+    names = tuple(sorted((name for name in corpus.same_in_both if " " in name.strip()), key=len, reverse=True))
+    found = {}  # (path, line, word, locale) -> field: a text's English and Welsh can share a line
+    for pair in corpus.pages.values():
+        for page in (pair.en, pair.cy):
+            if page is None or page.problems:
+                continue
+            for prose in page.prose:
+                for word in abbreviations.words(prose.text, names):
+                    if not known.explains(word, page.locale):
+                        found.setdefault((page.path, prose.line, word, page.locale), "")
+    for unit in corpus.text_units():
+        for text, locale, (path, line) in ((unit.en, ENGLISH, unit.en_where), (unit.cy, WELSH, unit.cy_where)):
+            for word in abbreviations.words(text or "", names):
+                if not known.explains(word, locale):
+                    found.setdefault((path, line, word, locale), unit.label)
+    problems = []
+    for (path, line, word, locale), label in found.items():
+        problems.append(Problem(
+            path, line, "abbreviation-unexplained", f"'{word}' is an abbreviation with no expansion in {LANGUAGE[locale]} in {abbreviations.PATH}: readers cannot see what it stands for",
+            f"add it under '{locale}:' in {abbreviations.PATH} with its full name in {LANGUAGE[locale]} and where that comes from ({word}: {{expansion: \"...\", source: \"...\"}}), or write the full name instead; if it is not an abbreviation, list it under not_abbreviations with why", field=label,
+            message_cy=f"mae '{word}' yn fyrfodd heb ei ehangu yn {IN_LANGUAGE_CY[locale]} yn {abbreviations.PATH}: ni all darllenwyr weld beth mae'n ei olygu",
+            hint_cy=f"ychwanegwch ef o dan '{locale}:' yn {abbreviations.PATH} gyda'i enw llawn yn {IN_LANGUAGE_CY[locale]} a'i ffynhonnell ({word}: {{expansion: \"...\", source: \"...\"}}), neu ysgrifennwch yr enw llawn yn ei le; os nad yw'n fyrfodd, rhestrwch ef o dan not_abbreviations gan ddweud pam",
+        ))
+    return problems
+
+
 # --- All checks -------------------------------------------------------------------------------
 
 
@@ -1155,6 +1193,7 @@ GATE_RULES = (
     GateRule(("number-mismatch",), "both pages give the same numbers", number_problems),
     GateRule(("text-empty", "text-untranslated"), "every text of the data is written in both languages, and translated", lambda corpus, store: data_problems(corpus)),
     GateRule(("wrong-language",), "every paragraph, heading, list item, table cell, image description and data text is in its page's or field's language", lambda corpus, store: language_problems(corpus)),
+    GateRule(("abbreviation-unexplained",), "every abbreviation used on a page or in a data text has its full name in that language in data/abbreviations.yml", abbreviation_problems),
     GateRule(("translation-stale", "translation-unrecorded", "fingerprint-file", "welsh-unchanged-file"), "every Welsh translation is recorded as made from the English there is now (data/translation-fingerprints.txt, data/welsh-unchanged.yml)", freshness_problems),
 )
 

@@ -1,0 +1,133 @@
+"""Abbreviations explained: data/abbreviations.yml, and each use marked <abbr title="full name">.
+
+One list per language (en, cy): abbreviation -> its expansion in that language, with a source
+note. `read(root)` reads and validates the file. `mark(html, entries)` wraps each use of a
+listed abbreviation in a page's HTML in <abbr title="...">, which Material for MkDocs shows as
+a tooltip (theme feature content.tooltips). `words(text)` finds the words a reader takes for an
+abbreviation, for the translation gate's rule abbreviation-unexplained
+(hooks/checks/translation_checks.py), which reports those with no expansion in their language.
+
+Why the HTML and not Python-Markdown's abbr extension: most of a plan's page is made by the
+block templates as HTML (tables, lists of the data's texts), which the extension never looks
+inside, and its definitions would have to be added to every page's Markdown in its language.
+Marking the HTML, as the English names are marked on Welsh pages (render.mark_english_names),
+reaches every text the page shows, in both languages, from the one list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+
+from hooks.model import schemas, strict_yaml
+from hooks.problems import ContentError
+
+PATH = "data/abbreviations.yml"
+SCHEMA = "abbreviations"
+
+# A word a reader takes for an abbreviation: two capital letters or more, a lower-case letter
+# allowed between or after them as in Welsh (CCLl, MALlC, BPRh, TADd), and an "s" after it for
+# the plural (LSOAs: the abbreviation LSOA). Not inside a longer word, nor after a digit (4Cs).
+WORD = re.compile(r"(?<![\w&#])([A-Z](?:[a-z]?[A-Z])+[a-z]?)(?![\w])")
+# Roman numerals up to 39 (II, IV, XII): numbers, not abbreviations. Those with C, D, L or M are
+# left out, since they are abbreviations too (CV, MD, DC).
+ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+_ENTITY = re.compile(r"(&#?[A-Za-z0-9]+;)")
+# Never marked inside these: code, scripts, raw text, an existing <abbr>, drawings (an <abbr>
+# is HTML, not SVG or MathML), form fields and the page's title.
+SKIPPED = ("script", "style", "code", "pre", "kbd", "samp", "title", "textarea", "option", "abbr", "svg", "math")
+
+# What a text of the data or a page holds that is not prose: code, addresses, tags, placeholders.
+_NOT_PROSE = re.compile(r"`[^`]*`|\]\([^)]*\)|(?:https?://|www\.|mailto:)\S+|<[^>]*>|\{[^{}]*\}")
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    word: str
+    expansion: str
+    source: str
+    lang: str | None = None  # "en" on a Welsh entry whose expansion is an English name
+
+
+@dataclass
+class Abbreviations:
+    by_language: dict = field(default_factory=dict)  # locale -> {word: Abbreviation}
+    not_abbreviations: dict = field(default_factory=dict)  # word -> why it is not one
+    readable: bool = True  # False when the file has problems (those problems say what to fix)
+
+    def entries(self, locale: str) -> dict:
+        return self.by_language.get(locale, {})
+
+    def explains(self, word: str, locale: str) -> bool:
+        """Whether word, used in locale, has an expansion there (its plural too: LSOAs) or is no abbreviation."""
+        listed = self.entries(locale)
+        if word in listed or word in self.not_abbreviations or ROMAN.fullmatch(word):
+            return True
+        return word.endswith("s") and (word[:-1] in listed or word[:-1] in self.not_abbreviations)
+
+
+def read(root: Path) -> tuple:
+    """(Abbreviations, problems) of root's data/abbreviations.yml; with problems, an empty list that is not readable."""
+    try:
+        document = strict_yaml.read(Path(root) / PATH, PATH)
+    except ContentError as error:
+        return Abbreviations(readable=False), list(error.problems)
+    problems = schemas.validate(document, SCHEMA)
+    if problems:
+        return Abbreviations(readable=False), problems
+    data = document.data
+    by_language = {
+        locale: {word: Abbreviation(word, entry["expansion"], entry["source"], entry.get("lang")) for word, entry in (data.get(locale) or {}).items()}
+        for locale in ("en", "cy")
+    }
+    return Abbreviations(by_language, dict(data.get("not_abbreviations") or {})), []
+
+
+def words(text: str, names: tuple = ()) -> list:
+    """The words of text a reader takes for abbreviations, in order; names (of several words, as
+    "Ask My GP") are taken out first: an abbreviation inside a name is part of the name."""
+    text = _NOT_PROSE.sub(" ", text)
+    for name in names:
+        text = text.replace(name, " ")
+    return [match.group(1) for match in WORD.finditer(text)]
+
+
+def mark(html: str, entries: dict) -> str:
+    """html with each use of an abbreviation in entries ({word: Abbreviation}) wrapped in <abbr title="...">.
+
+    Whole words only, case-sensitive, a plural "s" left after the element (<abbr>LSOA</abbr>s).
+    Only text between tags is touched: never a tag or its attributes (so never a link's address),
+    a character reference (&lt;), or the inside of code, scripts, drawings or an existing <abbr>.
+    """
+    if not entries:
+        return html
+    alternatives = "|".join(re.escape(word) for word in sorted(entries, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w&#])({alternatives})(?=s?(?![\w]))")
+
+    def element(match: re.Match) -> str:
+        entry = entries[match.group(1)]
+        lang = f' lang="{entry.lang}"' if entry.lang else ""
+        return f'<abbr{lang} title="{escape(entry.expansion, quote=True)}">{match.group(1)}</abbr>'
+
+    parts = _TAG_OR_TEXT.split(html)
+    skipping, depth = None, 0
+    for index, part in enumerate(parts):
+        if index % 2:  # a tag
+            name = re.match(r"</?\s*([A-Za-z][\w:-]*)", part)
+            name = name.group(1).lower() if name else ""
+            closing, self_closing = part.startswith("</"), part.endswith("/>")
+            if skipping is None:
+                if name in SKIPPED and not closing and not self_closing:
+                    skipping, depth = name, 1
+            elif name == skipping and not self_closing:
+                depth += -1 if closing else 1
+                if depth == 0:
+                    skipping = None
+        elif skipping is None and part:
+            pieces = _ENTITY.split(part)
+            parts[index] = "".join(piece if number % 2 else pattern.sub(element, piece) for number, piece in enumerate(pieces))
+    return "".join(parts)
