@@ -210,3 +210,7 @@ def test_each_chart_is_hidden_from_assistive_technology_beside_its_text_alternat
         assert figure.contents[0].name == "figcaption" or figure.find("figcaption") is figure.find(True)
         alternative = figure.find_previous_sibling(["ul", "div"])
         assert alternative is not None and (alternative.name == "ul" and "plan-statistics" in alternative["class"] or alternative.find("table") is not None)
+
+
+def test_a_statistic_written_as_a_text_alone_has_no_comparison():
+    assert charts.comparisons("x/2022-23", "t", 1, Text("Rates rose.", "Cododd y cyfraddau.")) == []

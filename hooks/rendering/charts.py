@@ -128,9 +128,14 @@ def _lengths(values: list, kind: str) -> list:
     return [round(float(Decimal(value) / largest * room), 1) for value in values]
 
 
+def _text(statistic):
+    """A statistic's text: a statistic is its text alone, or a mapping of its text, period and source."""
+    return statistic["text"] if isinstance(statistic, dict) else statistic
+
+
 def comparisons(plan_id: str, topic_id: str, number: int, statistic: dict) -> list:
     """The comparisons of one statistic (the topic's number-th, from 1), charted or not, with why not."""
-    figures = statistic["text"].figures
+    figures = _text(statistic).figures
     found = []
     for suffix in GROUPS:
         present = {area: figures[area + suffix] for area in AREAS if area + suffix in figures}
@@ -168,11 +173,12 @@ def needs_charts(plan, topic: dict, number: int, statistic: dict, locale: str, u
         title = t(topic["title"])
         group_key, group_figure = GROUPS[comparison.suffix]
         if group_key:
-            figure = statistic["text"].figures.get(group_figure)
+            figure = _text(statistic).figures.get(group_figure)
             title += ", " + ui(group_key) + (" " + figure.render(locale) + "+" if figure else "")
         title += ": " + ui("chart_needs_title")
-        if statistic.get("period"):
-            title += " (" + statistic["period"] + ")"
+        period = statistic.get("period") if isinstance(statistic, dict) else None
+        if period:
+            title += " (" + period + ")"
         charts.append(Chart(title, ui(_needs_summary(values)), bars))
     return charts
 
