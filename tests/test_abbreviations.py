@@ -1,0 +1,257 @@
+"""Abbreviations explained (issue 14.2).
+
+data/abbreviations.yml gives, for each language, the full name of every abbreviation the site
+uses; hooks/rendering/abbreviations.py marks each use in a page's HTML with <abbr title>, on the
+English and the Welsh pages, without ever touching markup; the translation gate's rule
+abbreviation-unexplained reports an abbreviation with no full name in its language, with its
+file and line. (That `python -m hooks.check` and the strict build refuse it alike is proved by
+the content-mistakes corpus: tests/content_mistakes/mistakes.yml, id abbreviation-unexplained.)
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html import escape
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from hooks.checks import translation_checks
+from hooks.rendering import abbreviations
+from hooks.rendering.abbreviations import Abbreviation
+
+KNOWN, READ_PROBLEMS = abbreviations.read(ROOT)
+
+
+def entries(**words) -> dict:
+    return {word: Abbreviation(word, expansion, "test") for word, expansion in words.items()}
+
+
+# --- The list ---------------------------------------------------------------------------------
+
+
+def test_the_real_list_is_valid_and_every_expansion_has_a_source():
+    assert READ_PROBLEMS == [] and KNOWN.readable
+    for locale in ("en", "cy"):
+        assert KNOWN.entries(locale), locale
+        for word, entry in KNOWN.entries(locale).items():
+            assert abbreviations.WORD.fullmatch(word), word
+            assert entry.expansion.strip() and entry.source.strip(), word
+            assert entry.expansion != word
+
+
+def test_each_language_has_its_own_expansions():
+    en, cy = KNOWN.entries("en"), KNOWN.entries("cy")
+    assert en["LSOA"].expansion == "Lower Super Output Area"
+    assert en["MDT"].expansion == "multi-disciplinary team"
+    assert en["TWOC"].expansion == "trial without catheter"
+    assert cy["BIPBA"].expansion == "Bwrdd Iechyd Prifysgol Bae Abertawe"
+    assert cy["CCLl"].expansion == "Cydweithredfa Clwstwr Lleol"
+    assert cy["TWOC"].expansion == "treial heb gathetr"  # an English abbreviation kept in Welsh, explained in Welsh
+    assert "BIPBA" not in en and "SBUHB" not in cy
+
+
+def test_an_unreadable_list_is_reported_and_explains_nothing(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "abbreviations.yml").write_text("en:\n  lsoa: {expansion: Lower Super Output Area, source: ONS}\ncy: {}\n", "utf-8")
+    known, problems = abbreviations.read(tmp_path)
+    assert not known.readable and known.entries("en") == {}
+    assert problems and all(p.path == "data/abbreviations.yml" and p.rule.startswith("schema-") for p in problems)
+
+
+# --- Marking the HTML -------------------------------------------------------------------------
+
+
+class _Reader(HTMLParser):
+    """The text and the attributes of a piece of HTML, and every <abbr> with what it is inside."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.text, self.attributes, self.abbrs, self.stack = [], [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "abbr":
+            self.abbrs.append((dict(attrs), tuple(self.stack)))
+        else:
+            self.attributes.append((tag, attrs))
+        if tag not in ("br", "img", "hr", "input", "meta", "link"):
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if self.stack and self.stack[-1] == tag:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def handle_entityref(self, name):
+        self.text.append(f"&{name};")
+
+    def handle_charref(self, name):
+        self.text.append(f"&#{name};")
+
+
+def read_html(html: str) -> _Reader:
+    reader = _Reader()
+    reader.feed(html)
+    reader.close()
+    return reader
+
+
+def test_whole_words_only_case_sensitive_and_plurals():
+    known = entries(LSOA="Lower Super Output Area", CCLl="Cydweithredfa Clwstwr Lleol")
+    html = "<p>LSOA, LSOAs, LSOAX, xLSOA, Lsoa, lsoa, 2LSOA, CCLl, CCL</p>"
+    assert abbreviations.mark(html, known) == (
+        '<p><abbr title="Lower Super Output Area">LSOA</abbr>, <abbr title="Lower Super Output Area">LSOA</abbr>s, '
+        'LSOAX, xLSOA, Lsoa, lsoa, 2LSOA, <abbr title="Cydweithredfa Clwstwr Lleol">CCLl</abbr>, CCL</p>'
+    )
+
+
+def test_markup_is_never_touched():
+    """An abbreviation in an attribute, a link's address, code, a drawing, a script or an existing <abbr> is left alone."""
+    known = entries(LSOA="Lower Super Output Area")
+    html = (
+        '<p title="LSOA"><a href="https://example.org/LSOA?q=LSOA#LSOA" data-x=\'LSOA\'>the LSOA page</a> '
+        "<code>LSOA</code> <pre><code>x = LSOA</code></pre> <kbd>LSOA</kbd> "
+        '<abbr title="something else">LSOA</abbr> &LSOA; &#76;SOA '
+        '<svg role="img"><title>LSOA</title><text x="1">LSOA</text><g><text>LSOA</text></g></svg> '
+        "<script>var LSOA = '<b>LSOA</b>';</script> <!-- LSOA --> "
+        '<img alt="LSOA" src="LSOA.png"> after LSOA</p>'
+    )
+    marked = abbreviations.mark(html, known)
+    before, after = read_html(html), read_html(marked)
+    assert after.attributes == before.attributes  # every tag and attribute as it was
+    assert "".join(after.text) == "".join(before.text)  # the same text, nothing lost or doubled
+    made = [(attrs, inside) for attrs, inside in after.abbrs if attrs.get("title") == "Lower Super Output Area"]
+    assert [inside for _, inside in made] == [("p", "a"), ("p",)]  # the link's text and the last word only
+    assert marked.count('title="Lower Super Output Area"') == 2
+    assert 'href="https://example.org/LSOA?q=LSOA#LSOA"' in marked and "<code>LSOA</code>" in marked
+    assert '<text x="1">LSOA</text>' in marked and "<!-- LSOA -->" in marked and "&LSOA;" in marked
+
+
+def test_the_title_is_escaped_and_an_english_name_on_a_welsh_page_is_marked_english():
+    known = {"QQ": Abbreviation("QQ", 'Quality & "Quick" <Care>', "test"), "IRIS": Abbreviation("IRIS", "Identification and Referral to Improve Safety", "test", "en")}
+    marked = abbreviations.mark("<td>QQ and IRIS</td>", known)
+    assert marked == '<td><abbr title="Quality &amp; &quot;Quick&quot; &lt;Care&gt;">QQ</abbr> and <abbr lang="en" title="Identification and Referral to Improve Safety">IRIS</abbr></td>'
+    assert read_html(marked).abbrs[0][0]["title"] == 'Quality & "Quick" <Care>'
+
+
+def test_words_a_reader_takes_for_abbreviations():
+    text = "The CCLl, MALlC, BPRh and LSOAs; 4Cs, V360, McDonald, StatsCymru, COVID-19, A, I; `CODE` [GPTR](https://x.example/ABC) {share} <b title='TAGX'>bold</b> Ask My GP, II"
+    assert abbreviations.words(text, ("Ask My GP",)) == ["CCLl", "MALlC", "BPRh", "LSOAs", "COVID", "GPTR", "II"]
+    assert KNOWN.explains("II", "en") and KNOWN.explains("XIV", "cy") and not KNOWN.explains("CV", "en")
+    assert KNOWN.explains("LSOAs", "en") and not KNOWN.explains("LSOAs", "cy")
+    assert KNOWN.explains("AA", "en") and KNOWN.explains("AA", "cy")  # a level of WCAG, not an abbreviation
+
+
+# --- The gate ---------------------------------------------------------------------------------
+
+
+def test_an_unexplained_abbreviation_in_a_data_text_is_reported_with_its_file_line_and_field(tmp_path):
+    from test_translation_gate import fixture_site
+
+    site = fixture_site(tmp_path)
+    plan = site / "data" / "plans" / "pan-cluster" / "2024-25.yml"
+    text = plan.read_text("utf-8")
+    assert "(GCPG)" in text
+    plan.write_text(text.replace("(GCPG)", "(GCPG, QXZ)", 1), "utf-8")
+    line = next(number for number, row in enumerate(plan.read_text("utf-8").splitlines(), 1) if "QXZ" in row)
+    problems = [p for p in translation_checks.run_checks(site) if p.rule == "abbreviation-unexplained"]
+    assert [(p.path, p.line) for p in problems] == [("data/plans/pan-cluster/2024-25.yml", line)]
+    problem = problems[0]
+    assert "'QXZ'" in problem.message and "Welsh" in problem.message and problem.field
+    assert "'QXZ'" in problem.message_cy and "fyrfodd" in problem.message_cy and "data/abbreviations.yml" in problem.hint_cy
+    # explained in Welsh (as QXZ's expansion would be written), the problem goes
+    listed = site / "data" / "abbreviations.yml"
+    listed.write_text(listed.read_text("utf-8") + '  QXZ: {expansion: "Prawf Cyfieithu", source: "test"}\n', "utf-8")
+    assert [p for p in translation_checks.run_checks(site) if p.rule == "abbreviation-unexplained"] == []
+
+
+def test_the_english_list_does_not_explain_a_welsh_page(tmp_path):
+    from test_translation_gate import fixture_site
+
+    site = fixture_site(tmp_path)
+    page = site / "content" / "cy" / "index.md"
+    page.write_text(page.read_text("utf-8") + "\nMae'r PCPG yn cyfarfod bob mis i gytuno ar gynlluniau'r clystyrau.\n", "utf-8")
+    problems = [p for p in translation_checks.run_checks(site) if p.rule == "abbreviation-unexplained"]
+    assert [(p.path, "'PCPG'" in p.message) for p in problems] == [("content/cy/index.md", True)]
+
+
+def test_a_broken_list_is_the_files_problem_not_every_abbreviations(tmp_path):
+    from hooks import publication
+    from test_translation_gate import fixture_site
+
+    site = fixture_site(tmp_path)
+    (site / "data" / "abbreviations.yml").write_text("en: [LSOA]\ncy: {}\n", "utf-8")
+    problems = publication.make(site).problems
+    assert problems and {p.path for p in problems} == {"data/abbreviations.yml"}
+    assert not any(p.rule == "abbreviation-unexplained" for p in problems)
+
+
+# --- The built site ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The real site built as a draft (built with its content problems, if any: see the report's list of abbreviations yet to source)."""
+    destination = tmp_path_factory.mktemp("abbreviations-site")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PLAN_SITE_DRAFT="1")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(destination)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return destination
+
+
+PAGES = {
+    ("en", "clusters/upper-valleys/2022-23/index.html"): ["LSOA", "MDT", "TWOC", "USC", "WTE", "GMO", "PCIP", "SBUHB"],
+    ("cy", "cy/clusters/upper-valleys/2022-23/index.html"): ["ACEHI", "BIPBA", "CALl", "TADd", "TWOC", "USC", "PCIP"],
+    ("en", "pan-cluster-plan/2024-25/index.html"): ["PCPG", "RPB", "SBUHB", "LCC", "ACD", "PCMW"],
+    ("cy", "cy/pan-cluster-plan/2024-25/index.html"): ["GCPG", "BPRh", "BIPBA", "DCC", "MGSiG"],
+}
+
+
+def _article(html: str) -> str:
+    match = re.search(r"<article\b.*?</article>", html, re.S)
+    assert match, "no article"
+    return match.group(0)
+
+
+@pytest.mark.parametrize("page", list(PAGES), ids=[path for _, path in PAGES])
+def test_the_built_pages_explain_their_abbreviations_in_their_language(built, page):
+    locale, path = page
+    html = (built / path).read_text("utf-8")
+    listed = KNOWN.entries(locale)
+    for word in PAGES[page]:
+        lang = f' lang="{listed[word].lang}"' if listed[word].lang else ""
+        element = f'<abbr{lang} title="{escape(listed[word].expansion, quote=True)}">{word}</abbr>'
+        assert element in html, (word, path)
+    reader = read_html(_article(html))
+    assert reader.abbrs, path
+    for attrs, inside in reader.abbrs:
+        assert not {"code", "pre", "svg", "script", "abbr"} & set(inside), (attrs, inside)
+    titles = {attrs["title"] for attrs, _ in reader.abbrs}
+    expansions = {entry.expansion for entry in listed.values()}
+    assert titles <= expansions, f"titles not of {locale}: {sorted(titles - expansions)}"  # never the other language's
+    assert not re.search(r'="[^"<>]*<abbr', html), "an <abbr> inside an attribute"
+    other = KNOWN.entries("cy" if locale == "en" else "en")
+    for word in ("LSOA", "SBUHB") if locale == "cy" else ("BIPBA", "ACEHI"):
+        assert f'title="{escape(other[word].expansion, quote=True)}"' not in html, word  # never the other language's
+
+
+def test_an_english_name_on_a_welsh_page_is_marked_english(built):
+    html = (built / "cy/clusters/upper-valleys/2022-23/index.html").read_text("utf-8")
+    assert '<abbr lang="en" title="Identification and Referral to Improve Safety">IRIS</abbr>' in html
+    assert '<span lang="en">Consultant Connect</span>' in html  # the English names are still marked
+
+
+def test_the_theme_shows_titles_as_tooltips():
+    import yaml
+
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    features = yaml.safe_load(re.search(r"^theme:\n(?:  .*\n)+", config, re.M).group(0))["theme"]["features"]
+    assert "content.tooltips" in features
