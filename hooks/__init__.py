@@ -2,7 +2,7 @@
 
     model/       the data and its reading: strict YAML, schemas, texts and figures, plans (plan_data)
     rendering/   what is published from the model: block markers and blocks (render), open data,
-                 feeds, the Welsh search index, drafts
+                 feeds, the Welsh search index, drafts, abbreviations marked <abbr> (abbreviations)
     checks/      links, navigation, safety, and the translation gate (translation_checks)
     publication.py  the one pipeline: every input read once, every page rendered, every check run
     check.py, build.py, new.py, translations.py   the commands (python -m hooks.NAME)
@@ -13,5 +13,5 @@ Where a change goes: a block is a line in rendering/render.py's BLOCKS and a tem
 templates/; a translation rule is a function in checks/translation_checks.py and its line in
 that file's GATE_RULES (the one table of the gate's rules and their ids); a problem's words are
 given where it is made, in English and Welsh (message, message_cy); how money is written is
-model/locales.py.
+model/locales.py; what an abbreviation stands for is a line of data/abbreviations.yml, in each language.
 """
