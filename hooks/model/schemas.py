@@ -264,6 +264,7 @@ PATTERN_WORDS = {
     r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "a date written YYYY-MM-DD, in quotes (for example \"2024-03-31\")",
     r"^[0-9]+\.[0-9]+$": "two numbers with a point between them, in quotes (for example \"1.1\")",
     r"^[0-9a-f]{12}$": "twelve characters, digits and the letters a to f only, as the check prints them (for example 3f9a0c12b7e4)",
+    r"^[A-Z](?:[a-z]?[A-Z])+[a-z]?$": "an abbreviation as it is written: capital letters, at least two, with at most one small letter after each (for example LSOA, CCLl)",
 }
 # The same in Welsh; each follows a colon in the fix ("ysgrifennwch ef fel hyn: ..."), so needs no mutation.
 PATTERN_WORDS_CY = {
@@ -274,6 +275,7 @@ PATTERN_WORDS_CY = {
     r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "dyddiad ar y ffurf BBBB-MM-DD, rhwng dyfynodau (er enghraifft \"2024-03-31\")",
     r"^[0-9]+\.[0-9]+$": "dau rif â phwynt rhyngddynt, rhwng dyfynodau (er enghraifft \"1.1\")",
     r"^[0-9a-f]{12}$": "deuddeg nod, sef digidau a'r llythrennau a i f yn unig, fel y mae'r gwiriad yn eu hargraffu (er enghraifft 3f9a0c12b7e4)",
+    r"^[A-Z](?:[a-z]?[A-Z])+[a-z]?$": "byrfodd fel y'i hysgrifennir: priflythrennau, o leiaf dwy, ag un llythyren fach ar y mwyaf ar ôl pob un (er enghraifft ACEHI, CCLl)",
 }
 
 
