@@ -76,6 +76,8 @@ def read(root: Path) -> tuple:
         document = strict_yaml.read(Path(root) / PATH, PATH)
     except ContentError as error:
         return Abbreviations(readable=False), list(error.problems)
+    if schemas.schema_file_problems(Path(root) / "data" / "schemas"):
+        return Abbreviations(readable=False), []  # broken schemas judge nothing; the data's reading reports them
     problems = schemas.validate(document, SCHEMA)
     if problems:
         return Abbreviations(readable=False), problems
