@@ -27,7 +27,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from hooks.commands import command  # noqa: E402
-from hooks.problems import MESSAGE_LANGUAGES, in_language, message_language, report_json  # noqa: E402
+from hooks.problems import MESSAGE_LANGUAGES, in_language, language_asked, message_language, report_json  # noqa: E402
 from hooks import publication  # noqa: E402
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
@@ -46,17 +46,6 @@ class _Parser(argparse.ArgumentParser):
             f"{self.prog}: gwall yn y gorchymyn (yng ngeiriau argparse, yn Saesneg): {message}",
         ), file=sys.stderr)
         raise SystemExit(EXIT_ERROR)
-
-
-def _language_asked(argv) -> str | None:
-    """The --language given, read before the rest so that a usage error is in that language."""
-    argv = list(sys.argv[1:] if argv is None else argv)
-    for index, argument in enumerate(argv):
-        if argument == "--language" and index + 1 < len(argv):
-            return argv[index + 1]
-        if argument.startswith("--language="):
-            return argument.split("=", 1)[1]
-    return None
 
 
 def _arguments(argv, language):
@@ -103,7 +92,7 @@ def summary(count: int, elapsed: float, language: str) -> str:
 
 
 def main(argv=None) -> int:
-    asked = _language_asked(argv)
+    asked = language_asked(argv)
     language = message_language(asked if asked in MESSAGE_LANGUAGES else None)
     try:
         arguments = _arguments(argv, language)

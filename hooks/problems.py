@@ -107,6 +107,19 @@ def message_language(chosen: str | None = None) -> str:
     return from_environment if from_environment in MESSAGE_LANGUAGES else "en"
 
 
+def language_asked(argv: list | None) -> str | None:
+    """The --language a command was given (argv, or sys.argv's), read before the rest so that a usage error is in that language."""
+    import sys
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    for index, argument in enumerate(argv):
+        if argument == "--language" and index + 1 < len(argv):
+            return argv[index + 1]
+        if argument.startswith("--language="):
+            return argument.split("=", 1)[1]
+    return None
+
+
 def in_language(language: str, en: str, cy: str) -> str:
     """A command's own sentence (a summary, a usage error) in the language chosen: both gives the Welsh, then the English."""
     if language == "cy":

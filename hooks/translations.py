@@ -62,7 +62,7 @@ from hooks.commands import command as command_line  # noqa: E402
 from hooks.model import strict_yaml  # noqa: E402
 from hooks.spreadsheet import read_cell, text_cell  # noqa: E402
 from hooks.checks.fingerprints import MISSING, NOT_RECORDED, STALE, UP_TO_DATE, Store, Unit  # noqa: E402
-from hooks.problems import MESSAGE_LANGUAGES, ContentError, Problem, in_language, message_language  # noqa: E402
+from hooks.problems import MESSAGE_LANGUAGES, ContentError, Problem, in_language, language_asked, message_language  # noqa: E402
 from hooks.checks.translation_checks import CONTENT, WELSH, Corpus, _markdown, read_corpus  # noqa: E402
 
 EXIT_DONE, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
@@ -1038,17 +1038,6 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-def _language_asked(argv) -> str | None:
-    """The --language given, read before the rest so that a usage error is in that language."""
-    argv = list(sys.argv[1:] if argv is None else argv)
-    for index, argument in enumerate(argv):
-        if argument == "--language" and index + 1 < len(argv):
-            return argv[index + 1]
-        if argument.startswith("--language="):
-            return argument.split("=", 1)[1]
-    return None
-
-
 LANGUAGE_HELP = "the language of the messages: en (English), cy (Welsh) or both (Welsh, then English); default: PLAN_SITE_LANGUAGE, else en"
 
 
@@ -1080,7 +1069,7 @@ PREFIX = "python -m hooks.translations: "  # the start of the command's own erro
 
 
 def main(argv=None) -> int:
-    asked = _language_asked(argv)
+    asked = language_asked(argv)
     _Parser.language = message_language(asked if asked in MESSAGE_LANGUAGES else None)
     try:
         arguments = _arguments(argv)
