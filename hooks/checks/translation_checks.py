@@ -1046,16 +1046,22 @@ def freshness_problems(corpus: Corpus, store: Store, with_file_problems: bool = 
     return problems
 
 
+def _section_heading(corpus: Corpus, unit: Unit) -> tuple:
+    """(the number of a Welsh page section, the text of its Welsh heading or None)."""
+    index = int(unit.key.rsplit("#", 1)[1])
+    pair = corpus.pages.get(unit.group)
+    sections = {s.index: s for s in pair.cy.sections} if pair is not None and pair.cy is not None else {}
+    heading = sections[index].heading.text if index in sections and sections[index].heading else None
+    return index, heading
+
+
 def welsh_text_to_revise(corpus: Corpus, unit: Unit) -> str:
     """The Welsh text of a unit, as a person finds it: 'the section under the 2nd heading, 'Cysylltu', of content/cy/about.md'."""
     path, line = unit.cy_where
     if unit.kind == "section":
-        index = int(unit.key.rsplit("#", 1)[1])
+        index, heading = _section_heading(corpus, unit)
         if index == 0:
             return f"the top of {path}, above its first heading (line {line})"
-        pair = corpus.pages.get(unit.group)
-        sections = {s.index: s for s in pair.cy.sections} if pair is not None and pair.cy is not None else {}
-        heading = sections[index].heading.text if index in sections and sections[index].heading else None
         named = f", '{heading}'," if heading else ""
         return f"the section under the {fingerprints.ordinal(index)} heading{named} of {path} (line {line})"
     return f"the Welsh (cy:) of {fingerprints.describe_field(unit.label)} in {path} (line {line})"
@@ -1069,12 +1075,9 @@ def welsh_text_to_revise_cy(corpus: Corpus, unit: Unit) -> str:
     """
     path, line = unit.cy_where
     if unit.kind == "section":
-        index = int(unit.key.rsplit("#", 1)[1])
+        index, heading = _section_heading(corpus, unit)
         if index == 0:
             return f"brig {path}, uwchben y pennawd cyntaf (llinell {line})"
-        pair = corpus.pages.get(unit.group)
-        sections = {s.index: s for s in pair.cy.sections} if pair is not None and pair.cy is not None else {}
-        heading = sections[index].heading.text if index in sections and sections[index].heading else None
         named = f", '{heading}'," if heading else ""
         return f"yr adran o dan bennawd {index}{named} yn {path} (llinell {line})"
     return f"y testun ar ôl cy: ar gyfer {fingerprints.describe_field(unit.label, 'cy')} yn {path} (llinell {line})"
