@@ -406,7 +406,7 @@ def datapackage(plan: Plan, tables: dict, data: PlanData, locale: str, site_url:
             other=language_url(site_url, other) + datapackage_path(plan),
             json=language_url(site_url, locale) + json_path(plan),
         ),
-        "languages": [locale],  # Frictionless' internationalisation pattern: the language of every text
+        "languages": [locale],  # the Data Package recipe "Language support": the texts' and the data's language (English without it)
         "homepage": language_url(site_url, locale) + page,
         "sources": [{"title": source.render(locale)}],
     }
