@@ -114,7 +114,7 @@ COLUMNS = {
         }, required=True),
         Column("csv_item_type", "string", {
             "en": "Whether the row's text is one of the goal's methods (how the goal is to be met) or one of its outcomes (a result expected of it): “Method” or “Outcome”.",
-            "cy": "Ai un o ddulliau'r nod yw testun y rhes (sut y bwriedir cyflawni'r nod) neu un o'i ganlyniadau (canlyniad a ddisgwylir ganddo): “Dull” neu “Canlyniad”.",
+            "cy": "Ai un o ddulliau'r nod yw testun y rhes (sut y bwriedir cyflawni'r nod) ynteu un o'i ganlyniadau (canlyniad a ddisgwylir ganddo): “Dull” neu “Canlyniad”.",
         }, required=True),
         Column("csv_item", "string", {
             "en": "The method or the outcome, as the plan states it.",
@@ -141,8 +141,8 @@ COLUMNS = {
             "cy": "Y rôl, fel y mae'r cynllun yn ei henwi.",
         }, required=True),
         Column("wte", "number", {
-            "en": "The role's whole time equivalent (WTE), with a decimal point: 1 is one full-time post, 0.5 half of one. Empty where the plan states none.",
-            "cy": "Cyfwerth ag amser llawn (CALl) y rôl, gyda phwynt degol: 1 yw un swydd amser llawn, 0.5 yw hanner un. Yn wag lle nad yw'r cynllun yn nodi un.",
+            "en": "The role's whole time equivalent (WTE), as a number (with a decimal point, not a comma): 1 is one full-time post, 0.5 half of one. Empty where the plan states none.",
+            "cy": "Cyfwerth ag amser llawn (CALl) y rôl, fel rhif (gyda phwynt degol, nid coma): 1 yw un swydd amser llawn, 0.5 yw hanner un. Yn wag lle nad yw'r cynllun yn nodi un.",
         }),
         Column("csv_funding_note", "string", {
             "en": "How the role is funded, where the plan says; otherwise empty.",
@@ -175,8 +175,8 @@ COLUMNS = {
             "cy": "Pa fath o ffigur ydyw: “rhif”, “canran”, “arian” (punnoedd sterling), “dyddiad”, “mis” neu “cod” (enw, wedi'i ysgrifennu fel y mae). Yn y tablau Saesneg ac yn y data JSON, yr un mathau yw “number”, “percent”, “money”, “date”, “month” a “code”.",
         }, required=True),
         Column("csv_figure_value", "string", {
-            "en": "The figure's value as data: a number with a decimal point and no thousands separators (a percentage without its % sign: 9.4 is 9.4%; money in pounds sterling), a date as YYYY-MM-DD, a month as YYYY-MM, a code as it is written.",
-            "cy": "Gwerth y ffigur fel data: rhif gyda phwynt degol a heb wahanyddion miloedd (canran heb ei harwydd %: 9.4 yw 9.4%; arian mewn punnoedd sterling), dyddiad ar ffurf BBBB-MM-DD, mis ar ffurf BBBB-MM, cod fel y'i hysgrifennir.",
+            "en": "The figure's value as data: a number, with a decimal point (not a comma) and no thousands separators (a percentage without its % sign: 9.4 is 9.4%; money in pounds sterling), a date as YYYY-MM-DD, a month as YYYY-MM, a code as it is written.",
+            "cy": "Gwerth y ffigur fel data: rhif, gyda phwynt degol (nid coma) a heb wahanyddion miloedd (canran heb ei harwydd %: 9.4 yw 9.4%; arian mewn punnoedd sterling), dyddiad ar ffurf BBBB-MM-DD, mis ar ffurf BBBB-MM, cod fel y'i hysgrifennir.",
         }, required=True),
         Column("period", "string", {
             "en": "The period the statistic covers, as the plan writes it (2019/20); empty where the plan gives none.",
@@ -312,21 +312,20 @@ _TABLE_DESCRIPTIONS = {
 _PACKAGE_TITLE = {"en": "{plan}: data tables", "cy": "{plan}: tablau data"}
 _PACKAGE_DESCRIPTION = {
     "en": (
-        "The data tables of the {plan}, in English, as its page publishes them. Each table's "
-        "Table Schema says what each of its columns holds. A text cell that would begin with a character "
-        "a spreadsheet reads as the start of a formula (=, +, -, @, a tab or a carriage return) or with "
-        "an apostrophe has one apostrophe (') added in front, so that no spreadsheet runs it. The same tables in Welsh, with the same rows in the same "
-        "order, are described at {other}; all the plan's data, in both languages, is at {json}. "
-        "Licence: not stated (the source documents state none)."
+        "The data tables of the {plan}, in English, as its page publishes them. Each table's Table "
+        "Schema says what each of its columns holds. A text cell that would begin with a character a "
+        "spreadsheet reads as the start of a formula (=, +, -, @, a tab or a carriage return) or with "
+        "an apostrophe has one apostrophe (') added in front, so that no spreadsheet runs it. The same "
+        "tables in Welsh, with the same rows in the same order, are described at {other}; all the "
+        "plan's data, in both languages, is at {json}. Licence: not stated (the source documents state none)."
     ),
     "cy": (
-        "Tablau data {plan}, yn Gymraeg, fel y mae tudalen y cynllun yn eu cyhoeddi. Mae "
-        "sgema (Table Schema) pob tabl yn dweud beth sydd ym mhob un o'i golofnau. Mae collnod (') "
-        "ychwanegol o flaen cell testun a fyddai'n dechrau â nod y mae taenlen yn ei ddarllen fel dechrau "
-        "fformiwla (=, +, -, @, tab neu ddychweliad cerbyd) neu â chollnod, fel na fydd unrhyw daenlen yn "
-        "ei rhedeg. Disgrifir yr un "
-        "tablau yn Saesneg, gyda'r un rhesi yn yr un drefn, yn {other}; mae holl ddata'r cynllun, yn y "
-        "ddwy iaith, yn {json}. Trwydded: heb ei nodi (nid yw'r dogfennau ffynhonnell yn nodi un)."
+        "Tablau data {plan}, yn Gymraeg, fel y mae tudalen y cynllun yn eu cyhoeddi. Mae sgema (Table "
+        "Schema) pob tabl yn dweud beth sydd ym mhob un o'i golofnau. Mae collnod (') ychwanegol o flaen "
+        "cell testun a fyddai'n dechrau â nod arbennig y mae taenlen yn ei ddarllen fel dechrau fformiwla "
+        "(=, +, -, @, tab neu ddychweliad cerbyd) neu â chollnod, fel na fydd unrhyw daenlen yn ei rhedeg. "
+        "Disgrifir yr un tablau yn Saesneg, gyda'r un rhesi yn yr un drefn, yn {other}; mae holl ddata'r "
+        "cynllun, yn y ddwy iaith, yn {json}. Trwydded: heb ei nodi (nid yw'r dogfennau ffynhonnell yn nodi un)."
     ),
 }
 
