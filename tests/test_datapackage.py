@@ -226,6 +226,15 @@ def test_an_amount_that_is_not_a_number_fails(copied_tables):
     assert not report.valid and "type-error" in {error_type for error_type, _ in _errors(report)}
 
 
+def test_a_source_web_address_that_is_no_address_fails(copied_tables):
+    needs = copied_tables.parent / "needs.csv"
+    text = needs.read_text("utf-8")
+    assert ",https://" in text
+    needs.write_text(text.replace(",https://", ",see the plan ", 1), "utf-8", newline="")
+    report = frictionless.validate(str(copied_tables))
+    assert not report.valid and [error_type for error_type, _ in _errors(report)] == ["type-error"]
+
+
 # --- The build never imports frictionless --------------------------------------------------------
 
 
