@@ -105,7 +105,7 @@ def on_env(env, config, files):
     made = _current()
     language_dir = Path(config.site_dir) / folder
     try:
-        open_data.write_files(language_dir, made.open_data_files(locale))
+        open_data.write_files(language_dir, made.open_data_files(locale, config.site_url or ""))
         base_url = config.site_url + folder if config.site_url else ""  # relative links without a site_url
         language_dir.mkdir(parents=True, exist_ok=True)
         (language_dir / feeds.FEED_PATH).write_text(made.feed(locale, base_url), "utf-8")

@@ -83,15 +83,16 @@ class Publication:
         known = self.abbreviations if self.abbreviations is not None else abbreviations.read(self.root)[0]
         return abbreviations.mark(html, known.entries(locale))
 
-    def open_data_files(self, locale: str):
-        """{path in the site: text} of each plan's open data in one language, one plan at a time."""
+    def open_data_files(self, locale: str, site_url: str = ""):
+        """{path in the site: text} of each plan's open data in one language, one plan at a time
+        (site_url: the site's address, which makes the Data Package's addresses absolute)."""
         from hooks.rendering import open_data
 
         for plan_id in sorted(self.data.plans):
             plan = self.data.plans[plan_id]
             if plan_id not in self._plan_json:  # the same in every language: made once per build
                 self._plan_json[plan_id] = open_data.plan_json(plan)
-            yield open_data.plan_files(plan, self.data, locale, self._plan_json[plan_id])
+            yield open_data.plan_files(plan, self.data, locale, self._plan_json[plan_id], site_url)
 
     def feed(self, locale: str, base_url: str) -> str:
         from hooks.rendering import feeds

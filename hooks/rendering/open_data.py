@@ -1,9 +1,11 @@
 """Open data: every plan published beside its page as JSON and as CSV tables.
 
 For each plan, in each language's part of the site:
-    data/<cluster>/<year>.json            the validated data, both languages (same in /cy/)
-    data/<cluster>/<year>/<table>.csv     one table, in that language (UTF-8 with BOM for Excel)
-    data/schemas/<kind>.schema.json       the schemas the JSON follows
+    data/<cluster>/<year>.json              the validated data, both languages (same in /cy/)
+    data/<cluster>/<year>/<table>.csv       one table, in that language (UTF-8 with BOM for Excel)
+    data/<cluster>/<year>/datapackage.json  what those tables hold, column by column, in that
+                                            language (a Frictionless Data Package: see below)
+    data/schemas/<kind>.schema.json         the schemas the JSON follows
 The addresses are stable: they depend only on the plan's cluster and year.
 """
 
@@ -13,11 +15,14 @@ import csv
 import io
 import json
 import shutil
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from typing import TYPE_CHECKING
 
+from hooks.model import locales
+from hooks.model.texts import FIGURE_KINDS
 from hooks.spreadsheet import data_cell
 
 if TYPE_CHECKING:  # the plan data is passed in: a build whose open data is in the cache never loads it
@@ -33,6 +38,10 @@ def json_path(plan: Plan) -> str:
 
 def csv_path(plan: Plan, table: str) -> str:
     return f"data/{plan.id}/{table}.csv"
+
+
+def datapackage_path(plan: Plan) -> str:
+    return f"data/{plan.id}/datapackage.json"
 
 
 def tables_of(plan: Plan) -> list:
@@ -69,6 +78,122 @@ def _figure_value(figure) -> str:
     return str(figure.value)
 
 
+# --- The tables' columns -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of an open-data table: the CSV's heading and the Data Package's description of it."""
+
+    heading: str  # the key of its heading in data/interface.yml (the CSV's header, in each language)
+    type: str  # its Table Schema type: "string", "integer" or "number"
+    description: dict  # locale -> what the column holds, written for reusers of the data
+    required: bool = False  # every row has a value
+    format: str = "default"  # its Table Schema format ("uri" for a web address)
+
+
+# The columns of each table, in their order in the CSV. The CSV's header and the Data Package's
+# fields are both made from this list, so no column can be written without its description.
+COLUMNS = {
+    "action-plan": (
+        Column("csv_area_number", "integer", {
+            "en": "The number of the action plan's area the goal belongs to.",
+            "cy": "Rhif maes y cynllun gweithredu y mae'r nod yn perthyn iddo.",
+        }, required=True),
+        Column("csv_area", "string", {
+            "en": "The title of that area.",
+            "cy": "Teitl y maes hwnnw.",
+        }, required=True),
+        Column("csv_goal_number", "string", {
+            "en": "The goal's number as the plan writes it: the area's number, a full stop, then the goal's number within the area (1.2). It is a label, not a number: 1.10 would be goal 10 of area 1.",
+            "cy": "Rhif y nod fel y mae'r cynllun yn ei ysgrifennu: rhif y maes, atalnod llawn, yna rhif y nod o fewn y maes (1.2). Label yw hwn, nid rhif: 1.10 fyddai nod 10 ym maes 1.",
+        }, required=True),
+        Column("goal", "string", {
+            "en": "The goal, as the plan states it.",
+            "cy": "Y nod, fel y mae'r cynllun yn ei nodi.",
+        }, required=True),
+        Column("csv_item_type", "string", {
+            "en": "Whether the row's text is one of the goal's methods (how the goal is to be met) or one of its outcomes (a result expected of it): “Method” or “Outcome”.",
+            "cy": "Ai un o ddulliau'r nod yw testun y rhes (sut y bwriedir cyflawni'r nod) ynteu un o'i ganlyniadau (canlyniad a ddisgwylir ganddo): “Dull” neu “Canlyniad”.",
+        }, required=True),
+        Column("csv_item", "string", {
+            "en": "The method or the outcome, as the plan states it.",
+            "cy": "Y dull neu'r canlyniad, fel y mae'r cynllun yn ei nodi.",
+        }, required=True),
+    ),
+    "finance": (
+        Column("csv_line", "string", {
+            "en": "What the amount is: the Welsh Government allocation, the brokerage from the previous year, the total available, one project's agreed spend, or the total agreed spend.",
+            "cy": "Beth yw'r swm: dyraniad Llywodraeth Cymru, y froceriaeth o'r flwyddyn flaenorol, y cyfanswm sydd ar gael, y gwariant y cytunwyd arno ar gyfer un prosiect, neu gyfanswm y gwariant y cytunwyd arno.",
+        }, required=True),
+        Column("csv_amount_gbp", "number", {
+            "en": "The amount in pounds sterling, with a decimal point and two decimal places, without a £ sign or thousands separators (224786.00). Empty where the plan states no amount (see the note): an empty amount is not zero.",
+            "cy": "Y swm mewn punnoedd sterling, gyda phwynt degol a dau le degol, heb arwydd £ na gwahanyddion miloedd (224786.00). Yn wag lle nad yw'r cynllun yn nodi swm (gweler y nodyn): nid sero yw swm gwag.",
+        }),
+        Column("csv_note", "string", {
+            "en": "“Not stated” where the plan states no amount for the line; otherwise empty.",
+            "cy": "“Heb ei nodi” lle nad yw'r cynllun yn nodi swm ar gyfer y llinell; fel arall yn wag.",
+        }),
+    ),
+    "workforce": (
+        Column("role", "string", {
+            "en": "The role, as the plan names it.",
+            "cy": "Y rôl, fel y mae'r cynllun yn ei henwi.",
+        }, required=True),
+        Column("wte", "number", {
+            "en": "The role's whole time equivalent (WTE), as a number (with a decimal point, not a comma): 1 is one full-time post, 0.5 half of one. Empty where the plan states none.",
+            "cy": "Cyfwerth ag amser llawn (CALl) y rôl, fel rhif (gyda phwynt degol, nid coma): 1 yw un swydd amser llawn, 0.5 yw hanner un. Yn wag lle nad yw'r cynllun yn nodi un.",
+        }),
+        Column("csv_funding_note", "string", {
+            "en": "How the role is funded, where the plan says; otherwise empty.",
+            "cy": "Sut y caiff y rôl ei hariannu, lle mae'r cynllun yn dweud; fel arall yn wag.",
+        }),
+        Column("csv_purpose", "string", {
+            "en": "What the role is for, as the plan states it.",
+            "cy": "Diben y rôl, fel y mae'r cynllun yn ei nodi.",
+        }),
+        Column("outcomes", "string", {
+            "en": "The outcomes the plan expects of the role, one to a line (line breaks within the cell).",
+            "cy": "Y canlyniadau y mae'r cynllun yn eu disgwyl gan y rôl, un ar bob llinell (toriadau llinell o fewn y gell).",
+        }),
+    ),
+    "needs": (
+        Column("csv_topic", "string", {
+            "en": "The needs topic the statistic belongs to.",
+            "cy": "Y pwnc anghenion y mae'r ystadegyn yn perthyn iddo.",
+        }, required=True),
+        Column("csv_statistic", "string", {
+            "en": "The statistic as the plan states it, its figures written as on the plan's page. A statistic has one row for each of its figures, so its text is repeated.",
+            "cy": "Yr ystadegyn fel y mae'r cynllun yn ei nodi, gyda'i ffigurau wedi'u hysgrifennu fel ar dudalen y cynllun. Mae gan ystadegyn un rhes ar gyfer pob un o'i ffigurau, felly caiff ei destun ei ailadrodd.",
+        }, required=True),
+        Column("csv_figure", "string", {
+            "en": "Which of the statistic's figures the row gives: a code, the name the plan's data gives the figure (the statistic's text says what the figure is). The codes are not translated: they are the same in the English and Welsh tables and in the JSON data, so that the two languages' tables can be joined.",
+            "cy": "Pa un o ffigurau'r ystadegyn a roddir yn y rhes: cod, sef yr enw a roddir i'r ffigur yn nata'r cynllun (mae testun yr ystadegyn yn dweud beth yw'r ffigur). Nid yw'r codau'n cael eu cyfieithu: maent yr un fath yn y tablau Cymraeg a Saesneg ac yn y data JSON, fel y gellir cysylltu tablau'r ddwy iaith.",
+        }, required=True),
+        Column("csv_figure_kind", "string", {
+            "en": "What kind of figure it is: “number”, “percent”, “money” (pounds sterling), “date”, “month” or “code” (a name, written as it is), as in the JSON data. In the Welsh tables the same kinds are “rhif”, “canran”, “arian”, “dyddiad”, “mis” and “cod”.",
+            "cy": "Pa fath o ffigur ydyw: “rhif”, “canran”, “arian” (punnoedd sterling), “dyddiad”, “mis” neu “cod” (enw, wedi'i ysgrifennu fel y mae). Yn y tablau Saesneg ac yn y data JSON, yr un mathau yw “number”, “percent”, “money”, “date”, “month” a “code”.",
+        }, required=True),
+        Column("csv_figure_value", "string", {
+            "en": "The figure's value as data: a number, with a decimal point (not a comma) and no thousands separators (a percentage without its % sign: 9.4 is 9.4%; money in pounds sterling), a date as YYYY-MM-DD, a month as YYYY-MM, a code as it is written.",
+            "cy": "Gwerth y ffigur fel data: rhif, gyda phwynt degol (nid coma) a heb wahanyddion miloedd (canran heb ei harwydd %: 9.4 yw 9.4%; arian mewn punnoedd sterling), dyddiad ar ffurf BBBB-MM-DD, mis ar ffurf BBBB-MM, cod fel y'i hysgrifennir.",
+        }, required=True),
+        Column("period", "string", {
+            "en": "The period the statistic covers, as the plan writes it (2019/20); empty where the plan gives none.",
+            "cy": "Y cyfnod y mae'r ystadegyn yn ymwneud ag ef, fel y mae'r cynllun yn ei ysgrifennu (2019/20); yn wag lle nad yw'r cynllun yn rhoi un.",
+        }),
+        Column("source", "string", {
+            "en": "Where the plan says the statistic comes from; empty where it names no source.",
+            "cy": "O ble y daw'r ystadegyn, yn ôl y cynllun; yn wag lle nad yw'n nodi ffynhonnell.",
+        }),
+        Column("csv_source_url", "string", {
+            "en": "The web address of that source, where the plan gives one; otherwise empty.",
+            "cy": "Cyfeiriad gwe'r ffynhonnell honno, lle mae'r cynllun yn rhoi un; fel arall yn wag.",
+        }, format="uri"),
+    ),
+}
+
+
 # --- CSV -----------------------------------------------------------------------------------------
 
 
@@ -83,7 +208,8 @@ def _csv(header: list, rows: list) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-def plan_csv(plan: Plan, table: str, data: PlanData, locale: str) -> str:
+def _rows(plan: Plan, table: str, data: PlanData, locale: str) -> list:
+    """The rows of one table in one language, in the order of COLUMNS[table]."""
     def ui(key: str) -> str:
         return data.interface[key].render(locale)
 
@@ -92,16 +218,14 @@ def plan_csv(plan: Plan, table: str, data: PlanData, locale: str) -> str:
 
     content = plan.content
     if table == "action-plan":
-        header = [ui("csv_area_number"), ui("csv_area"), ui("csv_goal_number"), ui("goal"), ui("csv_item_type"), ui("csv_item")]
         rows = []
         for area in content["action_plan"].areas:
             for goal in area.goals:
                 for kind, items in (("csv_method", goal.methods), ("csv_outcome", goal.outcomes)):
                     rows.extend([area.number, t(area.title), goal.id, t(goal.goal), ui(kind), t(item)] for item in items)
-        return _csv(header, rows)
+        return rows
     if table == "finance":
         finance = content["finance"]
-        header = [ui("csv_line"), ui("csv_amount_gbp"), ui("csv_note")]
         rows = [
             [ui("allocation"), f"{finance.allocation:.2f}", ""],
             [ui("brokerage"), f"{finance.brokerage:.2f}", ""],
@@ -111,17 +235,15 @@ def plan_csv(plan: Plan, table: str, data: PlanData, locale: str) -> str:
             amount = project.agreed_spend
             rows.append([t(project.project), "" if amount is None else f"{amount:.2f}", ui("not_stated") if amount is None else ""])
         rows.append([ui("total_agreed_spend"), f"{finance.total_spend:.2f}", ""])
-        return _csv(header, rows)
+        return rows
     if table == "workforce":
-        header = [ui("role"), ui("wte"), ui("csv_funding_note"), ui("csv_purpose"), ui("outcomes")]
         rows = []
         for role in content["workforce"].roles:
             wte = "" if role.wte is None else str(role.wte)
             outcomes = "\n".join(t(o) for o in role.outcomes)
             rows.append([t(role.role), wte, t(role.funding_note), t(role.purpose), outcomes])
-        return _csv(header, rows)
+        return rows
     if table == "needs":
-        header = [ui("csv_topic"), ui("csv_statistic"), ui("csv_figure"), ui("csv_figure_kind"), ui("csv_figure_value"), ui("period"), ui("source"), ui("csv_source_url")]
         rows = []
         for topic in content["needs"]["topics"]:
             for statistic in topic.get("statistics", []):
@@ -130,18 +252,182 @@ def plan_csv(plan: Plan, table: str, data: PlanData, locale: str) -> str:
                 common = [extra.get("period", ""), t(extra.get("source")), extra.get("source_url", "")]
                 for name, figure in text.figures.items():
                     rows.append([t(topic["title"]), text.render(locale), name, ui("csv_kind_" + figure.kind), _figure_value(figure), *common])
-        return _csv(header, rows)
+        return rows
     raise ValueError(f"unknown table {table}")
+
+
+def _header(table: str, data: PlanData, locale: str) -> list:
+    return [data.interface[column.heading].render(locale) for column in COLUMNS[table]]
+
+
+def plan_csv(plan: Plan, table: str, data: PlanData, locale: str) -> str:
+    return _csv(_header(table, data, locale), _rows(plan, table, data, locale))
+
+
+# --- The Data Package: what the tables hold, column by column ------------------------------------
+#
+# Beside each language's CSVs, datapackage.json describes them as a Frictionless Data Package
+# (version 2, https://datapackage.org/): each table, and each column's name, type, title and
+# description, in the language of the CSVs, with the codes a column may hold (constraints.enum).
+#
+# One package per plan and language, not one for both: a reuser who takes the tables from the
+# Welsh page finds their description beside them, in Welsh, and the English reuser the same in
+# English; and a package's paths may not leave its folder ("../" is refused as unsafe), so one
+# package could not hold the Welsh folder (/cy/data/...) and the English one. Each package names
+# the other language's, whose tables have the same rows in the same order.
+#
+# The plans' data holds no licence, because the health board's documents state none: so the
+# package says the licence is not stated, and has no "licenses" (which would claim one).
+#
+# The tests validate every package with the frictionless library, which reads every row and
+# checks it against the schema; the build only writes JSON, and never imports frictionless.
+
+DATA_PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+CSV_ENCODING = "utf-8-sig"  # UTF-8 with a byte-order mark (_csv): the name frictionless and Python give it
+
+_TABLE_TITLES = {
+    "action-plan": {"en": "Action plan: goals, methods and outcomes", "cy": "Cynllun gweithredu: nodau, dulliau a chanlyniadau"},
+    "finance": {"en": "Finance", "cy": "Cyllid"},
+    "workforce": {"en": "Workforce", "cy": "Gweithlu"},
+    "needs": {"en": "Needs statistics", "cy": "Ystadegau anghenion"},
+}
+_TABLE_DESCRIPTIONS = {
+    "action-plan": {
+        "en": "The action plan: one row for each method and each outcome of each goal, in the plan's order.",
+        "cy": "Y cynllun gweithredu: un rhes ar gyfer pob dull a phob canlyniad ar gyfer pob nod, yn nhrefn y cynllun.",
+    },
+    "finance": {
+        "en": "The finance: the Welsh Government allocation, the brokerage from the previous year and the total available, then each project's agreed spend and the total agreed spend.",
+        "cy": "Y cyllid: dyraniad Llywodraeth Cymru, y froceriaeth o'r flwyddyn flaenorol a'r cyfanswm sydd ar gael, yna'r gwariant y cytunwyd arno ar gyfer pob prosiect a chyfanswm y gwariant y cytunwyd arno.",
+    },
+    "workforce": {
+        "en": "The roles needed to deliver the action plan: one row for each role.",
+        "cy": "Y rolau sydd eu hangen i gyflawni'r cynllun gweithredu: un rhes ar gyfer pob rôl.",
+    },
+    "needs": {
+        "en": "The needs statistics: one row for each figure in each statistic.",
+        "cy": "Yr ystadegau anghenion: un rhes ar gyfer pob ffigur ym mhob ystadegyn.",
+    },
+}
+_PACKAGE_TITLE = {"en": "{plan}: data tables", "cy": "{plan}: tablau data"}
+_PACKAGE_DESCRIPTION = {
+    "en": (
+        "The data tables of the {plan}, in English, as its page publishes them. Each table's Table "
+        "Schema says what each of its columns holds. A text cell that would begin with a character a "
+        "spreadsheet reads as the start of a formula (=, +, -, @, a tab or a carriage return) or with "
+        "an apostrophe has one apostrophe (') added in front, so that no spreadsheet runs it. The same "
+        "tables in Welsh, with the same rows in the same order, are described at {other}; all the "
+        "plan's data, in both languages, is at {json}. Licence: not stated (the source documents state none)."
+    ),
+    "cy": (
+        "Tablau data {plan}, yn Gymraeg, fel y mae tudalen y cynllun yn eu cyhoeddi. Mae sgema (Table "
+        "Schema) pob tabl yn dweud beth sydd ym mhob un o'i golofnau. Mae collnod (') ychwanegol o flaen "
+        "cell testun a fyddai'n dechrau â nod arbennig y mae taenlen yn ei ddarllen fel dechrau fformiwla "
+        "(=, +, -, @, tab neu ddychweliad cerbyd) neu â chollnod, fel na fydd unrhyw daenlen yn ei rhedeg. "
+        "Disgrifir yr un tablau yn Saesneg, gyda'r un rhesi yn yr un drefn, yn {other}; mae holl ddata'r "
+        "cynllun, yn y ddwy iaith, yn {json}. Trwydded: heb ei nodi (nid yw'r dogfennau ffynhonnell yn nodi un)."
+    ),
+}
+
+
+def language_url(site_url: str, locale: str) -> str:
+    """The address of a language's part of the site, from the site's address (SITE_URL): the
+    default language at the root, the other in its folder (as mkdocs-static-i18n builds them)."""
+    return site_url + ("" if locale == locales.DEFAULT_LOCALE else f"{locale}/")
+
+
+def _created(plan: Plan) -> str | None:
+    """When the plan's data was last updated (its own dates, never the clock), as a datetime."""
+    dates = plan.content.get("dates") or {}
+    day = dates.get("updated") or dates.get("published")
+    return f"{day}T00:00:00Z" if day else None
+
+
+def _field(column: Column, heading: str, cells: list, data: PlanData, locale: str) -> dict:
+    """A Table Schema field: the column's heading in this language, its type, what it holds, and
+    the codes it may hold where it holds codes (written as the CSV writes them)."""
+    field = {"name": heading, "type": column.type, "title": heading, "description": column.description[locale]}
+    if column.format != "default":
+        field["format"] = column.format
+    enum = None
+    if column.heading == "csv_item_type":
+        enum = [data.interface[key].render(locale) for key in ("csv_method", "csv_outcome")]
+    elif column.heading == "csv_note":
+        enum = [data.interface["not_stated"].render(locale)]
+    elif column.heading == "csv_figure_kind":
+        enum = [data.interface["csv_kind_" + kind].render(locale) for kind in FIGURE_KINDS]
+    elif column.heading == "csv_figure":
+        enum = sorted(set(cells))  # the names this plan's data gives its figures
+    constraints = {}
+    if column.required:
+        constraints["required"] = True
+    if enum is not None:
+        constraints["enum"] = [data_cell(value) for value in enum]
+    if constraints:
+        field["constraints"] = constraints
+    return field
+
+
+def datapackage(plan: Plan, tables: dict, data: PlanData, locale: str, site_url: str) -> str:
+    """The plan's Data Package in one language. tables: {table: its rows} (from _rows); site_url:
+    the site's address, ending in '/' (SITE_URL), which makes the package's addresses absolute."""
+    site_url = site_url or "/"  # without a site address, addresses from the site's root
+    other = next(other for other in locales.LOCALES if other != locale)
+    page = plan.page[: -len(".md")] + "/"
+    resources = []
+    for table, rows in tables.items():
+        header = _header(table, data, locale)
+        fields = [
+            _field(column, heading, [row[index] for row in rows], data, locale)
+            for index, (column, heading) in enumerate(zip(COLUMNS[table], header))
+        ]
+        resources.append({
+            "name": table,
+            "type": "table",
+            "path": f"{table}.csv",
+            "title": _TABLE_TITLES[table][locale],
+            "description": _TABLE_DESCRIPTIONS[table][locale],
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": CSV_ENCODING,
+            "schema": {"fields": fields, "missingValues": [""]},
+        })
+    title = plan.title.render(locale)
+    # The source as the health board titles it: a cluster plan names its document; the regional
+    # plan is the health board's web page, whose title is the plan's.
+    source = plan.content.get("source_document") or plan.title
+    package = {
+        "$schema": DATA_PACKAGE_PROFILE,
+        "name": f"{plan.owner}-{plan.year}-{locale}",
+        "title": _PACKAGE_TITLE[locale].format(plan=title),
+        "description": _PACKAGE_DESCRIPTION[locale].format(
+            plan=title,
+            other=language_url(site_url, other) + datapackage_path(plan),
+            json=language_url(site_url, locale) + json_path(plan),
+        ),
+        "languages": [locale],  # the Data Package recipe "Language support": the texts' and the data's language (English without it)
+        "homepage": language_url(site_url, locale) + page,
+        "sources": [{"title": source.render(locale)}],
+    }
+    created = _created(plan)
+    if created:
+        package["created"] = created
+    package["resources"] = resources
+    return json.dumps(package, ensure_ascii=False, indent=2) + "\n"
 
 
 # --- Writing into a built site -------------------------------------------------------------------
 
 
-def plan_files(plan: Plan, data: PlanData, locale: str, json_text: str | None = None) -> dict:
-    """{path in the language's site: text} of one plan's open data (json_text: its plan_json, if made already)."""
+def plan_files(plan: Plan, data: PlanData, locale: str, json_text: str | None = None, site_url: str = "") -> dict:
+    """{path in the language's site: text} of one plan's open data (json_text: its plan_json, if
+    made already; site_url: the site's address, for the Data Package's absolute addresses)."""
     outputs = {json_path(plan): plan_json(plan) if json_text is None else json_text}
-    for table in tables_of(plan):
-        outputs[csv_path(plan, table)] = plan_csv(plan, table, data, locale)
+    tables = {table: _rows(plan, table, data, locale) for table in tables_of(plan)}
+    for table, rows in tables.items():
+        outputs[csv_path(plan, table)] = _csv(_header(table, data, locale), rows)
+    if tables:  # a plan with no table (the regional plan, today) has only its JSON and JSON Schema
+        outputs[datapackage_path(plan)] = datapackage(plan, tables, data, locale, site_url)
     return outputs
 
 
