@@ -85,6 +85,22 @@ def test_a_word_is_among_its_forms_and_radicals(word):
     assert word in mutations.radicals(word)
 
 
+def test_certain_radicals_are_those_of_letters_only_a_mutation_begins():
+    assert mutations.certain_radicals("ddinas") == {"dinas"}
+    assert mutations.certain_radicals("Nghymru") == {"cymru"}  # not "ghymru": the h is the nasal's
+    assert mutations.certain_radicals("ngofal") == {"gofal"}
+    assert mutations.certain_radicals("mhen") == {"pen"}
+    assert mutations.certain_radicals("nhad") == {"tad"}
+    assert mutations.certain_radicals("phen") == {"pen"}
+    for word in ("gymru", "cymru", "ofal", "fudd", "lais", "raglen", "chwaer", "hardal", "i"):
+        assert mutations.certain_radicals(word) == set(), word  # each may be a radical itself
+
+
+@given(welsh_words)
+def test_certain_radicals_are_radicals(word):
+    assert mutations.certain_radicals(word) <= mutations.radicals(word) - {word}
+
+
 # --- the search indexes -----------------------------------------------------------------------
 
 MERGED = {
