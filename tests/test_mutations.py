@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hooks.rendering import mutations, search_index
@@ -183,6 +183,7 @@ def test_every_welsh_search_for_a_written_form_finds_every_entry_holding_another
 welsh_texts = st.lists(st.lists(welsh_words, min_size=1, max_size=8).map(" ".join), min_size=1, max_size=5)
 
 
+@settings(deadline=None)  # each example builds an index: slow on a busy machine
 @given(welsh_texts)
 def test_every_written_form_and_certain_radical_finds_its_entries(texts):
     """For any Welsh pages: each entry is found by every form of its words that some page writes,
