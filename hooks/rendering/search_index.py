@@ -24,7 +24,7 @@ Left out are forms the site never writes and the radicals of words that may be u
 search for "budd" does not find "fudd" unless a page writes "budd"), and a form that another
 token of the entry begins with: the theme searches every term as a prefix (it adds "*"), so
 that token already answers it. This keeps the Welsh index at most half the size it had with
-every form (tests/test_search_index_size.py).
+every form (tests/test_welsh_search_index.py).
 """
 
 from __future__ import annotations
