@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hooks.rendering import mutations, search_index
@@ -85,6 +85,22 @@ def test_a_word_is_among_its_forms_and_radicals(word):
     assert word in mutations.radicals(word)
 
 
+def test_certain_radicals_are_those_of_letters_only_a_mutation_begins():
+    assert mutations.certain_radicals("ddinas") == {"dinas"}
+    assert mutations.certain_radicals("Nghymru") == {"cymru"}  # not "ghymru": the h is the nasal's
+    assert mutations.certain_radicals("ngofal") == {"gofal"}
+    assert mutations.certain_radicals("mhen") == {"pen"}
+    assert mutations.certain_radicals("nhad") == {"tad"}
+    assert mutations.certain_radicals("phen") == {"pen"}
+    for word in ("gymru", "cymru", "ofal", "fudd", "lais", "raglen", "chwaer", "hardal", "i"):
+        assert mutations.certain_radicals(word) == set(), word  # each may be a radical itself
+
+
+@given(welsh_words)
+def test_certain_radicals_are_radicals(word):
+    assert mutations.certain_radicals(word) <= mutations.radicals(word) - {word}
+
+
 # --- the search indexes -----------------------------------------------------------------------
 
 MERGED = {
@@ -94,27 +110,100 @@ MERGED = {
         {"location": "about/", "title": "About", "text": ""},
         {"location": "cy/", "title": "Cynlluniau gofal sylfaenol", "text": "<p>Gofal yng Nghymru.</p>"},
         {"location": "cy/about/#y-gymraeg", "title": "Y Gymraeg", "text": "<td>Llywodraeth Cymru£224</td>"},
+        {"location": "cy/care/", "title": "Ei ofal", "text": "<p>O'r ddogfen i Gymru, a fudd i ofalwyr.</p>"},
     ],
 }
+
+
+def _welsh(merged: dict = MERGED) -> dict:
+    return search_index.with_mutations(search_index.split(merged, ["cy"])["cy"])
+
+
+def _tokens(doc: dict) -> set:
+    """What the browser's search matches in an entry: its words and the forms of its mutations field."""
+    return set(search_index.words(doc["title"]) + search_index.words(doc["text"]) + doc[search_index.MUTATIONS_FIELD].split())
+
+
+def _finds(doc: dict, query: str) -> bool:
+    """Whether a search for query finds the entry: the theme searches each term as a prefix."""
+    return any(token.startswith(query.lower()) for token in _tokens(doc))
 
 
 def test_split_gives_each_language_its_own_entries_relative_to_its_folder():
     indexes = search_index.split(MERGED, ["cy"])
     assert [doc["location"] for doc in indexes[""]["docs"]] == ["", "about/"]
-    assert [doc["location"] for doc in indexes["cy"]["docs"]] == ["", "about/#y-gymraeg"]
+    assert [doc["location"] for doc in indexes["cy"]["docs"]] == ["", "about/#y-gymraeg", "care/"]
     assert indexes["cy"]["docs"][0]["title"] == "Cynlluniau gofal sylfaenol"
 
 
-def test_welsh_entries_hold_the_other_forms_of_their_words():
-    welsh = search_index.with_mutations(search_index.split(MERGED, ["cy"])["cy"])
+def test_welsh_entries_hold_the_forms_the_pages_write():
+    welsh = _welsh()
     assert welsh["config"]["fields"][search_index.MUTATIONS_FIELD] == {"boost": 1.0}
     assert welsh["config"]["pipeline"] == []  # no English stop words or stemmer on Welsh
-    home, about = welsh["docs"]
+    home, about, care = welsh["docs"]
     forms = set(home[search_index.MUTATIONS_FIELD].split())
-    assert {"cymru", "gymru", "chymru", "ofal", "ngofal"} <= forms
+    assert {"cymru", "gymru"} <= forms  # "Nghymru": the forms another page writes
     assert "gofal" not in forms  # a word the entry holds itself is not repeated
+    assert not forms & {"chymru", "cofal", "ngofal"}  # forms no page writes are left out
     assert {"gymru", "nghymru"} <= set(about[search_index.MUTATIONS_FIELD].split())  # "Cymru£224": a word against a figure
+    assert {"gofal", "cymru", "nghymru"} <= set(care[search_index.MUTATIONS_FIELD].split())
+
+
+def test_a_welsh_entry_holds_the_radical_of_a_certainly_mutated_word():
+    """"ddogfen" can only be "dogfen" mutated: a search for the dictionary form finds it, though no
+    page writes it. "fudd" may be "budd" or "mudd", or a word of its own: neither is added."""
+    care = _welsh()["docs"][2]
+    forms = set(care[search_index.MUTATIONS_FIELD].split())
+    assert "dogfen" in forms
+    assert not forms & {"budd", "mudd"}
+
+
+def test_a_form_another_token_begins_with_is_left_out_and_still_found():
+    """"ofal" (written on the page) begins "ofalwyr", which the entry holds: the prefix search
+    for "ofal" finds the entry through it, so the field does not repeat it."""
+    merged = {**MERGED, "docs": MERGED["docs"] + [{"location": "cy/carers/", "title": "Gofalwyr", "text": "<p>Gofal a gofalwyr.</p>"}]}
+    carers = _welsh(merged)["docs"][-1]
+    assert "ofalwyr" in carers[search_index.MUTATIONS_FIELD].split()
+    assert "ofal" not in carers[search_index.MUTATIONS_FIELD].split()
+    assert _finds(carers, "ofal") and _finds(carers, "Ofalwyr")
+
+
+def test_every_welsh_search_for_a_written_form_finds_every_entry_holding_another():
+    """The promise of the Welsh index: a search for a word in any form a Welsh page writes finds
+    every entry holding any form of it, as the index that held every form found them."""
+    welsh = _welsh()
+    written = search_index.vocabulary(welsh["docs"])
+    for doc in welsh["docs"]:
+        own = search_index.words(doc["title"]) + search_index.words(doc["text"])
+        for word in own:
+            for query in mutations.forms(word) & written:
+                assert _finds(doc, query), (doc["location"], word, query)
+
+
+welsh_texts = st.lists(st.lists(welsh_words, min_size=1, max_size=8).map(" ".join), min_size=1, max_size=5)
+
+
+@settings(deadline=None)  # each example builds an index: slow on a busy machine
+@given(welsh_texts)
+def test_every_written_form_and_certain_radical_finds_its_entries(texts):
+    """For any Welsh pages: each entry is found by every form of its words that some page writes,
+    and by the radical of each of its certainly mutated words."""
+    merged = {"config": MERGED["config"], "docs": [{"location": f"cy/{i}/", "title": "", "text": text} for i, text in enumerate(texts)]}
+    welsh = _welsh(merged)
+    written = search_index.vocabulary(welsh["docs"])
+    for doc in welsh["docs"]:
+        for word in search_index.words(doc["text"]):
+            for query in (mutations.forms(word) & written) | mutations.certain_radicals(word):
+                assert _finds(doc, query), (doc["text"], word, query)
 
 
 def test_words_are_runs_of_letters():
     assert search_index.words("<p>Llywodraeth Cymru£224,786.00 a'r Gymraeg</p>") == ["llywodraeth", "cymru", "a", "r", "gymraeg"]
+
+
+def test_vocabulary_is_every_word_of_the_titles_and_texts():
+    welsh = search_index.split(MERGED, ["cy"])["cy"]
+    assert search_index.vocabulary(welsh["docs"]) == {
+        "cynlluniau", "gofal", "sylfaenol", "yng", "nghymru", "y", "gymraeg", "llywodraeth", "cymru",
+        "ei", "ofal", "o", "r", "ddogfen", "i", "gymru", "a", "fudd", "ofalwyr",
+    }

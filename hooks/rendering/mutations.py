@@ -10,6 +10,10 @@ other's forms, so a search index that holds the forms of its words finds any for
 other. Some forms are not real words ("ghymru" as a radical of "nghymru"); they cost a little
 index space and never match a real search.
 
+`certain_radicals(word)` gives the radicals of a word only a mutation can begin ("ddinas" ->
+{"dinas"}): the search index holds those even when the pages never write them
+(hooks/rendering/search_index.py).
+
 The tables are the whole of the grammar used here; letters are Welsh letters, so "ll", "rh",
 "ch", "dd", "ff", "ng", "ph" and "th" are one letter each.
 """
@@ -32,6 +36,13 @@ DIGRAPHS = ("ch", "dd", "ff", "ng", "ll", "ph", "rh", "th")
 
 # The letters a soft-mutated g leaves at the front (gofal -> ofal, glan -> lan, gras -> ras).
 G_DROPPED_BEFORE = VOWELS | {"l", "r"}
+
+# No unmutated Welsh word begins with these: dd (soft d), ng and ngh (nasal g and c), mh and nh
+# (nasal p and t), ph (aspirate p). A word that does is certainly a mutated form.
+ONLY_MUTATED = ("dd", "ng", "mh", "nh", "ph")
+# ...and none with these: in "nghymru", "mhen", "nhad" the h is the nasal's (of c, p, t), so
+# "ghymru", "bhen", "dhad" are no radicals.
+NO_RADICAL_BEGINS = ("bh", "dh", "gh")
 
 # Shorter words ("i", "a", "y", "yn") are left alone, as radicals and as forms: their forms
 # would match almost anything.
@@ -114,3 +125,12 @@ def forms(word: str) -> frozenset[str]:
         found.add(radical)
         found.update(mutations(radical))
     return frozenset(found)
+
+
+def certain_radicals(word: str) -> set[str]:
+    """The radicals of a word that only a mutation can begin: "ddinas" -> {"dinas"}, "nghymru" ->
+    {"cymru"}; empty for a word that may be unmutated ("gymru" may be a radical itself)."""
+    word = word.lower()
+    if not any(_starts_with_letters(word, start) for start in ONLY_MUTATED):
+        return set()
+    return {radical for radical in radicals(word) - {word} if not radical.startswith(NO_RADICAL_BEGINS)}

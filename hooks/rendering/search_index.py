@@ -7,10 +7,24 @@ are; each other language's entries move to <locale>/search/search_index.json, wi
 addresses made relative to that language's folder. overrides/base.html points the search of
 a page at its own language's folder.
 
-Welsh entries gain a field, "mutations", holding the other forms of their words
+Welsh entries gain a field, "mutations", holding other forms of their words
 (hooks/rendering/mutations.py): a search for "Cymru" finds "Gymru", "Nghymru" and "Chymru", and
 "ofal" finds "gofal". The browser's search needs no change: it indexes every field the
 index's config names.
+
+Every page loads its language's index as it opens (the theme fetches it then), so the field
+holds only the forms a reader is likely to type, not every form the grammar allows:
+
+- the forms the Welsh pages write somewhere (the vocabulary of the Welsh index): a search for
+  a word in any form the site writes finds every section that holds another form of it;
+- the radical of a word only a mutation can begin ("ddinas" -> "dinas", "nghymru" -> "cymru"),
+  the dictionary form a reader types, even where the pages never write it.
+
+Left out are forms the site never writes and the radicals of words that may be unmutated (a
+search for "budd" does not find "fudd" unless a page writes "budd"), and a form that another
+token of the entry begins with: the theme searches every term as a prefix (it adds "*"), so
+that token already answers it. This keeps the Welsh index at most half the size it had with
+every form (tests/test_welsh_search_index.py).
 """
 
 from __future__ import annotations
@@ -54,41 +68,58 @@ def words(text: str) -> list[str]:
     return [word.lower() for word in _WORD.findall(plain)]
 
 
-def other_forms(title: str, text: str) -> str:
+def vocabulary(docs: list[dict]) -> frozenset[str]:
+    """Every word the entries' titles and texts write, lower-cased."""
+    found = set()
+    for doc in docs:
+        found.update(words(doc.get("title", "")), words(doc.get("text", "")))
+    return frozenset(found)
+
+
+def indexed_forms(word: str, written: frozenset[str]) -> set[str]:
+    """The forms of a word a Welsh entry holds: those the pages write, and its certain radicals."""
+    return (mutations.forms(word) & written) | mutations.certain_radicals(word)
+
+
+def _side_by_side(form: str) -> tuple[str, str]:
+    """Sort key keeping the forms of one word together (cymru, chymru, gymru, nghymru): the same
+    run in every entry, which compresses to little."""
+    return min(mutations.radicals(form)), form
+
+
+def other_forms(title: str, text: str, written: frozenset[str]) -> str:
     """The other forms of an entry's words, as the entry's mutations field holds them."""
     own = set(words(title) + words(text))
     forms = set()
     for word in own:
-        forms |= mutations.forms(word)
-    return " ".join(sorted(forms - own))
+        forms |= indexed_forms(word, written)
+    forms -= own
+    tokens = sorted(own | forms)  # a token's longer tokens follow it
+    begun = {token for token, after in zip(tokens, tokens[1:]) if after.startswith(token)}
+    return " ".join(sorted(forms - begun, key=_side_by_side))
 
 
-def with_mutations(index: dict, known: dict | None = None) -> dict:
-    """A Welsh index whose entries also hold every other form of their words.
-
-    known, if given, maps (title, text) to the forms worked out before, and gains the new ones.
-    """
-    known = {} if known is None else known
+def with_mutations(index: dict) -> dict:
+    """A Welsh index whose entries also hold the other forms of their words (see the module)."""
     config = dict(index["config"])
     config["separator"] = WELSH_SEPARATOR
     config["pipeline"] = []
     config["fields"] = {**config["fields"], MUTATIONS_FIELD: {"boost": 1.0}}
+    written = vocabulary(index["docs"])
     docs = []
     for doc in index["docs"]:
-        entry = (doc.get("title", ""), doc.get("text", ""))
-        if entry not in known:
-            known[entry] = other_forms(*entry)
-        docs.append({**doc, MUTATIONS_FIELD: known[entry]})
+        forms = other_forms(doc.get("title", ""), doc.get("text", ""), written)
+        docs.append({**doc, MUTATIONS_FIELD: forms})
     return {"config": config, "docs": docs}
 
 
-def per_language(merged_text: str, other_locales: list[str], known: dict | None = None) -> dict[str, str]:
-    """{language folder: the text of its index} from the text of the merged index (known: see with_mutations)."""
+def per_language(merged_text: str, other_locales: list[str]) -> dict[str, str]:
+    """{language folder: the text of its index} from the text of the merged index."""
     merged = json.loads(merged_text)
     texts = {}
     for folder, index in split(merged, other_locales).items():
         if folder == WELSH:
-            index = with_mutations(index, known)
+            index = with_mutations(index)
         texts[folder] = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     return texts
 

@@ -1,5 +1,8 @@
 """Search in each language: a Welsh page finds Welsh pages only, an English page English pages
-only, and Welsh search knows that "Cymru", "Gymru", "Nghymru" and "Chymru" are one word."""
+only, and Welsh search knows that "Cymru", "Gymru", "Nghymru" and "Chymru" are one word.
+
+The Welsh index holds the forms the Welsh pages write and the radicals of certainly mutated
+words (hooks/rendering/search_index.py); its size and what it holds: tests/test_welsh_search_index.py."""
 
 from __future__ import annotations
 
@@ -62,14 +65,36 @@ def _proofs(entries: dict, query: str) -> set:
     }
 
 
+def _written(entries: dict) -> set:
+    return set().union(*(_words(doc) for doc in entries.values()))
+
+
 # The content has sections that prove these; "gofal" finding "ofal" is proved on the built
-# index (tests/test_public_site.py): no section holds "ofal" without "gofal".
-@pytest.mark.parametrize("query", ["Cymru", "Gymru", "Nghymru", "Chymru", "ofal"])
+# index (tests/test_welsh_search_index.py): no section holds "ofal" without "gofal".
+# "Chynllun" finds sections through a longer form ("chynlluniau"): the index leaves out a form
+# another token of the entry begins with, since the theme searches each term as a prefix.
+@pytest.mark.parametrize("query", ["Cymru", "Gymru", "Nghymru", "Chymru", "ofal", "Chynllun"])
 def test_welsh_search_finds_the_other_forms_of_a_word(visit, site, site_address, query):
     entries = _index(site, "cy")
+    assert query.lower() in _written(entries), f"no Welsh page writes {query!r}: the index holds only the forms they write"
     proofs = _proofs(entries, query)
     assert proofs, f"the Welsh pages have no section that only another form of {query!r} would find"
     tab = visit()
     tab.open("cy/")
     found = {_entry(site_address, href) for href in tab.search(query)}
     assert proofs <= found, f"{query!r} did not find {sorted(proofs - found)}"
+
+
+# "ddogfen" and "phryderon" can only be "dogfen" and "pryderon" mutated: a search for the
+# dictionary form finds them, though no Welsh page writes it.
+@pytest.mark.parametrize("radical, written", [("dogfen", "ddogfen"), ("pryderon", "phryderon")])
+def test_welsh_search_finds_a_certainly_mutated_word_by_its_radical(visit, site, site_address, radical, written):
+    entries = _index(site, "cy")
+    assert radical in mutations.certain_radicals(written)
+    assert not any(word.startswith(radical) for word in _written(entries)), f"a Welsh page writes {radical!r}: no proof"
+    proofs = {location for location, doc in entries.items() if written in _words(doc)}
+    assert proofs, f"no Welsh page writes {written!r}"
+    tab = visit()
+    tab.open("cy/")
+    found = {_entry(site_address, href) for href in tab.search(radical)}
+    assert proofs <= found, f"{radical!r} did not find {sorted(proofs - found)}"
