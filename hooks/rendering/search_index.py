@@ -40,9 +40,14 @@ from hooks.model.locales import WELSH
 INDEX = Path("search") / "search_index.json"
 MUTATIONS_FIELD = "mutations"
 
+# Where the browser's search splits a text (and a query) into words: at spaces and hyphens, and
+# at punctuation written against a word ("(BIPBA)", "Cymru,", "Ffynhonnell:"), so that the word
+# itself is found; a full stop only where no digit follows (9.4 stays one word). The theme
+# reads it as a JavaScript regular expression over the whole text (lookahead allowed).
+SEPARATOR = r'[\s\-,;:!?()\[\]{}"“”/]+|\.(?!\d)'
 # Welsh search splits words at apostrophes too ("Cynlluniau'r" -> "cynlluniau", "r"), and
 # runs no English stop-word filter or stemmer.
-WELSH_SEPARATOR = r"[\s\-'’]+"
+WELSH_SEPARATOR = SEPARATOR.replace("/]", "/'‘’]")
 
 _TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -50,7 +55,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def split(index: dict, folders: list[str]) -> dict[str, dict]:
     """The merged index as one index per language folder ("" for the default language)."""
-    indexes = {folder: {"config": dict(index["config"]), "docs": []} for folder in ["", *folders]}
+    config = {**index["config"], "separator": SEPARATOR}
+    indexes = {folder: {"config": dict(config), "docs": []} for folder in ["", *folders]}
     for doc in index["docs"]:
         folder = next((f for f in folders if doc["location"].startswith(f + "/")), "")
         location = doc["location"][len(folder) + 1 :] if folder else doc["location"]

@@ -98,3 +98,28 @@ def test_welsh_search_finds_a_certainly_mutated_word_by_its_radical(visit, site,
     tab.open("cy/")
     found = {_entry(site_address, href) for href in tab.search(radical)}
     assert proofs <= found, f"{radical!r} did not find {sorted(proofs - found)}"
+
+
+def _after_punctuation_only(entries: dict, word: str) -> set:
+    """Entries that write the word only with punctuation before it ("(AAF)"): with a separator of
+    spaces alone, its token would begin with the bracket and a search for the word miss it."""
+    plain = {location: re.sub(r"<[^>]*>", " ", doc["title"] + " " + doc["text"]) for location, doc in entries.items()}
+    return {
+        location
+        for location, text in plain.items()
+        if re.search(rf"[(\[“\"]{word}\b", text, re.IGNORECASE)
+        and not re.search(rf"(^|\s){word}", text, re.IGNORECASE)
+    }
+
+
+# The search splits words at punctuation written against them (hooks/rendering/search_index.py,
+# SEPARATOR): an abbreviation written in brackets is found by the abbreviation.
+@pytest.mark.parametrize("locale, query", [("en", "PNA"), ("cy", "AAF")])
+def test_a_word_written_in_brackets_is_found(visit, site, site_address, locale, query):
+    entries = _index(site, locale)
+    proofs = _after_punctuation_only(entries, query)
+    assert proofs, f"no {locale} section writes {query!r} only in brackets: no proof"
+    tab = visit()
+    tab.open("cy/" if locale == "cy" else "")
+    found = {_entry(site_address, href) for href in tab.search(query)}
+    assert proofs <= found, f"{query!r} did not find {sorted(proofs - found)}"
