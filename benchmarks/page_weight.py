@@ -82,6 +82,12 @@ def first_load(page, site_address: str, site: Path, path: str) -> PageWeight:
     requested = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(site_address + path, wait_until="networkidle")
+    # The theme's search worker fetches the index once it has started, which on a busy machine
+    # can be after the network went idle: wait for it (every page has the search).
+    for _ in range(100):
+        if any(url.endswith(SEARCH_INDEX) for url in requested):
+            break
+        page.wait_for_timeout(100)
     weight = PageWeight(path)
     for url in requested:
         if not url.startswith(site_address):
