@@ -1,4 +1,5 @@
-"""The sections of a plan that code computes on, as typed objects: the action plan, the workforce, the finance.
+"""The sections of a plan that code computes on, as typed objects: the action plan, the workforce,
+the finance, and what the summary says about its source (about).
 
 Made from a plan's validated data (its texts already `Text`s) by `typed()`; the schema
 (data/schemas/cluster-plan.schema.json) closes each of them, so every field is here. Other
@@ -76,6 +77,30 @@ class Finance:
         return self.allocation + self.brokerage
 
 
+@dataclass(frozen=True)
+class About:
+    """How a plan's summary relates to its source document ("about this summary"), in lists of texts.
+
+    Each list says exactly, and only, what the summary does differently from the source; an
+    empty list is one the plan does not give. The figures a list names are also noted beside
+    the figures themselves (a statistic's or item's source_caveat and as_stated).
+    """
+
+    introduction: Text
+    corrected: tuple = ()  # the source's obvious typing errors, as written and as corrected
+    written_out: tuple = ()  # the source's shorthand, written out in full
+    left_out: tuple = ()  # columns, sections and other parts of the source not in the summary
+    source_notes: tuple = ()  # the source's own notes on its figures ("check source", "check date")
+    as_stated: tuple = ()  # figures shown as stated although they do not fit with another
+
+    LISTS = ("corrected", "written_out", "left_out", "source_notes", "as_stated")  # in the order shown
+
+    @property
+    def lists(self) -> tuple:
+        """(name, texts) of each list the plan gives, in the order shown."""
+        return tuple((name, getattr(self, name)) for name in self.LISTS if getattr(self, name))
+
+
 def _action_plan(value: dict) -> ActionPlan:
     areas = tuple(
         Area(area["number"], area["id"], area["title"], tuple(Goal(g["id"], g["goal"], tuple(g["methods"]), tuple(g["outcomes"])) for g in area["goals"]))
@@ -94,7 +119,11 @@ def _finance(value: dict) -> Finance:
     return Finance(value["allocation"], value["brokerage"], value["stated_total_available"], value["stated_total_spend"], projects, value.get("year"), tuple(value.get("notes", ())))
 
 
-TYPED = {"action_plan": _action_plan, "workforce": _workforce, "finance": _finance}
+def _about(value: dict) -> About:
+    return About(value["introduction"], **{name: tuple(value.get(name, ())) for name in About.LISTS})
+
+
+TYPED = {"action_plan": _action_plan, "workforce": _workforce, "finance": _finance, "about": _about}
 
 
 def typed(content: dict) -> dict:

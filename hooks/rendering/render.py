@@ -48,6 +48,7 @@ BLOCKS = {
     # about any plan as a whole
     "plan-facts": Block("plan-facts.md.jinja", "any"),
     "downloads": Block("downloads.md.jinja", "any"),
+    "about": Block("about.md.jinja", "any", "about"),
     # cluster plans
     "plan-on-a-page": Block("plan-on-a-page.md.jinja", "cluster-plan", "plan_on_a_page"),
     "forward-look": Block("paragraphs.md.jinja", "cluster-plan", "forward_look"),
