@@ -203,7 +203,7 @@ def test_a_statistic_shown_as_stated_still_gets_no_chart(site, data, locale):
         for number, statistic in enumerate(topic.get("statistics", []), 1):
             if "as_stated" not in statistic:
                 continue
-            comparisons = charts.comparisons(plan.id, topic["id"], number, statistic)
+            comparisons = charts.comparisons(statistic)
             assert comparisons and all(c.reason for c in comparisons), (topic["id"], number)
             heading = _page(site, UPPER_VALLEYS, locale).find(id=f"needs-{topic['id']}")
             assert heading is not None

@@ -14,8 +14,8 @@ The rule of what may be compared, in `comparisons`:
    in period, source or definition (the plan's 17% and 19.7% adult smoking figures do);
 2. the figures of one comparison are of one kind (all percentages, or all numbers): different
    units are never drawn on one scale;
-3. a statistic the source states inconsistently is listed in NOT_COMPARABLE, with the reason,
-   and gets no chart.
+3. a statistic the source states inconsistently (its `as_stated` note in the data, shown beside
+   it on the page) gets no chart.
 
 This module computes what is drawn (each bar's label, its value as the page's language writes
 it, its length); hooks/templates/_charts.md.jinja writes the SVG, escaped as every block is.
@@ -38,16 +38,6 @@ CHARTED_KINDS = ("percent", "number")
 GROUPS = {
     "": (None, None),
     "_adults": ("chart_group_patients_aged", "age"),
-}
-
-# Statistics whose figures cannot be compared as the source states them: (plan, topic id,
-# statistic's number in the topic, from 1) -> why. Never charted; the statement is still listed.
-NOT_COMPARABLE = {
-    ("upper-valleys/2022-23", "dementia", 1): (
-        "the source gives the Wales average as .070% beside .73% for the health board, which it calls "
-        "'slightly above' it, so one of the two is misstated; and it names the cluster figure (0.92%) "
-        "Neath Cluster's, in the Upper Valleys plan"
-    ),
 }
 
 # Geometry, in SVG user units (CSS pixels at the chart's natural width).
@@ -133,15 +123,17 @@ def _text(statistic):
     return statistic["text"] if isinstance(statistic, dict) else statistic
 
 
-def comparisons(plan_id: str, topic_id: str, number: int, statistic: dict) -> list:
-    """The comparisons of one statistic (the topic's number-th, from 1), charted or not, with why not."""
+def comparisons(statistic) -> list:
+    """The comparisons of one statistic, charted or not, with why not."""
     figures = _text(statistic).figures
     found = []
     for suffix in GROUPS:
         present = {area: figures[area + suffix] for area in AREAS if area + suffix in figures}
         if "value" not in present or len(present) < 2:
             continue  # not the cluster beside the health board or Wales
-        reason = NOT_COMPARABLE.get((plan_id, topic_id, number))
+        # A statistic shown as the source states it, though its figures do not fit together (the
+        # data's as_stated, with the note beside it on the page), is never charted.
+        reason = "the source states its figures inconsistently (as_stated)" if isinstance(statistic, dict) and "as_stated" in statistic else None
         kinds = {figure.kind for figure in present.values()}
         if reason is None and len(kinds) > 1:
             reason = "its figures are of different kinds (" + ", ".join(sorted(kinds)) + ")"
@@ -151,7 +143,7 @@ def comparisons(plan_id: str, topic_id: str, number: int, statistic: dict) -> li
     return found
 
 
-def needs_charts(plan, topic: dict, number: int, statistic: dict, locale: str, ui, t, clusters) -> list:
+def needs_charts(plan, topic: dict, statistic: dict, locale: str, ui, t, clusters) -> list:
     """The charts of one needs statistic, in the page's language (ui and t render interface and data texts)."""
     cluster = next((c for c in clusters if c.id == plan.owner), None)
     labels = {
@@ -160,7 +152,7 @@ def needs_charts(plan, topic: dict, number: int, statistic: dict, locale: str, u
         "wales": ui("chart_wales"),
     }
     charts = []
-    for comparison in comparisons(plan.id, topic["id"], number, statistic):
+    for comparison in comparisons(statistic):
         if comparison.reason is not None:
             continue
         areas = list(comparison.figures)
