@@ -15,6 +15,7 @@ continuation of MkDocs 1.x. ProperDocs makes every `import mkdocs.…` load its 
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
 import logging
 import os
 import re
@@ -86,26 +87,29 @@ def engine_notice(argv0: str) -> str | None:
     if name == "__main__.py":
         name = Path(argv0).parent.name
     if name == "mkdocs":
+        versions = f"MkDocs {_version('mkdocs')}, Material for MkDocs {_version('mkdocs-material')}"
         return in_language(
             message_language(),
-            "About the notice of Material for MkDocs (its end of life on 5 May 2027, MkDocs 2.0, Zensical): "
-            "nothing to do for this site now. It builds with the pinned MkDocs 1.6.1 and Material 9.8.1, and also with "
-            "ProperDocs, the fallback engine (bash tools/build.sh --engine properdocs); docs/engine.md says what to "
-            "watch and how to move. bash tools/build.sh builds without the notice.",
-            "Ynglŷn â hysbysiad Material for MkDocs (diwedd ei oes ar 5 Mai 2027, MkDocs 2.0, Zensical): "
-            "nid oes dim i'w wneud ar gyfer y wefan hon nawr. Mae'n cael ei hadeiladu â'r fersiynau sefydlog, MkDocs 1.6.1 "
-            "a Material 9.8.1, a hefyd â ProperDocs, y peiriant wrth gefn (bash tools/build.sh --engine properdocs); "
-            "mae docs/peiriant.md yn dweud beth i'w wylio a sut i symud. Mae bash tools/build.sh yn adeiladu heb yr hysbysiad.",
+            f"Engine: {versions}. Material's notice of its end of life (5 May 2027) asks nothing of this site now: "
+            "the pinned versions keep building it, and ProperDocs, the fallback engine, builds the same site "
+            "(bash tools/build.sh --engine properdocs). docs/engine.md says what to watch and how to move.",
+            f"Peiriant: {versions}. Nid yw hysbysiad Material am ddiwedd ei oes (5 Mai 2027) yn gofyn dim gan y wefan hon "
+            "nawr: mae'r fersiynau a bennwyd yn dal i'w hadeiladu, ac mae ProperDocs, y peiriant wrth gefn, yn adeiladu'r "
+            "un wefan (bash tools/build.sh --engine properdocs). Mae docs/peiriant.md yn dweud beth i'w wylio a sut i symud.",
         )
     if name == "properdocs":
         return in_language(
             message_language(),
-            "Keep mkdocs.yml under its name, whatever ProperDocs advises: both engines of this site read it "
-            "(docs/engine.md). bash tools/build.sh --engine properdocs builds with ProperDocs without that notice.",
-            "Cadwch mkdocs.yml dan ei enw, beth bynnag a gynghorir gan ProperDocs: mae dau beiriant y wefan hon yn ei "
-            "darllen (docs/peiriant.md). Mae bash tools/build.sh --engine properdocs yn adeiladu â ProperDocs heb yr hysbysiad hwnnw.",
+            "Keep the name mkdocs.yml, whatever ProperDocs advises: both engines of this site read that file "
+            "(docs/engine.md). bash tools/build.sh --engine properdocs builds with ProperDocs without that advice.",
+            "Cadwch yr enw mkdocs.yml, er gwaethaf cyngor ProperDocs: mae dau beiriant y wefan hon yn darllen y ffeil "
+            "honno (docs/peiriant.md). Mae bash tools/build.sh --engine properdocs yn adeiladu â ProperDocs heb y cyngor hwnnw.",
         )
     return None
+
+
+def _version(distribution: str) -> str:
+    return importlib.metadata.version(distribution)
 
 
 # --- The site's changes to the theme's templates (hooks/theme.py) ---------------------------------
