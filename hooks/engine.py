@@ -76,13 +76,17 @@ def log_root() -> logging.Logger:
     return root
 
 
-def engine_notice(argv0: str) -> str | None:
+def engine_notice(argv: list) -> str | None:
     """What a contributor who ran the command `mkdocs` or `properdocs` directly is told about the engine's notices; None otherwise.
 
-    Material for MkDocs prints, to a build started by the command `mkdocs`, a notice of its end
-    of life (5 May 2027) and of its successor; ProperDocs, to one started by `properdocs`,
-    advises renaming mkdocs.yml. Neither says what it means for this site: this does.
+    argv: the command line (sys.argv). Material for MkDocs prints, to a build started by the
+    command `mkdocs`, a notice of its end of life (5 May 2027) and of its successor (unless
+    NO_MKDOCS_2_WARNING is set, which Material itself sets once it has printed it, so the hooks
+    cannot tell: the explanation is given either way); ProperDocs, to one started by
+    `properdocs` without -f, advises renaming mkdocs.yml. Neither says what it means for this
+    site: this does.
     """
+    argv0 = argv[0] if argv else ""
     name = Path(argv0).name.removesuffix(".exe")
     if name == "__main__.py":
         name = Path(argv0).parent.name
@@ -97,7 +101,7 @@ def engine_notice(argv0: str) -> str | None:
             "nawr: mae'r fersiynau a bennwyd yn dal i'w hadeiladu, ac mae ProperDocs, y peiriant wrth gefn, yn adeiladu'r "
             "un wefan (bash tools/build.sh --engine properdocs). Mae docs/peiriant.md yn dweud beth i'w wylio a sut i symud.",
         )
-    if name == "properdocs":
+    if name == "properdocs" and not any(arg in ("-f", "--config-file") or arg.startswith("--config-file=") for arg in argv[1:]):
         return in_language(
             message_language(),
             "Keep the name mkdocs.yml, whatever ProperDocs advises: both engines of this site read that file "

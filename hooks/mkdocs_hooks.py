@@ -46,7 +46,7 @@ def on_startup(command, dirty):
     global _command
     _command = command
     engine.report_build_warnings_as_problems(ROOT, _is_draft)
-    notice = engine.engine_notice(sys.argv[0])
+    notice = engine.engine_notice(sys.argv)
     if notice:
         engine.log.info(notice)
 

@@ -241,7 +241,7 @@ def test_the_changed_templates_come_before_overrides_in_the_theme_search_path():
 @pytest.mark.parametrize("argv0", ["/project/.venv/bin/mkdocs", "/project/.venv/lib/python3.11/site-packages/mkdocs/__main__.py", "C:\\venv\\Scripts\\mkdocs.exe"])
 def test_running_mkdocs_directly_says_what_materials_notice_means(monkeypatch, argv0):
     monkeypatch.setenv("PLAN_SITE_LANGUAGE", "both")
-    notice = engine.engine_notice(argv0.replace("\\", "/"))
+    notice = engine.engine_notice([argv0.replace("\\", "/"), "build"])
     assert f"Material for MkDocs {MATERIAL_VERSION}" in notice
     assert "asks nothing of this site now" in notice and "bash tools/build.sh --engine properdocs" in notice and "docs/engine.md" in notice
     assert "Nid yw hysbysiad Material am ddiwedd ei oes (5 Mai 2027) yn gofyn dim gan y wefan hon" in notice and "docs/peiriant.md" in notice
@@ -249,8 +249,9 @@ def test_running_mkdocs_directly_says_what_materials_notice_means(monkeypatch, a
 
 def test_running_properdocs_directly_says_to_keep_mkdocs_yml(monkeypatch):
     monkeypatch.setenv("PLAN_SITE_LANGUAGE", "en")
-    assert "Keep the name mkdocs.yml" in engine.engine_notice("/project/.venv/bin/properdocs")
-    assert engine.engine_notice(str(ROOT / "hooks" / "build.py")) is None
+    assert "Keep the name mkdocs.yml" in engine.engine_notice(["/project/.venv/bin/properdocs", "build"])
+    assert engine.engine_notice(["/project/.venv/bin/properdocs", "serve", "-f", "mkdocs.yml"]) is None  # no advice given then
+    assert engine.engine_notice([str(ROOT / "hooks" / "build.py"), "--engine", "properdocs"]) is None
 
 
 def test_a_direct_mkdocs_build_prints_materials_notice_and_what_it_means(tmp_path):
