@@ -181,7 +181,7 @@ CHANGES = (
     ),
     Change(
         "partials/language.html",
-        "the site's wording of some theme strings (partials/theme-strings.html)",
+        "the site's wording of some theme strings",  # partials/theme-strings.html
         (
             Edit(
                 "{% macro t(key) %}{{ lang.t(key) or fallback.t(key) or key }}{% endmacro %}",

@@ -266,3 +266,51 @@ def test_a_direct_mkdocs_build_prints_materials_notice_and_what_it_means(tmp_pat
     explanation = "Material's notice of its end of life (5 May 2027) asks nothing of this site now"
     assert explanation in result.stderr
     assert result.stderr.index("Material for MkDocs reaches end of life") < result.stderr.index(explanation)
+
+
+# --- The engine note (docs/engine.md, docs/peiriant.md), against the code ----------------------------
+
+NOTES = {"en": ROOT / "docs" / "engine.md", "cy": ROOT / "docs" / "peiriant.md"}
+PATH = re.compile(r"`((?:hooks|overrides|content|tests|tools|benchmarks|docs)/[\w./-]*)`")
+
+
+def test_the_engine_notes_link_each_other_and_have_the_same_shape():
+    en, cy = (NOTES[locale].read_text("utf-8") for locale in ("en", "cy"))
+    assert "](peiriant.md)" in "\n".join(en.splitlines()[:3]) and "](engine.md)" in "\n".join(cy.splitlines()[:3])
+    headings = {locale: re.findall(r"^#+ ", text, re.M) for locale, text in (("en", en), ("cy", cy))}
+    assert headings["en"] == headings["cy"]
+    assert sorted(set(PATH.findall(en))) == sorted(set(PATH.findall(cy)))
+    for text in (en, cy):
+        for anchor in re.findall(r"\]\(#([\w-]+)\)", text):
+            titles = [re.sub(r"[^\w\- ]", "", line.lstrip("#").strip().lower()).replace(" ", "-") for line in text.splitlines() if line.startswith("#")]
+            assert anchor in titles, anchor
+
+
+def test_every_file_the_engine_note_names_exists():
+    named = PATH.findall(NOTES["en"].read_text("utf-8"))
+    assert len(named) > 20
+    for path in named:
+        assert (ROOT / path).exists(), f"docs/engine.md names {path}, which is not in the repository"
+
+
+def test_the_engine_note_names_every_module_that_imports_the_engine_and_every_hook():
+    import ast
+
+    note = NOTES["en"].read_text("utf-8")
+    for path in sorted((ROOT / "hooks").rglob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        imported = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+        imported |= {(node.module or "").split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+        if imported & {"mkdocs", "properdocs", "material", "mkdocs_static_i18n"}:
+            assert f"`{path.relative_to(ROOT).as_posix()}`" in note, f"{path.relative_to(ROOT)} imports the engine; docs/engine.md does not name it"
+    hooks = re.findall(r"^def (on_\w+)\(", (ROOT / "hooks" / "mkdocs_hooks.py").read_text("utf-8"), re.M)
+    assert hooks and all(f"`{hook}`" in note for hook in hooks), hooks
+
+
+def test_the_engine_notes_list_every_change_of_the_theme():
+    for locale, path in NOTES.items():
+        text = path.read_text("utf-8")
+        for template in theme.CHANGED_TEMPLATES:
+            assert f"`{template}`" in text, (locale, template)
+        for change in theme.CHANGES:
+            assert change.name in text, (locale, change.name)
