@@ -52,7 +52,9 @@ def use_engine(name: str) -> None:
         raise EngineConflict(f"{loaded.__name__} is loaded already in this process; {name} cannot be used beside it")
     if name == "properdocs":
         importlib.import_module("properdocs.replacement")
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice, for builds started by the command `mkdocs` only: see engine_notice
+    # Material prints its end-of-life notice only to builds started by the command `mkdocs` (not
+    # this one); it is silenced here as in tools/build.sh, and explained to a direct run (engine_notice).
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
 def running_engine() -> str:

@@ -188,6 +188,24 @@ def test_a_change_that_no_longer_applies_stops_and_names_it(tmp_path):
     assert not into.exists()
 
 
+def test_the_build_stops_naming_a_change_that_no_longer_applies_and_leaves_no_folder(tmp_path, monkeypatch):
+    """What the hooks do with it in a build (hooks/engine.py): the engine's error, in both languages."""
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import PluginError
+
+    broken = theme.Change("base.html", "a change this Material no longer allows", (theme.Edit("<no such text>", ""),))
+    monkeypatch.setattr(theme, "CHANGES", theme.CHANGES + (broken,))
+    monkeypatch.setenv("PLAN_SITE_LANGUAGE", "both")
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    with pytest.raises(PluginError) as raised:
+        engine.theme_changes(SimpleNamespace(theme=SimpleNamespace(name="material")))
+    told = str(raised.value)
+    assert f'base.html of mkdocs-material {MATERIAL_VERSION}: the site\'s change "a change this Material no longer allows" no longer applies' in told
+    assert 'nid yw newid y wefan "a change this Material no longer allows" yn gymwys mwyach' in told
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_change_whose_text_is_there_twice_stops_too(tmp_path):
     copy = _theme_copy(tmp_path)
     search = copy / "partials" / "search.html"
