@@ -241,22 +241,22 @@ def test_overrides_hold_no_copied_theme_template_and_no_hashed_asset_name():
 
 def test_the_changed_templates_come_before_overrides_in_the_theme_search_path():
     class Theme:
-        custom_dir = "/project/overrides"
-        dirs = ["/project/overrides", "/site-packages/material/templates", "/site-packages/mkdocs/templates"]
+        custom_dir = "project/overrides"
+        dirs = ["project/overrides", "site-packages/material/templates", "site-packages/mkdocs/templates"]
 
     class Config:
         theme = Theme()
 
     config = Config()
-    engine.put_theme_changes_first(config, "/tmp/plan-site-theme-1")
-    engine.put_theme_changes_first(config, "/tmp/plan-site-theme-1")  # the i18n plugin's inner build: no second entry
-    assert config.theme.dirs == ["/tmp/plan-site-theme-1", "/project/overrides", "/site-packages/material/templates", "/site-packages/mkdocs/templates"]
+    engine.put_theme_changes_first(config, "temporary/plan-site-theme-1")
+    engine.put_theme_changes_first(config, "temporary/plan-site-theme-1")  # the i18n plugin's inner build: no second entry
+    assert config.theme.dirs == ["temporary/plan-site-theme-1", "project/overrides", "site-packages/material/templates", "site-packages/mkdocs/templates"]
 
 
 # --- What a contributor is told ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("argv0", ["/project/.venv/bin/mkdocs", "/project/.venv/lib/python3.11/site-packages/mkdocs/__main__.py", "C:\\venv\\Scripts\\mkdocs.exe"])
+@pytest.mark.parametrize("argv0", ["project/.venv/bin/mkdocs", "project/.venv/lib/python3.11/site-packages/mkdocs/__main__.py", "C:\\venv\\Scripts\\mkdocs.exe"])
 def test_running_mkdocs_directly_says_what_materials_notice_means(monkeypatch, argv0):
     monkeypatch.setenv("PLAN_SITE_LANGUAGE", "both")
     notice = engine.engine_notice([argv0.replace("\\", "/"), "build"])
@@ -267,8 +267,8 @@ def test_running_mkdocs_directly_says_what_materials_notice_means(monkeypatch, a
 
 def test_running_properdocs_directly_says_to_keep_mkdocs_yml(monkeypatch):
     monkeypatch.setenv("PLAN_SITE_LANGUAGE", "en")
-    assert "Keep the name mkdocs.yml" in engine.engine_notice(["/project/.venv/bin/properdocs", "build"])
-    assert engine.engine_notice(["/project/.venv/bin/properdocs", "serve", "-f", "mkdocs.yml"]) is None  # no advice given then
+    assert "Keep the name mkdocs.yml" in engine.engine_notice(["project/.venv/bin/properdocs", "build"])
+    assert engine.engine_notice(["project/.venv/bin/properdocs", "serve", "-f", "mkdocs.yml"]) is None  # no advice given then
     assert engine.engine_notice([str(ROOT / "hooks" / "build.py"), "--engine", "properdocs"]) is None
 
 
