@@ -11,6 +11,10 @@
     python -m hooks.build --nojekyll       also write .nojekyll, which tells GitHub Pages (served from
                                            a branch, .github/workflows/deploy.yml) to serve the files
                                            as built, without running Jekyll on them
+    python -m hooks.build --engine properdocs
+                                           build with ProperDocs, the fallback engine, instead of
+                                           MkDocs (the default): the same mkdocs.yml, hooks and theme,
+                                           the same site (tests/test_engine.py; docs/engine.md)
 
 Without --preview (and without PLAN_SITE_DRAFT=1 or PLAN_SITE_PREVIEW=1) the build is the
 published one: strict, with no banner and no noindex.
@@ -203,7 +207,9 @@ def swap_into_place(new: Path, target: Path, workspace: Path) -> None:
 
 
 def _setup_logging() -> None:
-    logger = logging.getLogger("mkdocs")
+    from hooks import engine
+
+    logger = engine.log_root()
     logger.setLevel(logging.INFO)
     logger.propagate = False
     handler = logging.StreamHandler()
@@ -211,19 +217,22 @@ def _setup_logging() -> None:
     logger.addHandler(handler)
 
 
-def build_site(site_dir: str | None = None, config_file: Path = ROOT / "mkdocs.yml", preview: bool = False, nojekyll: bool = False) -> int:
+def build_site(site_dir: str | None = None, config_file: Path = ROOT / "mkdocs.yml", preview: bool = False, nojekyll: bool = False, engine_name: str = "mkdocs") -> int:
     """Build the site strictly into site_dir (default: mkdocs.yml's); 0 when the new site is in place.
 
     preview: a pull request's preview (hooks/rendering/draft.py), as PLAN_SITE_PREVIEW=1 asks.
     nojekyll: also write an empty .nojekyll at the top of the site, for GitHub Pages.
+    engine_name: "mkdocs" or "properdocs" (hooks/engine.py); one engine per process.
     """
+    from hooks import engine
+
+    engine.use_engine(engine_name)
     from mkdocs import config as mkdocs_config
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
     from hooks.problems import ContentError
 
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if preview:
         from hooks.rendering import draft
 
@@ -282,15 +291,18 @@ def build_site(site_dir: str | None = None, config_file: Path = ROOT / "mkdocs.y
 
 
 def main(argv: list | None = None) -> int:
+    from hooks import engine
     from hooks.commands import command
 
     parser = argparse.ArgumentParser(prog=command("hooks.build"), description=__doc__.split("\n\n")[0])
     parser.add_argument("--site-dir", help="where to put the site (default: site_dir in mkdocs.yml, site/)")
     parser.add_argument("--preview", action="store_true", help="a pull request's preview: built even with content problems (listed on the pages), a banner saying it is not published, not indexed (as PLAN_SITE_PREVIEW=1)")
     parser.add_argument("--nojekyll", action="store_true", help="also write .nojekyll, so that GitHub Pages serves the files as built (no Jekyll)")
+    parser.add_argument("--engine", choices=engine.ENGINES, default=engine.ENGINES[0], help="the engine that builds the site: mkdocs (the default) or properdocs, the fallback (docs/engine.md)")
     arguments = parser.parse_args(argv)
+    engine.use_engine(arguments.engine)
     _setup_logging()
-    return build_site(arguments.site_dir, preview=arguments.preview, nojekyll=arguments.nojekyll)
+    return build_site(arguments.site_dir, preview=arguments.preview, nojekyll=arguments.nojekyll, engine_name=arguments.engine)
 
 
 if __name__ == "__main__":

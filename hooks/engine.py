@@ -1,28 +1,162 @@
-"""What the hooks need to know of MkDocs and mkdocs-static-i18n, in one place.
+"""What the hooks need to know of MkDocs, mkdocs-static-i18n and the theme, in one place.
 
 hooks/mkdocs_hooks.py turns MkDocs' events into calls of plain Python; the few facts it needs
 about the engine's own state (which language is being built, whether this is the i18n plugin's
-inner build of another language) and the way a build is stopped or its warnings reported are
-here, so that moving to another engine (docs/engine.md) changes this file and mkdocs_hooks.py
-only.
+inner build of another language), the way a build is stopped or its warnings reported, and the
+place of the site's changes to the theme's templates in the theme's search path are here, so
+that moving to another engine (docs/engine.md) changes this file and mkdocs_hooks.py only.
+
+Two engines run the same mkdocs.yml, hooks and theme: MkDocs 1.6.1 and ProperDocs 1.6.7, a
+continuation of MkDocs 1.x. ProperDocs makes every `import mkdocs.…` load its own module
+(properdocs/replacement.py), so this file's `mkdocs` imports are ProperDocs' under it;
+`use_engine` chooses before anything imports them.
 """
 
 from __future__ import annotations
 
+import importlib
+import importlib.metadata
 import logging
+import os
 import re
+import sys
+import tempfile
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
+from hooks import theme
 from hooks.commands import command
 from hooks.problems import Problem, in_language, message_language
 
 log = logging.getLogger("mkdocs.hooks.plans")
 
 
-def content_failure(problems: list) -> PluginError:
+# --- The engine ---------------------------------------------------------------------------------
+
+ENGINES = ("mkdocs", "properdocs")  # the first is the default; both build the same site (tests/test_engine.py)
+
+
+class EngineConflict(Exception):
+    """The other engine was loaded already in this process."""
+
+
+def use_engine(name: str) -> None:
+    """Make `import mkdocs` load the engine `name` in this process; before anything imports mkdocs.
+
+    "properdocs" installs ProperDocs' redirection of every mkdocs module to its own. Once one
+    engine is loaded, the other cannot be: a process builds with one engine only.
+    """
+    if name not in ENGINES:
+        raise ValueError(f"unknown engine {name!r}: one of {', '.join(ENGINES)}")
+    loaded = sys.modules.get("mkdocs")
+    if loaded is not None and loaded.__name__ != name:
+        raise EngineConflict(f"{loaded.__name__} is loaded already in this process; {name} cannot be used beside it")
+    if name == "properdocs":
+        importlib.import_module("properdocs.replacement")
+    # Material prints its end-of-life notice only to builds started by the command `mkdocs` (not
+    # this one); it is silenced here as in tools/build.sh, and explained to a direct run (engine_notice).
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def running_engine() -> str:
+    """"mkdocs" or "properdocs": the engine this process loaded under the name mkdocs."""
+    import mkdocs
+
+    return mkdocs.__name__
+
+
+def log_root() -> logging.Logger:
+    """The logger whose handlers print the engine's messages, and whose counter stops a strict build.
+
+    MkDocs': "mkdocs". ProperDocs': "properdocs", with "mkdocs" (which plugins and these hooks
+    log to) made its child, as the command `properdocs` does.
+    """
+    root = logging.getLogger(running_engine())
+    if root.name != "mkdocs":
+        legacy = logging.getLogger("mkdocs")
+        legacy.parent, legacy.propagate = root, True
+        legacy.setLevel(logging.NOTSET)
+    return root
+
+
+def engine_notice(argv: list) -> str | None:
+    """What a contributor who ran the command `mkdocs` or `properdocs` directly is told about the engine's notices; None otherwise.
+
+    argv: the command line (sys.argv). Material for MkDocs prints, to a build started by the
+    command `mkdocs`, a notice of its end of life (5 May 2027) and of its successor (unless
+    NO_MKDOCS_2_WARNING is set, which Material itself sets once it has printed it, so the hooks
+    cannot tell: the explanation is given either way); ProperDocs, to one started by
+    `properdocs` without -f, advises renaming mkdocs.yml. Neither says what it means for this
+    site: this does.
+    """
+    argv0 = argv[0] if argv else ""
+    name = Path(argv0).name.removesuffix(".exe")
+    if name == "__main__.py":
+        name = Path(argv0).parent.name
+    if name == "mkdocs":
+        versions = f"MkDocs {_version('mkdocs')}, Material for MkDocs {_version('mkdocs-material')}"
+        return in_language(
+            message_language(),
+            f"Engine: {versions}. Material's notice of its end of life (5 May 2027) asks nothing of this site now: "
+            "the pinned versions keep building it, and ProperDocs, the fallback engine, builds the same site "
+            "(bash tools/build.sh --engine properdocs). docs/engine.md says what to watch and how to move.",
+            f"Peiriant: {versions}. Nid yw hysbysiad Material am ddiwedd ei oes (5 Mai 2027) yn gofyn dim gan y wefan hon "
+            "nawr: mae'r fersiynau a bennwyd yn dal i'w hadeiladu, ac mae ProperDocs, y peiriant wrth gefn, yn adeiladu'r "
+            "un wefan (bash tools/build.sh --engine properdocs). Mae docs/peiriant.md yn dweud beth i'w wylio a sut i symud.",
+        )
+    if name == "properdocs" and not any(arg in ("-f", "--config-file") or arg.startswith("--config-file=") for arg in argv[1:]):
+        return in_language(
+            message_language(),
+            "Keep the name mkdocs.yml, whatever ProperDocs advises: both engines of this site read that file "
+            "(docs/engine.md). bash tools/build.sh --engine properdocs builds with ProperDocs without that advice.",
+            "Cadwch yr enw mkdocs.yml, er gwaethaf cyngor ProperDocs: mae dau beiriant y wefan hon yn darllen y ffeil "
+            "honno (docs/peiriant.md). Mae bash tools/build.sh --engine properdocs yn adeiladu â ProperDocs heb y cyngor hwnnw.",
+        )
+    return None
+
+
+def _version(distribution: str) -> str:
+    return importlib.metadata.version(distribution)
+
+
+# --- The site's changes to the theme's templates (hooks/theme.py) ---------------------------------
+
+
+def theme_changes(config) -> tempfile.TemporaryDirectory:
+    """A new folder holding the theme's templates that hooks/theme.py changes, made from the installed theme's own.
+
+    Made anew for every build (and every rebuild of `mkdocs serve`), outside the repository:
+    nothing of an earlier build is in it. The caller removes it (cleanup()) when the build ends.
+    """
+    from mkdocs.exceptions import PluginError
+    from mkdocs.utils import get_theme_dir, get_themes
+
+    installed = get_themes()[config.theme.name].dist
+    name = f"{installed.name} {installed.version}"
+    folder = tempfile.TemporaryDirectory(prefix="plan-site-theme-")
+    try:
+        theme.write_changed_templates(Path(get_theme_dir(config.theme.name)), name, Path(folder.name))
+    except theme.ChangeNoLongerApplies as error:
+        folder.cleanup()
+        raise PluginError(in_language(message_language(), error.message, error.message_cy)) from None
+    return folder
+
+
+def put_theme_changes_first(config, folder: str) -> None:
+    """Put folder before overrides/ (custom_dir) in the theme's search path: its templates replace the theme's."""
+    dirs = config.theme.dirs
+    if folder in dirs:
+        return  # the i18n plugin's inner builds keep the outer build's theme
+    custom_dir = config.theme.custom_dir
+    dirs.insert(dirs.index(custom_dir) if custom_dir in dirs else 0, folder)
+
+
+# --- Stopping a build, reporting problems ------------------------------------------------------
+
+
+def content_failure(problems: list):
     """Log each problem as `python -m hooks.check` prints it, in the language of PLAN_SITE_LANGUAGE; the error that stops the build."""
+    from mkdocs.exceptions import PluginError
+
     language = message_language()
     for problem in sorted(problems):
         log.error(problem.as_text(language))
@@ -149,6 +283,6 @@ class _WarningsAsProblems(logging.Filter):
 
 def report_build_warnings_as_problems(root: Path, is_draft=lambda: False) -> None:
     """Install the rewriting of warnings on MkDocs' log handlers (once), before strict mode's counter is added."""
-    for handler in logging.getLogger("mkdocs").handlers:
+    for handler in log_root().handlers:
         if not any(isinstance(existing, _WarningsAsProblems) for existing in handler.filters):
             handler.addFilter(_WarningsAsProblems(root, is_draft))

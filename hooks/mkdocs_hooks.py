@@ -27,6 +27,7 @@ from hooks.problems import ContentError  # noqa: E402
 
 _publication: publication.Publication | None = None  # this build's; made anew by every on_config
 _command: str | None = None  # "build" or "serve", from on_startup
+_theme_changes = None  # this build's folder of changed theme templates (hooks/theme.py); made anew by every on_config
 
 
 def _current() -> publication.Publication:
@@ -45,6 +46,20 @@ def on_startup(command, dirty):
     global _command
     _command = command
     engine.report_build_warnings_as_problems(ROOT, _is_draft)
+    notice = engine.engine_notice(sys.argv)
+    if notice:
+        engine.log.info(notice)
+
+
+def on_shutdown():
+    _end_theme_changes()
+
+
+def _end_theme_changes() -> None:
+    global _theme_changes
+    if _theme_changes is not None:
+        _theme_changes.cleanup()
+        _theme_changes = None
 
 
 def _is_draft() -> bool:
@@ -53,16 +68,25 @@ def _is_draft() -> bool:
 
 
 def on_config(config):
-    """The publication of this build, made in the outer build; the i18n plugin's inner builds (one per other language) share it."""
+    """The publication of this build, made in the outer build; the i18n plugin's inner builds (one per other language) share it.
+
+    So do they the theme's templates as this site changes them (hooks/theme.py), made anew from the
+    installed theme into a new folder that comes before overrides/ in the theme's search path.
+    """
+    global _theme_changes
     made = _current() if engine.is_inner_build(config) else _start()
     if made.problems:
         if not _is_draft():
             raise engine.content_failure(made.problems)
         if not engine.is_inner_build(config):
             engine.report_draft(made.problems)
+    if not engine.is_inner_build(config) or _theme_changes is None:
+        _end_theme_changes()  # the previous rebuild's, in `mkdocs serve`
+        _theme_changes = engine.theme_changes(config)
+    engine.put_theme_changes_first(config, _theme_changes.name)
     build.use_date(made.site_date())  # reproducible: the sitemap's dates come from the data, not the clock
     engine.forget_previous_language_links(config)
-    config.extra["plan_preview"] = draft.preview_wanted()  # the banner and noindex of overrides/base.html
+    config.extra["plan_preview"] = draft.preview_wanted()  # the banner and noindex of overrides/main.html
     if _is_draft():
         config.theme.static_templates.update(draft.PROBLEMS_PAGES)  # the page of every problem, in drafts only
     return config

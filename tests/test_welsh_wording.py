@@ -286,13 +286,20 @@ def test_welsh_search_applies_no_english_stemming_or_stop_words(site):
     assert re.search(r"\bam\b", text) and re.search(r"\ba\b", text)
 
 
-def test_the_copied_language_partial_is_the_installed_materials_with_one_change():
-    """overrides/partials/language.html is Material's (three lines) plus the marked change: each
-    of the theme's lines is there unchanged but the last, which asks the corrections first."""
-    version = importlib.metadata.version("mkdocs-material")
-    ours = (ROOT / "overrides" / "partials" / "language.html").read_text("utf-8")
-    assert f"Material {version}" in ours and "plan:" in ours
-    theme = [line for line in (MATERIAL / "partials" / "language.html").read_text("utf-8").splitlines() if line.startswith("{%")]
-    assert theme[:2] == [line for line in ours.splitlines() if line.startswith("{% import")][:2]
-    assert theme[2] == "{% macro t(key) %}{{ lang.t(key) or fallback.t(key) or key }}{% endmacro %}"
+def test_the_language_partial_is_the_installed_materials_with_one_change():
+    """The build's partials/language.html is Material's (three lines), made by hooks/theme.py with
+    one change: each of the theme's lines is there unchanged but the last, which asks the
+    corrections first. overrides/ holds no copy of it."""
+    from hooks import theme
+
+    assert not (ROOT / "overrides" / "partials" / "language.html").exists()
+    installed = (MATERIAL / "partials" / "language.html").read_text("utf-8")
+    ours = installed
+    for change in theme.CHANGES:
+        if change.template == "partials/language.html":
+            ours = theme.changed(ours, change, "Material")
+    theme_lines = [line for line in installed.splitlines() if line.startswith("{%")]
+    assert theme_lines[:2] == [line for line in ours.splitlines() if line.startswith("{% import")][:2]
+    assert theme_lines[2] == "{% macro t(key) %}{{ lang.t(key) or fallback.t(key) or key }}{% endmacro %}"
+    assert theme_lines[2] not in ours
     assert "{% macro t(key) %}{{ corrected.t(language, key) or lang.t(key) or fallback.t(key) or key }}{% endmacro %}" in ours

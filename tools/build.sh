@@ -9,12 +9,27 @@
 #                                 a banner in both languages saying it is not published, noindex;
 #                                 set SITE_URL to the preview's address
 #   bash tools/build.sh --nojekyll  also write .nojekyll (GitHub Pages served from a branch: no Jekyll)
+#   bash tools/build.sh --engine properdocs        build with ProperDocs, the fallback engine, instead
+#   bash tools/build.sh serve --engine properdocs  of MkDocs: the same site (docs/engine.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh
+# Material for MkDocs prints a notice of its end of life (5 May 2027) to builds started by the
+# command mkdocs; docs/engine.md says what it means for this site, and the hooks say it to anyone
+# who runs mkdocs directly (hooks/engine.py, engine_notice).
 export NO_MKDOCS_2_WARNING=1
 if [ "${1:-build}" = "serve" ]; then
-  exec .venv/bin/mkdocs serve --strict
+  shift
+  engine=mkdocs
+  if [ "${1:-}" = "--engine" ]; then
+    engine=${2:?"--engine needs a name: mkdocs or properdocs"}
+    shift 2
+  fi
+  case "$engine" in
+    mkdocs) exec .venv/bin/mkdocs serve --strict "$@" ;;
+    properdocs) exec .venv/bin/properdocs serve --strict -f mkdocs.yml "$@" ;;
+    *) echo "Unknown engine '$engine': use mkdocs or properdocs. / Peiriant anhysbys '$engine': defnyddiwch mkdocs neu properdocs." >&2; exit 2 ;;
+  esac
 fi
 if [ "${1:-}" = "build" ]; then
   shift
