@@ -481,6 +481,11 @@ class Row:
     def where_cy(self) -> str:
         return f"rhes {self.line}" if self.unit is None else f"uned {self.unit} (llinell {self.line})"
 
+    @property
+    def welsh_in(self) -> tuple:
+        """(English, Welsh): what holds the Welsh, a spreadsheet's cell or a CAT tool's target."""
+        return ("the cell", "y gell") if self.unit is None else ("the target", "y targed")
+
 
 NEEDED = ("key", "welsh", "fingerprint")
 RESAVE = "open it in the spreadsheet, check that row, and save it again as 'CSV UTF-8 (Comma delimited)'"
@@ -717,11 +722,11 @@ def plan_import(corpus: Corpus, store: Store, rows: list) -> tuple:
         control = _CONTROL.search(row.welsh)
         if control:
             refusals.append(Said(
-                f"{row_en}: the Welsh holds an invisible control character (U+{ord(control[0]):04X}), which is not text: retype the cell, or copy it from the English again",
-                f"{row_cy}: mae nod rheoli anweledig (U+{ord(control[0]):04X}) yn y Gymraeg, ac nid testun yw hwnnw: teipiwch y gell eto, neu copïwch hi o'r Saesneg eto",
+                f"{row_en}: the Welsh holds an invisible control character (U+{ord(control[0]):04X}), which is not text: retype {row.welsh_in[0]}, or copy it from the English again",
+                f"{row_cy}: mae nod rheoli anweledig (U+{ord(control[0]):04X}) yn y Gymraeg, ac nid testun yw hwnnw: teipiwch {row.welsh_in[1]} eto, neu copïwch {'hi' if row.unit is None else 'ef'} o'r Saesneg eto",
             ))
             continue
-        unsafe = _unsafe(unit, row.welsh)
+        unsafe = _unsafe(unit, row.welsh, row.welsh_in)
         if unsafe:
             refusals.extend(Said(f"{row_en}: {reason}", f"{row_cy}: {reason.cy}") for reason in unsafe)
             continue
@@ -784,7 +789,7 @@ def _read_result(root: Path, outputs: dict) -> list:
     return units
 
 
-def _unsafe(unit: Unit, welsh: str) -> list:
+def _unsafe(unit: Unit, welsh: str, welsh_in: tuple = ("the cell", "y gell")) -> list:
     """What makes a row's Welsh unsafe to publish, in plain words (hooks/checks/safety.py's checks): for a
     page section, active content (a script, an event handler, a javascript: link, ...); for any
     text, invisible and bidirectional characters. Each reason says where in the cell (its line)."""
@@ -796,8 +801,8 @@ def _unsafe(unit: Unit, welsh: str) -> list:
     reasons = []
     for problem in sorted(problems, key=lambda p: (p.line or 0, p.column or 0)):
         in_lines = problem.line and "\n" in welsh.strip()
-        where = f"line {problem.line} of the cell: " if in_lines else ""
-        where_cy = f"llinell {problem.line} yn y gell: " if in_lines else ""
+        where = f"line {problem.line} of {welsh_in[0]}: " if in_lines else ""
+        where_cy = f"llinell {problem.line} yn {welsh_in[1]}: " if in_lines else ""
         message_cy = problem.message_cy or f"{ENGLISH_ONLY_CY} {problem.message}"
         hint_cy = problem.hint_cy or (f"{ENGLISH_ONLY_CY} {problem.hint}" if problem.hint else "")
         reasons.append(Said(

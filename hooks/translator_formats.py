@@ -341,7 +341,7 @@ def tmx_text(pairs: list) -> str:
     """A TMX 1.4 document of the pairs (English en-GB, Welsh cy-GB), as text."""
     store = tmx.tmxfile(sourcelanguage=SOURCE_LANGUAGE, targetlanguage=TARGET_LANGUAGE)
     header = store.document.getroot().find("header")
-    header.set("creationtool", "python -m hooks.translations memory")
+    header.set("creationtool", "hooks.translations memory")
     header.set("creationtoolversion", "1")
     header.set("segtype", "block")
     header.set("datatype", "plaintext")
@@ -391,7 +391,7 @@ class Term:
 def tbx_text(terms: list) -> str:
     """A TBX document (the MARTIF form memoQ and Trados MultiTerm import) of the glossary's terms, as text."""
     store = tbx.tbxfile(sourcelanguage=SOURCE_LANGUAGE, targetlanguage=TARGET_LANGUAGE)
-    store.document.getroot().find(".//sourceDesc/p").text = "The glossary of the primary care plans site (data/glossary.yml): python -m hooks.translations termbase"
+    store.document.getroot().find(".//sourceDesc/p").text = "The glossary of the primary care plans site (data/glossary.yml), written by hooks.translations termbase"
     for number, term in enumerate(terms, start=1):
         unit = store.addsourceunit(term.english)
         unit.setid(f"term-{number}")

@@ -246,7 +246,7 @@ REFUSED = {
         2, ": line 3: translates from en-GB into ga-IE, not from English (en-GB) into Welsh (cy-GB)", ": llinell 3: mae'n cyfieithu o en-GB i ga-IE"),
     "script in a target": (
         _in_target(MEMOQ, SECTION, "&lt;!-- plan:plans --&gt;", "&lt;script&gt;alert(1)&lt;/script&gt;\n\n&lt;!-- plan:plans --&gt;"),
-        1, f": unit 1 (line 8): {SECTION}: line 18 of the cell: ", f": uned 1 (llinell 8): {SECTION}: "),
+        1, f": unit 1 (line 8): {SECTION}: line 18 of the target: ", f": uned 1 (llinell 8): {SECTION}: llinell 18 yn y targed: "),
     "a unit for a text that does not exist": (
         MEMOQ.replace(f'id="{TEXT}"', 'id="data/interface.yml#no_such_text"', 1),
         1, ": unit 2 (line 47): data/interface.yml#no_such_text: there is no such section or text now", ": uned 2 (llinell 47): data/interface.yml#no_such_text: nid oes adran na thestun o'r enw hwn bellach"),
