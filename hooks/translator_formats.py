@@ -9,6 +9,11 @@
   with its status and its note.
 
 Every file is written and read with translate-toolkit (translate.storage.xliff, .tmx, .tbx).
+XLIFF 2 is not offered: translate-toolkit 3.20.4's writer (translate.storage.xliff2) puts a
+unit's notes and xml:space inside its <segment>, which XLIFF 2.0 does not allow, and has no
+support for the metadata module a unit's fingerprint would need; every CAT tool reads XLIFF
+1.2. An XLIFF 2 file given to the import is refused with a message saying so (a test watches
+the library, to offer XLIFF 2 once it writes it correctly).
 translate-toolkit parses with lxml, entities not resolved and no network; before any file is
 given to it, read_xml checks the bytes with expat and refuses a DOCTYPE, an entity declaration,
 an entity reference that is not one of XML's own five, a processing instruction, a text that
@@ -235,8 +240,12 @@ def _text_of(element, what: str, what_cy: str) -> tuple:
     """(the text of a <source> or <target>, [problems]): refuses every inline tag but the kept marks."""
     problems = []
     for inner in element.iterdescendants():
-        if not isinstance(inner.tag, str):
-            continue  # a comment in the XML
+        if not isinstance(inner.tag, str):  # an XML comment: its text would be lost
+            problems.append((
+                f"{what} holds an XML comment (<!-- ... -->, line {inner.sourceline}), whose text would be lost: delete it, or write it as a note of the unit",
+                f"mae sylw XML (<!-- ... -->, llinell {inner.sourceline}) yn {what_cy}, a byddai ei destun yn cael ei golli: dilëwch ef, neu ei ysgrifennu fel nodyn i'r uned",
+            ))
+            break
         name = _local(inner)
         if _is_xliff(inner, "mrk") and inner.get("mtype") in KEPT_MARKS:
             continue
@@ -278,6 +287,12 @@ def read_xliff(raw: bytes) -> list:
             f"is not an XLIFF file (its root element is <{_local(root)}>): give the XLIFF file the export wrote, translated",
             f"nid yw'n ffeil XLIFF (<{_local(root)}> yw ei helfen wraidd): rhowch y ffeil XLIFF a ysgrifennodd yr allforio, wedi'i chyfieithu",
         )
+    namespace = etree.QName(root).namespace or ""
+    if version.startswith("1.") and not namespace.startswith("urn:oasis:names:tc:xliff:document:1."):
+        raise Unreadable(
+            f"is not in the XLIFF 1.2 namespace (its root element is in {namespace or 'no namespace'}): export again, and save the file from the CAT tool as XLIFF",
+            f"nid yw yn ofod enwau XLIFF 1.2 (mae ei helfen wraidd yn {namespace or 'dim gofod enwau'}): allforiwch eto, a chadwch y ffeil o'r offeryn CAT fel XLIFF",
+        )
     if not version.startswith("1."):
         raise Unreadable(
             f"is XLIFF version {version or '(none given)'}; the import reads XLIFF 1.2, as the export writes it: in the CAT tool, save the target file in the format it was opened in",
@@ -309,6 +324,8 @@ def read_xliff(raw: bytes) -> list:
             read.problems.append(("the unit has lost its plan:fingerprint attribute, which says which English it was exported from: export again, and translate the new file", "mae'r uned wedi colli ei phriodoledd plan:fingerprint, sy'n dweud o ba Saesneg y cafodd ei hallforio: allforiwch eto, a chyfieithwch y ffeil newydd"))
         read.notes = [" ".join(note.itertext()).strip() for note in element.iterchildren() if _is_xliff(note, "note") and note.get("from") != NOTE_FROM and "".join(note.itertext()).strip()]
         source = unit.source_dom
+        if source is None and read.key:
+            read.problems.append(("the unit has no English (source): export again, and translate the new file", "nid oes Saesneg (ffynhonnell) yn yr uned: allforiwch eto, a chyfieithwch y ffeil newydd"))
         if source is not None and read.fingerprint:
             text, problems = _text_of(source, "the English (source)", "y Saesneg (ffynhonnell)")
             read.problems.extend(problems)
