@@ -572,7 +572,7 @@ def read_xliff(path: Path) -> XliffImport:
     """The units of a translated XLIFF file; a file that cannot be read as a whole is a UsageError naming the line."""
     if path.suffix.lower() in TOOLS_OWN_SUFFIXES:
         tool = "Trados" if path.suffix.lower() == ".sdlxliff" else "memoQ"
-        how = "File > Save Target As" if tool == "Trados" else "Documents > Export > Export (translated document)"
+        how = "File > Save Target As" if tool == "Trados" else "Documents > Export"
         raise UsageError(Said(
             f"{path}: is {tool}'s own bilingual file, whose units no longer have the ids of the export: in {tool}, save the translated XLIFF ({how}) and import that .xlf file",
             f"{path}: ffeil ddwyieithog {tool} ei hun yw hon, ac nid oes gan ei hunedau ids yr allforio mwyach: yn {tool}, cadwch yr XLIFF wedi'i chyfieithu ({how}) a mewnforiwch y ffeil .xlf honno",
