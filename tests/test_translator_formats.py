@@ -311,6 +311,26 @@ def test_one_refused_unit_refuses_the_whole_file(stale_site, tmp_path):
     assert snapshot(stale_site) == before
 
 
+def test_an_xliff_import_that_cannot_write_leaves_every_file_as_it_was(stale_site, monkeypatch):
+    """The same all-or-none writing as the CSV import (write_all): a disk full at the last rename undoes the others."""
+    import os
+
+    real, calls = os.replace, {"n": 0}
+
+    def failing(source, target, *arguments, **keywords):
+        calls["n"] += 1
+        if calls["n"] == 3:  # the journal, the first file, then the second: fails
+            raise OSError(28, "No space left on device", str(target))
+        return real(source, target, *arguments, **keywords)
+
+    before = snapshot(stale_site)
+    monkeypatch.setattr(os, "replace", failing)
+    status, _, err = run("--root", stale_site, "import", FILES / "trados.xlf")
+    monkeypatch.setattr(os, "replace", real)
+    assert status == 1 and "nothing was written; every file is as it was" in err and "Traceback" not in err
+    assert snapshot(stale_site) == before and temporaries(stale_site) == []
+
+
 # --- Export -------------------------------------------------------------------------------------
 
 
