@@ -243,7 +243,7 @@ def _text_of(element, what: str, what_cy: str) -> tuple:
         if not isinstance(inner.tag, str):  # an XML comment: its text would be lost
             problems.append((
                 f"{what} holds an XML comment (<!-- ... -->, line {inner.sourceline}), whose text would be lost: delete it, or write it as a note of the unit",
-                f"mae sylw XML (<!-- ... -->, llinell {inner.sourceline}) yn {what_cy}, a byddai ei destun yn cael ei golli: dilëwch ef, neu ei ysgrifennu fel nodyn i'r uned",
+                f"mae sylw XML (<!-- ... -->, llinell {inner.sourceline}) yn {what_cy}, a byddai ei destun yn cael ei golli: dilëwch ef, neu ysgrifennwch ef fel nodyn i'r uned",
             ))
             break
         name = _local(inner)
@@ -296,7 +296,7 @@ def read_xliff(raw: bytes) -> list:
     if not version.startswith("1."):
         raise Unreadable(
             f"is XLIFF version {version or '(none given)'}; the import reads XLIFF 1.2, as the export writes it: in the CAT tool, save the target file in the format it was opened in",
-            f"mae'n XLIFF fersiwn {version or '(dim wedi ei roi)'}; mae'r mewnforio'n darllen XLIFF 1.2, fel y mae'r allforio'n ei hysgrifennu: yn yr offeryn CAT, cadwch y ffeil darged yn y fformat y cafodd ei hagor ynddo",
+            f"mae'n XLIFF fersiwn {version or '(heb ei nodi)'}; mae'r mewnforio'n darllen XLIFF 1.2, fel y mae'r allforio'n ei hysgrifennu: yn yr offeryn CAT, cadwch y ffeil darged yn y fformat y cafodd ei hagor ynddo",
         )
     try:
         store = xliff.xlifffile(io.BytesIO(raw))
