@@ -651,8 +651,13 @@ def termbase(root: Path, path: Path, replace: bool = False) -> int:
         translator_formats.Term(term["en"], term["cy"], term["kind"], term.get("note", ""), f"{GLOSSARY}:{document.line_of(('terms', index))}")
         for index, term in enumerate(document.data.get("terms") or [])
     ]
+    english_names = set(document.data.get("english_names") or [])
     terms += [
-        translator_formats.Term(name, name, "same", "The same in English and in Welsh (same_in_both).", f"{GLOSSARY}:{document.line_of(('same_in_both', index))}")
+        translator_formats.Term(
+            name, name, "same",
+            "The same in English and in Welsh (same_in_both)." + (" An English name: on Welsh pages it is marked as English (english_names)." if name in english_names else ""),
+            f"{GLOSSARY}:{document.line_of(('same_in_both', index))}",
+        )
         for index, name in enumerate(document.data.get("same_in_both") or [])
     ]
     _write_outside(path, translator_formats.tbx_text(terms), replace)

@@ -454,4 +454,7 @@ def test_the_termbase_holds_every_glossary_term_with_its_status_and_note(tmp_pat
         assert f"Kind: {term['kind']}" in notes and "Glossary: data/glossary.yml:" in notes
         if term.get("note"):
             assert term["note"] in notes
+    same = termbase.units[len(glossary["terms"]):]
+    assert all("same_in_both" in unit.getnotes() for unit in same)
+    assert {unit.source for unit in same if "english_names" in unit.getnotes()} == set(glossary["english_names"])
     assert f"Wrote {len(expected)} terms" in out
