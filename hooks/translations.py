@@ -765,7 +765,8 @@ def plan_import(corpus: Corpus, store: Store, rows: list) -> tuple:
     for inner, filled in sections.items():
         outputs[f"{CONTENT}/{WELSH}/{inner}"] = page_text(corpus, inner, filled)
     if accepted:
-        fresh = {unit.key: unit for unit in _read_result(corpus.root, outputs)}
+        from_units = any(row.unit is not None for row in rows)
+        fresh = {unit.key: unit for unit in _read_result(corpus.root, outputs, from_units)}
         for key in accepted:
             if key in fresh:
                 store.record(fresh[key])
@@ -773,7 +774,7 @@ def plan_import(corpus: Corpus, store: Store, rows: list) -> tuple:
     return outputs, accepted, refusals, empty
 
 
-def _read_result(root: Path, outputs: dict) -> list:
+def _read_result(root: Path, outputs: dict, from_units: bool = False) -> list:
     """The corpus as it will be after the import, read from a copy of content/ and data/: refused if it has problems."""
     with tempfile.TemporaryDirectory(prefix="translations-import-") as folder:
         shadow = Path(folder)
@@ -787,9 +788,13 @@ def _read_result(root: Path, outputs: dict) -> list:
         problems = list(result.problems)
         units = result.units()  # while the copy is there: a corpus reads lines of its files lazily
     if problems:
+        if from_units:  # an XLIFF file's units
+            fix, fix_cy = "Fix the units they come from in the CAT tool, save the file again", "Cywirwch yr unedau y maent yn dod ohonynt yn yr offeryn CAT, cadwch y ffeil eto"
+        else:
+            fix, fix_cy = "Fix the rows they come from", "Cywirwch y rhesi y maent yn dod ohonynt"
         raise Refused([_problem_said(problem) for problem in problems] + [Said(
-            "Nothing was imported: with these translations the files would have the problems above. Fix the rows they come from, then import again.",
-            "Ni fewnforiwyd dim: gyda'r cyfieithiadau hyn byddai'r problemau uchod yn y ffeiliau. Cywirwch y rhesi y maent yn dod ohonynt, yna mewnforiwch eto.",
+            f"Nothing was imported: with these translations the files would have the problems above. {fix}, then import again.",
+            f"Ni fewnforiwyd dim: gyda'r cyfieithiadau hyn byddai'r problemau uchod yn y ffeiliau. {fix_cy}, yna mewnforiwch eto.",
         )])
     return units
 

@@ -324,6 +324,18 @@ def test_a_malformed_or_hostile_file_is_refused_naming_the_file_and_unit_and_wri
     assert snapshot(stale_site) == before and temporaries(stale_site) == []
 
 
+def test_an_xliff_whose_welsh_would_break_the_data_writes_nothing(stale_site, tmp_path):
+    """The result is read back as the checks read it before anything is written, as for a CSV file."""
+    path = tmp_path / "placeholder.xlf"
+    path.write_text(_in_target(MEMOQ, TEXT, "o fewn wythnos", "o fewn {dim_ffigur} wythnos"), "utf-8")
+    before = snapshot(stale_site)
+    status, _, err = run("--root", stale_site, "import", path)
+    assert status == 1, err
+    assert err.startswith("data/interface.yml:7:3: figure-missing: the placeholder {dim_ffigur} has no figure"), err
+    assert "Fix the units they come from in the CAT tool, save the file again, then import again." in err and "Traceback" not in err
+    assert snapshot(stale_site) == before
+
+
 def test_one_refused_unit_refuses_the_whole_file(stale_site, tmp_path):
     """The good unit of a file with a refused one is not imported either: a CAT tool's file is all or nothing."""
     path = tmp_path / "half.xlf"
