@@ -62,8 +62,17 @@ class Unreadable(Exception):
 # --- Reading XML safely ---------------------------------------------------------------------
 
 
-def read_xml(raw: bytes) -> bytes:
-    """The bytes of an XML file that is safe to give to lxml, or Unreadable saying where it is not."""
+@dataclass
+class Root:
+    """The root element of an XML file: its namespace, its name, its version attribute."""
+
+    namespace: str
+    name: str
+    version: str
+
+
+def read_xml(raw: bytes) -> Root:
+    """Check that an XML file is safe to give to lxml (else Unreadable, saying where it is not); returns its root element."""
     try:
         raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -72,8 +81,14 @@ def read_xml(raw: bytes) -> bytes:
             f"line {line}: is not UTF-8 text: save it again from the CAT tool as UTF-8",
             f"llinell {line}: nid yw'n destun UTF-8: cadwch hi eto o'r offeryn CAT fel UTF-8",
         ) from None
-    parser = expat.ParserCreate()
+    parser = expat.ParserCreate(namespace_separator=" ")
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    roots = []
+
+    def element(name, attributes):
+        if not roots:
+            namespace, _, local = name.rpartition(" ")
+            roots.append(Root(namespace, local, attributes.get("version", "")))
 
     def refuse(english: str, welsh: str):
         def handler(*arguments):
@@ -102,6 +117,7 @@ def read_xml(raw: bytes) -> bytes:
             )
 
     parser.XmlDeclHandler = declaration
+    parser.StartElementHandler = element
     try:
         parser.Parse(raw, True)
     except expat.ExpatError as error:
@@ -115,7 +131,7 @@ def read_xml(raw: bytes) -> bytes:
             f"line {error.lineno}, column {error.offset + 1}: is not well-formed XML ({reason}): save it again from the CAT tool, or export again",
             f"llinell {error.lineno}, colofn {error.offset + 1}: nid yw'n XML cywir (neges y system: {reason}): cadwch hi eto o'r offeryn CAT, neu allforiwch eto",
         ) from None
-    return raw
+    return roots[0]
 
 
 # --- XLIFF: writing -------------------------------------------------------------------------
@@ -279,15 +295,13 @@ def _finished(element, target) -> bool:
 
 def read_xliff(raw: bytes) -> list:
     """Every unit of an XLIFF 1.x file written back from a CAT tool, as ReadUnit; Unreadable if the file is not one."""
-    read_xml(raw)
-    root = etree.fromstring(raw, parser=etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))  # only to know the version
-    version = root.get("version") or ""
-    if _local(root) != "xliff":
+    root = read_xml(raw)
+    version, namespace = root.version, root.namespace
+    if root.name != "xliff":
         raise Unreadable(
-            f"is not an XLIFF file (its root element is <{_local(root)}>): give the XLIFF file the export wrote, translated",
-            f"nid yw'n ffeil XLIFF (<{_local(root)}> yw ei helfen wraidd): rhowch y ffeil XLIFF a ysgrifennodd yr allforio, wedi'i chyfieithu",
+            f"is not an XLIFF file (its root element is <{root.name}>): give the XLIFF file the export wrote, translated",
+            f"nid yw'n ffeil XLIFF (<{root.name}> yw ei helfen wraidd): rhowch y ffeil XLIFF a ysgrifennodd yr allforio, wedi'i chyfieithu",
         )
-    namespace = etree.QName(root).namespace or ""
     if version.startswith("1.") and not namespace.startswith("urn:oasis:names:tc:xliff:document:1."):
         raise Unreadable(
             f"is not in the XLIFF 1.2 namespace (its root element is in {namespace or 'no namespace'}): export again, and save the file from the CAT tool as XLIFF",
@@ -305,7 +319,7 @@ def read_xliff(raw: bytes) -> list:
             f"cannot be read as XLIFF ({error or 'it has no <file> element'}): export again",
             f"nid oes modd ei darllen fel XLIFF (neges y system: {error or 'nid oes elfen <file>'}): allforiwch eto",
         ) from None
-    for file in root.iterchildren():
+    for file in store.document.getroot().iterchildren():
         if not _is_xliff(file, "file"):
             continue
         source, target = file.get("source-language") or "", file.get("target-language") or ""
