@@ -9,7 +9,12 @@
   export FILE.csv        every missing and stale text, for translators (opens in Excel);
                          refuses a file that exists (--replace to write over it) and any
                          file git tracks or inside content/, data/ or hooks/
+  export FILE.xlf        ... as XLIFF 1.2, for a CAT tool (memoQ, Trados): one unit per text
+                         or page section (hooks/translator_formats.py says what it holds)
   import FILE.csv        write the filled-in translations back, with their fingerprints
+  import FILE.xlf        ... from the XLIFF a CAT tool saved: its finished units, all or none
+  memory FILE.tmx        every up-to-date English-Welsh pair, as a TMX 1.4 translation memory
+  termbase FILE.tbx      the glossary (data/glossary.yml), as a TBX termbase
 
 A TARGET is a page (content/cy/about.md, content/en/about.md or about.md), a section of one
 (content/cy/about.md#2), a data file (data/interface.yml), a plan (upper-valleys/2022-23)
@@ -26,6 +31,12 @@ kill, every file is as it was, or every file is new, never a mix. A row that is 
 (its English changed, its key is gone, its headings differ) is named and left out; the
 other rows are imported. CSV cells are written and read with hooks.spreadsheet's rule, so a
 text that a spreadsheet would take for a formula cannot run as one.
+
+An XLIFF file goes through the same checks and the same writing (its units become rows of
+plan_import), with one difference: a file from a CAT tool is imported whole or not at all, so
+if any unit is refused (its English changed, its text is gone, an inline tag, active content)
+nothing is written, and every unit refused is named. The format is chosen by the file's
+extension: .csv, else .xlf or .xliff.
 """
 
 from __future__ import annotations
@@ -60,6 +71,7 @@ from hooks.checks import fingerprints  # noqa: E402
 from hooks import commands  # noqa: E402
 from hooks.commands import command as command_line  # noqa: E402
 from hooks.model import strict_yaml  # noqa: E402
+from hooks import translator_formats  # noqa: E402
 from hooks.spreadsheet import read_cell, text_cell  # noqa: E402
 from hooks.checks.fingerprints import MISSING, NOT_RECORDED, STALE, UP_TO_DATE, Store, Unit  # noqa: E402
 from hooks.problems import MESSAGE_LANGUAGES, ContentError, Problem, in_language, language_asked, message_language  # noqa: E402
@@ -329,15 +341,23 @@ def not_revised_message(unit: Unit) -> str:
 PROTECTED = ("content", "data", "hooks")  # the site's own files: an export never goes there
 
 
+XLIFF_SUFFIXES = (".xlf", ".xliff")
+TOOLS_OWN_SUFFIXES = (".sdlxliff", ".mqxliff")  # the CAT tools' own bilingual files: refused, with what to give instead
+EXPORT_SUFFIXES = (".csv",) + XLIFF_SUFFIXES
+
+
 def export(corpus: Corpus, store: Store, path: Path, replace: bool = False) -> int:
-    """Write every missing and stale text to a new CSV file; returns how many rows."""
-    _check_export_path(corpus.root, Path(path), replace)
+    """Write every missing and stale text to a new CSV or XLIFF file (by its extension); returns how many texts."""
+    path = Path(path)
+    _check_export_path(corpus.root, path, replace)
     pairs = fingerprints.pairs_of(store)
     rows = []
+    to_translate = []
     for unit in corpus.units():
         state = fingerprints.freshness(unit, store, pairs).state
         if state == UP_TO_DATE:
             continue
+        to_translate.append((unit, state))
         rows.append(
             {
                 "key": unit.key,
@@ -350,29 +370,73 @@ def export(corpus: Corpus, store: Store, path: Path, replace: bool = False) -> i
                 "fingerprint": f"en:{unit.en_fingerprint}",
             }
         )
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows({column: text_cell(value) for column, value in row.items()} for row in rows)  # no cell can run as a formula
-    text = "\ufeff" + buffer.getvalue()  # UTF-8 with a byte-order mark: Excel then reads Welsh letters (ŵ, ŷ) correctly
-    write_all(Path(path).parent, {Path(path).name: text}, new=set() if replace else {Path(path).name}, journal=False)
+    if path.suffix.lower() in XLIFF_SUFFIXES:
+        text = translator_formats.xliff_text([_export_unit(unit, state) for unit, state in to_translate])
+    else:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=COLUMNS, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows({column: text_cell(value) for column, value in row.items()} for row in rows)  # no cell can run as a formula
+        text = "\ufeff" + buffer.getvalue()  # UTF-8 with a byte-order mark: Excel then reads Welsh letters (ŵ, ŷ) correctly
+    _write_outside(path, text, replace)
     return len(rows)
 
 
-def _check_export_path(root: Path, path: Path, replace: bool) -> None:
-    """Refuse to write an export where it would overwrite the site's files or another file."""
+def _write_outside(path: Path, text: str, replace: bool) -> None:
+    """Write a file outside the site (an export, a memory, a termbase), atomically; never over a file that exists unless replace."""
+    write_all(path.parent, {path.name: text}, new=set() if replace else {path.name}, journal=False)
+
+
+# What each state is, in the note of an XLIFF unit (Welsh first: the translators work in Welsh).
+EXPORT_NOTES = {
+    STALE: ("Wedi dyddio: mae'r Saesneg wedi newid ers i'r Gymraeg gael ei nodi'n gyfredol; adolygwch y Gymraeg", "Stale: the English has changed since the Welsh was marked up to date; revise the Welsh"),
+    NOT_RECORDED: ("Heb ei gofnodi: nid yw'r cyfieithiad wedi'i nodi'n gyfredol eto; gwiriwch y Gymraeg", "Not recorded: the translation has not been marked up to date yet; check the Welsh"),
+    MISSING: ("Ar goll: nid oes Cymraeg eto; cyfieithwch y Saesneg", "Missing: there is no Welsh yet; translate the English"),
+}
+
+
+def _export_unit(unit: Unit, state: str) -> "translator_formats.ExportUnit":
+    from hooks.checks.translation_checks import unit_label_cy
+
+    english_at, welsh_at = f"{unit.en_where[0]}:{unit.en_where[1]}", f"{unit.cy_where[0]}:{unit.cy_where[1]}"
+    welsh_note, english_note = EXPORT_NOTES[state]
+    label = unit.label if unit.kind == "section" else f"the text {fingerprints.describe_field(unit.label)}"
+    label_cy = unit_label_cy(unit)
+    note = (
+        f"{welsh_note}. {label_cy[:1].upper()}{label_cy[1:]}; y Saesneg yn {english_at}, y Gymraeg yn {welsh_at}.\n"
+        f"{english_note}. {label[:1].upper()}{label[1:]}; English at {english_at}, Welsh at {welsh_at}."
+    )
+    return translator_formats.ExportUnit(unit.key, state, unit.en or "", unit.cy or "", f"en:{unit.en_fingerprint}", english_at, welsh_at, note)
+
+
+# The files each command writes: their extensions, an example name, and what they are (in English and in Welsh).
+OUTPUTS = {
+    "export": (EXPORT_SUFFIXES, "to-translate", "an export is a CSV file: give a file name ending in .csv, for example to-translate.csv, or, for a CAT tool (memoQ, Trados), an XLIFF file: a name ending in .xlf, for example to-translate.xlf",
+               "ffeil CSV yw allforiad: rhowch enw ffeil sy'n gorffen â .csv, er enghraifft to-translate.csv, neu, ar gyfer offeryn CAT (memoQ, Trados), ffeil XLIFF: enw sy'n gorffen ag .xlf, er enghraifft to-translate.xlf"),
+    "memory": ((".tmx",), "welsh-memory", "a translation memory is a TMX file: give a file name ending in .tmx, for example welsh-memory.tmx",
+               "ffeil TMX yw cof cyfieithu: rhowch enw ffeil sy'n gorffen â .tmx, er enghraifft welsh-memory.tmx"),
+    "termbase": ((".tbx",), "welsh-terms", "a termbase is a TBX file: give a file name ending in .tbx, for example welsh-terms.tbx",
+                 "ffeil TBX yw cronfa dermau: rhowch enw ffeil sy'n gorffen â .tbx, er enghraifft welsh-terms.tbx"),
+}
+
+
+def _check_export_path(root: Path, path: Path, replace: bool, command: str = "export") -> None:
+    """Refuse to write an export (or a memory, a termbase) where it would overwrite the site's files or another file."""
     shown = str(path)
-    csv_name_cy = "rhowch enw ffeil sy'n gorffen â .csv, er enghraifft to-translate.csv"
-    if path.suffix.lower() != ".csv":
-        raise UsageError(Said(f"{shown}: an export is a CSV file: give a file name ending in .csv, for example to-translate.csv", f"{shown}: ffeil CSV yw allforiad: {csv_name_cy}"))
+    suffixes, stem, wrong, wrong_cy = OUTPUTS[command]
+    example = stem + (path.suffix.lower() if path.suffix.lower() in suffixes else suffixes[0])
+    name_en = f"give a file name ending in {' or '.join(suffixes)}, for example {example}"
+    name_cy = f"rhowch enw ffeil sy'n gorffen â {' neu '.join(suffixes)}, er enghraifft {example}"
+    if path.suffix.lower() not in suffixes:
+        raise UsageError(Said(f"{shown}: {wrong}", f"{shown}: {wrong_cy}"))
     if path.is_dir():
-        raise UsageError(Said(f"{shown}: is a folder: give a file name ending in .csv, for example to-translate.csv", f"{shown}: ffolder yw hwn: {csv_name_cy}"))
+        raise UsageError(Said(f"{shown}: is a folder: {name_en}", f"{shown}: ffolder yw hwn: {name_cy}"))
     resolved = path.resolve()
     for folder in PROTECTED:
         if resolved.is_relative_to((root / folder).resolve()):
             raise UsageError(Said(
-                f"{shown}: is inside the site's {folder}/ folder: write the export outside it, for example to-translate.csv",
-                f"{shown}: mae y tu mewn i ffolder {folder}/ y wefan: ysgrifennwch yr allforiad y tu allan iddo, er enghraifft to-translate.csv",
+                f"{shown}: is inside the site's {folder}/ folder: write the export outside it, for example {example}",
+                f"{shown}: mae y tu mewn i ffolder {folder}/ y wefan: ysgrifennwch yr allforiad y tu allan iddo, er enghraifft {example}",
             ))
     if _tracked_by_git(resolved):
         raise UsageError(Said(
@@ -401,10 +465,26 @@ def _tracked_by_git(path: Path) -> bool:
 
 @dataclass
 class Row:
+    """One translation to import: a row of a CSV file, or a unit of an XLIFF file (unit: its number)."""
+
     line: int
     key: str
     welsh: str
     fingerprint: str
+    unit: int | None = None
+
+    @property
+    def where(self) -> str:
+        return f"row {self.line}" if self.unit is None else f"unit {self.unit} (line {self.line})"
+
+    @property
+    def where_cy(self) -> str:
+        return f"rhes {self.line}" if self.unit is None else f"uned {self.unit} (llinell {self.line})"
+
+    @property
+    def welsh_in(self) -> tuple:
+        """(English, Welsh): what holds the Welsh, a spreadsheet's cell or a CAT tool's target."""
+        return ("the cell", "y gell") if self.unit is None else ("the target", "y targed")
 
 
 NEEDED = ("key", "welsh", "fingerprint")
@@ -478,6 +558,112 @@ def read_rows(path: Path) -> list:
     return rows
 
 
+@dataclass
+class XliffImport:
+    """What an XLIFF written back holds: the rows of its finished units, and the rest."""
+
+    rows: list  # of Row (unit: its number), one per finished unit
+    unfinished: int  # units the translator has not finished (confirmed) in the CAT tool
+    refusals: list  # of Said: units refused as they are read (an inline tag, a lost fingerprint)
+    notes: list  # of Said: the translators' notes, to show
+
+
+def read_xliff(path: Path) -> XliffImport:
+    """The units of a translated XLIFF file; a file that cannot be read as a whole is a UsageError naming the line."""
+    if path.suffix.lower() in TOOLS_OWN_SUFFIXES:
+        tool = "Trados" if path.suffix.lower() == ".sdlxliff" else "memoQ"
+        how = "File > Save Target As" if tool == "Trados" else "Documents > Export"
+        raise UsageError(Said(
+            f"{path}: is {tool}'s own bilingual file, whose units no longer have the ids of the export: in {tool}, save the translated XLIFF ({how}) and import that .xlf file",
+            f"{path}: ffeil ddwyieithog {tool} ei hun yw hon, ac nid oes gan ei hunedau ids yr allforio mwyach: yn {tool}, cadwch yr XLIFF wedi'i chyfieithu ({how}) a mewnforiwch y ffeil .xlf honno",
+        ))
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise UsageError(Said(f"{path}: cannot be read ({error.strerror})", f"{path}: nid oes modd ei darllen (neges y system: {error.strerror})")) from None
+    try:
+        units = translator_formats.read_xliff(raw)
+    except translator_formats.Unreadable as error:
+        raise UsageError(Said(f"{path}: {error.english}", f"{path}: {error.welsh}")) from None
+    read = XliffImport([], 0, [], [])
+    for unit in units:
+        row = Row(unit.line, unit.key, unit.welsh, unit.fingerprint, unit=unit.number)
+        where, where_cy = f"{row.where}: {unit.key or '(no id)'}", f"{row.where_cy}: {unit.key or '(dim id)'}"
+        read.notes.extend(Said(f"{where}: the translator's note: {note}", f"{where_cy}: nodyn y cyfieithydd: {note}") for note in unit.notes)
+        if unit.problems:
+            read.refusals.extend(Said(f"{where}: {english}", f"{where_cy}: {welsh}") for english, welsh in unit.problems)
+        elif not unit.finished:
+            read.unfinished += 1
+        else:
+            read.rows.append(row)
+    return read
+
+
+def import_xliff(corpus: Corpus, store: Store, path: Path) -> tuple:
+    """Import a translated XLIFF file, all or nothing: every finished unit, or, if any unit is refused, none.
+
+    Returns (keys imported, units not finished, the translators' notes); raises Refused, having
+    written nothing, naming the file and each unit refused. The rows go through plan_import,
+    as a CSV file's do: the same checks, the same files written.
+    """
+    read = read_xliff(path)
+    outputs, accepted, refusals, empty = plan_import(corpus, store, read.rows) if not read.refusals else ({}, [], [], 0)
+    refusals = read.refusals + refusals
+    if refusals:
+        raise Refused([Said(f"{path}: {refusal}", f"{path}: {refusal.cy}") for refusal in refusals] + [Said(
+            f"{path}: nothing was imported: a file from a CAT tool is imported whole or not at all. Fix the units above in the CAT tool, save the file again, then import it again.",
+            f"{path}: ni fewnforiwyd dim: caiff ffeil o offeryn CAT ei mewnforio yn gyfan neu ddim o gwbl. Cywirwch yr unedau uchod yn yr offeryn CAT, cadwch y ffeil eto, yna mewnforiwch hi eto.",
+        )])
+    if outputs:
+        write_all(corpus.root, outputs)
+    return accepted, read.unfinished + empty, read.notes
+
+
+# --- Translation memory and termbase ----------------------------------------------------------
+
+
+def memory(corpus: Corpus, store: Store, path: Path, replace: bool = False) -> int:
+    """Write every up-to-date English-Welsh pair to a new TMX 1.4 file; returns how many pairs."""
+    path = Path(path)
+    _check_export_path(corpus.root, path, replace, "memory")
+    pairs = fingerprints.pairs_of(store)
+    fresh = [
+        translator_formats.Pair(unit.key, unit.en, unit.cy, f"{unit.en_where[0]}:{unit.en_where[1]}")
+        for unit in corpus.units()
+        if unit.en and unit.cy and unit.en.strip() and unit.cy.strip() and fingerprints.freshness(unit, store, pairs).state == UP_TO_DATE
+    ]
+    _write_outside(path, translator_formats.tmx_text(fresh), replace)
+    return len(fresh)
+
+
+GLOSSARY = "data/glossary.yml"
+
+
+def termbase(root: Path, path: Path, replace: bool = False) -> int:
+    """Write the glossary's terms to a new TBX file; returns how many terms.
+
+    The names written the same in both languages (same_in_both) are terms too, the same in each.
+    """
+    path = Path(path)
+    _check_export_path(root, path, replace, "termbase")
+    document = strict_yaml.read(root / GLOSSARY, GLOSSARY)  # a ContentError (the file and line) if it is broken
+    terms = [
+        translator_formats.Term(term["en"], term["cy"], term["kind"], term.get("note", ""), f"{GLOSSARY}:{document.line_of(('terms', index))}")
+        for index, term in enumerate(document.data.get("terms") or [])
+    ]
+    english_names = set(document.data.get("english_names") or [])
+    terms += [
+        translator_formats.Term(
+            name, name, "same",
+            "The same in English and in Welsh (same_in_both)." + (" An English name: on Welsh pages it is marked as English (english_names)." if name in english_names else ""),
+            f"{GLOSSARY}:{document.line_of(('same_in_both', index))}",
+        )
+        for index, name in enumerate(document.data.get("same_in_both") or [])
+    ]
+    _write_outside(path, translator_formats.tbx_text(terms), replace)
+    return len(terms)
+
+
 # --- Import -----------------------------------------------------------------------------------
 
 
@@ -508,45 +694,46 @@ def plan_import(corpus: Corpus, store: Store, rows: list) -> tuple:
         if not row.welsh.strip():
             empty += 1
             continue
-        row_cy = f"rhes {row.line}: {row.key}"
+        row_en, row_cy = f"{row.where}: {row.key}", f"{row.where_cy}: {row.key}"
         if row.key in seen:
+            first = seen[row.key]
             refusals.append(Said(
-                f"row {row.line}: {row.key}: the same text is in row {seen[row.key]} too: keep only one of the two rows",
-                f"{row_cy}: mae'r un testun yn rhes {seen[row.key]} hefyd: cadwch un o'r ddwy res yn unig",
+                f"{row_en}: the same text is in {first.where} too: keep only one of the two {'rows' if row.unit is None else 'units'}",
+                f"{row_cy}: mae'r un testun yn {first.where_cy} hefyd: cadwch un o'r ddwy {'res' if row.unit is None else 'uned'} yn unig",
             ))
             continue
-        seen[row.key] = row.line
+        seen[row.key] = row
         unit = units.get(row.key)
         if unit is None:
             inner = row.key.split("#", 1)[0].removeprefix(f"{CONTENT}/{WELSH}/")
             pair = corpus.pages.get(inner)
             if pair is not None and pair.en is not None and pair.cy is not None and not pair.aligned:
                 refusals.append(Said(
-                    f"row {row.line}: {row.key}: the Welsh page's headings differ from the English: fix them first ({command_line('hooks.check')} says where)",
+                    f"{row_en}: the Welsh page's headings differ from the English: fix them first ({command_line('hooks.check')} says where)",
                     f"{row_cy}: mae penawdau'r dudalen Gymraeg yn wahanol i'r Saesneg: cywirwch nhw yn gyntaf (mae {command_line('hooks.check')} yn dweud ble)",
                 ))
             else:
                 refusals.append(Said(
-                    f"row {row.line}: {row.key or '(no key)'}: there is no such section or text now (was it moved or deleted? export again)",
-                    f"rhes {row.line}: {row.key or '(dim allwedd)'}: nid oes adran na thestun o'r enw hwn bellach (a gafodd ei symud neu ei ddileu? allforiwch eto)",
+                    f"{row.where}: {row.key or '(no key)'}: there is no such section or text now (was it moved or deleted? export again)",
+                    f"{row.where_cy}: {row.key or '(dim allwedd)'}: nid oes adran na thestun o'r enw hwn bellach (a gafodd ei symud neu ei ddileu? allforiwch eto)",
                 ))
             continue
         if row.fingerprint.removeprefix("en:") != unit.en_fingerprint:
             refusals.append(Said(
-                f"row {row.line}: {row.key}: the English has changed since the export: export again and translate the new English",
+                f"{row_en}: the English has changed since the export: export again and translate the new English",
                 f"{row_cy}: mae'r Saesneg wedi newid ers yr allforio: allforiwch eto a chyfieithwch y Saesneg newydd",
             ))
             continue
         control = _CONTROL.search(row.welsh)
         if control:
             refusals.append(Said(
-                f"row {row.line}: {row.key}: the Welsh holds an invisible control character (U+{ord(control[0]):04X}), which is not text: retype the cell, or copy it from the English again",
-                f"{row_cy}: mae nod rheoli anweledig (U+{ord(control[0]):04X}) yn y Gymraeg, ac nid testun yw hwnnw: teipiwch y gell eto, neu copïwch hi o'r Saesneg eto",
+                f"{row_en}: the Welsh holds an invisible control character (U+{ord(control[0]):04X}), which is not text: retype {row.welsh_in[0]}, or copy it from the English again",
+                f"{row_cy}: mae nod rheoli anweledig (U+{ord(control[0]):04X}) yn y Gymraeg, ac nid testun yw hwnnw: teipiwch {row.welsh_in[1]} eto, neu copïwch {'hi' if row.unit is None else 'ef'} o'r Saesneg eto",
             ))
             continue
-        unsafe = _unsafe(unit, row.welsh)
+        unsafe = _unsafe(unit, row.welsh, row.welsh_in)
         if unsafe:
-            refusals.extend(Said(f"row {row.line}: {row.key}: {reason}", f"{row_cy}: {reason.cy}") for reason in unsafe)
+            refusals.extend(Said(f"{row_en}: {reason}", f"{row_cy}: {reason.cy}") for reason in unsafe)
             continue
         if unit.kind == "text":
             welsh = row.welsh.strip()
@@ -556,7 +743,7 @@ def plan_import(corpus: Corpus, store: Store, rows: list) -> tuple:
         else:
             reason = _section_refusal(unit, row.welsh)
             if reason:
-                refusals.append(Said(f"row {row.line}: {row.key}: {reason}", f"{row_cy}: {reason.cy}"))
+                refusals.append(Said(f"{row_en}: {reason}", f"{row_cy}: {reason.cy}"))
                 continue
             inner = unit.file[len(f"{CONTENT}/{WELSH}/"):]
             sections[inner][int(unit.key.rsplit("#", 1)[1])] = row.welsh.strip("\n").rstrip()
@@ -578,7 +765,8 @@ def plan_import(corpus: Corpus, store: Store, rows: list) -> tuple:
     for inner, filled in sections.items():
         outputs[f"{CONTENT}/{WELSH}/{inner}"] = page_text(corpus, inner, filled)
     if accepted:
-        fresh = {unit.key: unit for unit in _read_result(corpus.root, outputs)}
+        from_units = any(row.unit is not None for row in rows)
+        fresh = {unit.key: unit for unit in _read_result(corpus.root, outputs, from_units)}
         for key in accepted:
             if key in fresh:
                 store.record(fresh[key])
@@ -586,7 +774,7 @@ def plan_import(corpus: Corpus, store: Store, rows: list) -> tuple:
     return outputs, accepted, refusals, empty
 
 
-def _read_result(root: Path, outputs: dict) -> list:
+def _read_result(root: Path, outputs: dict, from_units: bool = False) -> list:
     """The corpus as it will be after the import, read from a copy of content/ and data/: refused if it has problems."""
     with tempfile.TemporaryDirectory(prefix="translations-import-") as folder:
         shadow = Path(folder)
@@ -600,14 +788,18 @@ def _read_result(root: Path, outputs: dict) -> list:
         problems = list(result.problems)
         units = result.units()  # while the copy is there: a corpus reads lines of its files lazily
     if problems:
+        if from_units:  # an XLIFF file's units
+            fix, fix_cy = "Fix the units they come from in the CAT tool, save the file again", "Cywirwch yr unedau y maent yn dod ohonynt yn yr offeryn CAT, cadwch y ffeil eto"
+        else:
+            fix, fix_cy = "Fix the rows they come from", "Cywirwch y rhesi y maent yn dod ohonynt"
         raise Refused([_problem_said(problem) for problem in problems] + [Said(
-            "Nothing was imported: with these translations the files would have the problems above. Fix the rows they come from, then import again.",
-            "Ni fewnforiwyd dim: gyda'r cyfieithiadau hyn byddai'r problemau uchod yn y ffeiliau. Cywirwch y rhesi y maent yn dod ohonynt, yna mewnforiwch eto.",
+            f"Nothing was imported: with these translations the files would have the problems above. {fix}, then import again.",
+            f"Ni fewnforiwyd dim: gyda'r cyfieithiadau hyn byddai'r problemau uchod yn y ffeiliau. {fix_cy}, yna mewnforiwch eto.",
         )])
     return units
 
 
-def _unsafe(unit: Unit, welsh: str) -> list:
+def _unsafe(unit: Unit, welsh: str, welsh_in: tuple = ("the cell", "y gell")) -> list:
     """What makes a row's Welsh unsafe to publish, in plain words (hooks/checks/safety.py's checks): for a
     page section, active content (a script, an event handler, a javascript: link, ...); for any
     text, invisible and bidirectional characters. Each reason says where in the cell (its line)."""
@@ -619,8 +811,8 @@ def _unsafe(unit: Unit, welsh: str) -> list:
     reasons = []
     for problem in sorted(problems, key=lambda p: (p.line or 0, p.column or 0)):
         in_lines = problem.line and "\n" in welsh.strip()
-        where = f"line {problem.line} of the cell: " if in_lines else ""
-        where_cy = f"llinell {problem.line} yn y gell: " if in_lines else ""
+        where = f"line {problem.line} of {welsh_in[0]}: " if in_lines else ""
+        where_cy = f"llinell {problem.line} yn {welsh_in[1]}: " if in_lines else ""
         message_cy = problem.message_cy or f"{ENGLISH_ONLY_CY} {problem.message}"
         hint_cy = problem.hint_cy or (f"{ENGLISH_ONLY_CY} {problem.hint}" if problem.hint else "")
         reasons.append(Said(
@@ -1042,7 +1234,7 @@ LANGUAGE_HELP = "the language of the messages: en (English), cy (Welsh) or both 
 
 
 def _arguments(argv):
-    parser = _Parser(prog=command_line("hooks.translations"), description="Translators' commands: status, mark-fresh, export and import.")
+    parser = _Parser(prog=command_line("hooks.translations"), description="Translators' commands: status, mark-fresh, export, import, memory and termbase.")
     parser.add_argument("--root", default=".", help="the repository root (default: the current folder)")
     parser.add_argument("--language", choices=MESSAGE_LANGUAGES, default=None, help=LANGUAGE_HELP)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -1052,12 +1244,17 @@ def _arguments(argv):
     fresh.add_argument("targets", nargs="*", metavar="TARGET", help="a page, a section (PAGE#N), a plan, a data file, or a text (FILE#FIELD)")
     fresh.add_argument("--all", action="store_true", help="every translation (and forget fingerprints of what no longer exists)")
     fresh.add_argument("--welsh-unchanged", action="store_true", help="the English change needs no change to the Welsh (a typo corrected in the English): record it although the Welsh was not revised")
-    export_command = commands.add_parser("export", help="write every missing and stale text to a CSV file for translators")
+    export_command = commands.add_parser("export", help="write every missing and stale text to a CSV file (FILE.csv) or, for a CAT tool, an XLIFF 1.2 file (FILE.xlf)")
     export_command.add_argument("file", type=Path)
-    export_command.add_argument("--replace", action="store_true", help="write over FILE if it exists (never over a file of the site)")
-    import_command = commands.add_parser("import", help="write the translations of a filled-in export back")
+    import_command = commands.add_parser("import", help="write the translations of a filled-in export back (FILE.csv, or FILE.xlf from a CAT tool)")
     import_command.add_argument("file", type=Path)
-    for command in (status_command, fresh, export_command, import_command):  # --language after the command's name too
+    memory_command = commands.add_parser("memory", help="write every up-to-date English-Welsh pair to a translation memory (FILE.tmx, TMX 1.4)")
+    memory_command.add_argument("file", type=Path)
+    termbase_command = commands.add_parser("termbase", help="write the glossary (data/glossary.yml) to a termbase (FILE.tbx, TBX)")
+    termbase_command.add_argument("file", type=Path)
+    for command in (export_command, memory_command, termbase_command):
+        command.add_argument("--replace", action="store_true", help="write over FILE if it exists (never over a file of the site)")
+    for command in (status_command, fresh, export_command, import_command, memory_command, termbase_command):  # --language after the command's name too
         command.add_argument("--language", choices=MESSAGE_LANGUAGES, default=argparse.SUPPRESS, help=LANGUAGE_HELP)
     arguments = parser.parse_args(argv)
     if arguments.command == "mark-fresh" and not arguments.targets and not arguments.all:
@@ -1115,7 +1312,7 @@ def main(argv=None) -> int:
 def _checked_run(arguments, root: Path) -> int:
     language = arguments.language
     corpus = read_corpus(root)
-    if corpus.problems and arguments.command in ("import", "mark-fresh"):
+    if corpus.problems and arguments.command in ("import", "mark-fresh", "memory", "termbase"):
         for problem in corpus.problems:
             print(problem.as_text(language), file=sys.stderr)
         print(in_language(
@@ -1168,10 +1365,43 @@ def _run(arguments, corpus: Corpus, store: Store) -> int:
             f"Exported {count} text{'s' if count != 1 else ''} to translate or confirm to {arguments.file}.",
             f"Testunau i'w cyfieithu neu eu cadarnhau a allforiwyd i {arguments.file}: {count}.",
         ))
+        if arguments.file.suffix.lower() in XLIFF_SUFFIXES:
+            print(in_language(
+                language,
+                "Open it in the CAT tool (memoQ, Trados), translate and confirm each unit, save the translated XLIFF, then run: " + again,
+                "Agorwch hi yn yr offeryn CAT (memoQ, Trados), cyfieithwch a chadarnhewch bob uned, cadwch yr XLIFF wedi'i chyfieithu, yna rhedwch: " + again,
+            ))
+            return EXIT_DONE
         print(in_language(
             language,
             "Fill in the 'welsh' column (leave a row empty to skip it), save as CSV UTF-8, then run: " + again,
             "Llenwch y golofn 'welsh' (gadewch res yn wag i'w hepgor), cadwch y ffeil fel CSV UTF-8, yna rhedwch: " + again,
+        ))
+        return EXIT_DONE
+    if arguments.command == "memory":
+        count = memory(corpus, store, arguments.file, replace=arguments.replace)
+        print(in_language(
+            language,
+            f"Wrote {count} up-to-date English-Welsh pair{'s' if count != 1 else ''} to the translation memory {arguments.file}.",
+            f"Parau Saesneg-Cymraeg cyfredol a ysgrifennwyd i'r cof cyfieithu {arguments.file}: {count}.",
+        ))
+        return EXIT_DONE
+    if arguments.command == "termbase":
+        count = termbase(corpus.root, arguments.file, replace=arguments.replace)
+        print(in_language(
+            language,
+            f"Wrote {count} term{'s' if count != 1 else ''} of {GLOSSARY} to the termbase {arguments.file}.",
+            f"Termau o {GLOSSARY} a ysgrifennwyd i'r gronfa dermau {arguments.file}: {count}.",
+        ))
+        return EXIT_DONE
+    if arguments.file.suffix.lower() in XLIFF_SUFFIXES + TOOLS_OWN_SUFFIXES:
+        accepted, unfinished, notes = import_xliff(corpus, store, arguments.file)
+        for note in notes:
+            print(say(note, language))
+        print(in_language(
+            language,
+            f"Imported {len(accepted)} translation{'s' if len(accepted) != 1 else ''} from {arguments.file}; {unfinished} unit{'s' if unfinished != 1 else ''} not finished in the CAT tool, left as they are.",
+            f"Cyfieithiadau a fewnforiwyd o {arguments.file}: {len(accepted)}; unedau heb eu gorffen yn yr offeryn CAT, a adawyd fel yr oeddent: {unfinished}.",
         ))
         return EXIT_DONE
     rows = read_rows(arguments.file)
