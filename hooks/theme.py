@@ -74,7 +74,7 @@ def changed(text: str, change: Change, theme: str) -> str:
 def write_changed_templates(theme_dir: Path, theme: str, into: Path) -> list:
     """Write into `into` each template CHANGES changes, made from the one in theme_dir; the paths written.
 
-    theme: the theme's name and version ("Material for MkDocs 9.8.1"), for the messages and the
+    theme: the theme's name and version ("Material for MkDocs 9.8.2"), for the messages and the
     note at the top of each file. Every change is checked before anything is written.
     """
     texts = {}
