@@ -59,6 +59,7 @@ HEADINGS = {
     "finance": ("Finance", "Cyllid"),
     "risks": ("Risks to business continuity", "Risgiau i barhad busnes"),
     "downloads": ("Download the data", "Lawrlwytho'r data"),
+    "about": ("About this summary", "Am y crynodeb hwn"),
 }
 
 # Sentences with figures, used where the real plans have too few (good Welsh, figures as placeholders).
@@ -205,6 +206,7 @@ def plan_content(index: int, texts: _Texts) -> dict:
             "cy": "Data prawf synthetig a ysgrifennwyd gan y meincnodau; nid cynllun go iawn",
         },
         "dates": {"approved": {"date": f"{FIRST_YEAR + index % YEARS_PER_CLUSTER}-03-31"}},
+        "about": {"introduction": t(), "corrected": ts(3), "left_out": ts(2), "source_notes": ts(1)},
         "plan_on_a_page": {
             "areas": [{"id": f"area-{n + 1}", "title": t(), "aims": ts(3)} for n in range(6)],
             "enablers": t(),
