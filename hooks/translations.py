@@ -492,13 +492,26 @@ RESAVE = "open it in the spreadsheet, check that row, and save it again as 'CSV 
 RESAVE_CY = "agorwch hi yn y daenlen, gwiriwch y rhes honno, a'i chadw eto fel 'CSV UTF-8 (Comma delimited)'"
 
 
+# The longest cell a filled-in export may hold: the csv module's default limit, checked here
+# rather than left to the module, whose limit is one setting for the whole process (a library
+# may raise it: frictionless does when it is imported).
+CELL_LIMIT = 131_072
+
+
+def _oversized(path: Path, number: int) -> UsageError:
+    return UsageError(Said(
+        f"{path}: row {number}: a cell is longer than {CELL_LIMIT:,} characters, far longer than any text of the site: a double quote (\") left open makes the rest of the file one cell; {RESAVE}",
+        f"{path}: rhes {number}: mae cell yn hwy na {CELL_LIMIT:,} nod, llawer hwy nag unrhyw destun ar y wefan: mae dyfynnod dwbl (\") heb ei gau yn gwneud gweddill y ffeil yn un gell; {RESAVE_CY}",
+    ))
+
+
 def read_rows(path: Path) -> list:
     """The rows of a filled-in export, numbered as a spreadsheet shows them (the column names are row 1).
 
     A file that cannot be read as a whole is refused with a UsageError that names the row:
     not UTF-8, no column names of an export, a row with more or fewer cells than row 1, a
-    cell longer than the csv module's limit (131,072 characters: a double quote left open
-    makes the rest of the file one cell).
+    cell longer than CELL_LIMIT (131,072 characters: a double quote left open makes the rest of
+    the file one cell).
     """
     try:
         text = path.read_bytes().decode("utf-8-sig")
@@ -516,14 +529,13 @@ def read_rows(path: Path) -> list:
     records = []
     try:
         for record in reader:
+            if any(len(cell) > CELL_LIMIT for cell in record):
+                raise _oversized(path, len(records) + 1)
             records.append(record)
     except csv.Error as error:
         number = len(records) + 1
         if "field larger than field limit" in str(error):
-            raise UsageError(Said(
-                f"{path}: row {number}: a cell is longer than {csv.field_size_limit():,} characters, far longer than any text of the site: a double quote (\") left open makes the rest of the file one cell; {RESAVE}",
-                f"{path}: rhes {number}: mae cell yn hwy na {csv.field_size_limit():,} nod, llawer hwy nag unrhyw destun ar y wefan: mae dyfynnod dwbl (\") heb ei gau yn gwneud gweddill y ffeil yn un gell; {RESAVE_CY}",
-            )) from None
+            raise _oversized(path, number) from None
         raise UsageError(Said(
             f"{path}: row {number}: cannot be read as CSV ({error}); {RESAVE}",
             f"{path}: rhes {number}: nid oes modd ei darllen fel CSV (neges y system: {error}); {RESAVE_CY}",

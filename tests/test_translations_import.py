@@ -301,6 +301,26 @@ def test_a_malformed_file_is_a_clear_message_naming_the_row(prepared, tmp_path, 
     assert snapshot(site) == before and temporaries(site) == []
 
 
+@pytest.mark.parametrize("case", ["oversized cell", "unclosed quote"])
+def test_an_oversized_cell_is_refused_whatever_the_csv_modules_limit(prepared, tmp_path, case):
+    """The csv module's limit is one setting for the whole process, and a library may raise it
+    (frictionless does when it is imported): the import holds cells to its own limit."""
+    import csv
+
+    make, message = MALFORMED[case]
+    site, filled, before, after = copy_of(prepared, tmp_path)
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(make(export_text(prepared)))
+    limit = csv.field_size_limit(sys.maxsize)
+    try:
+        status, out, err = run("--root", site, "import", bad)
+    finally:
+        csv.field_size_limit(limit)
+    assert status == 2, err
+    assert message in err, err
+    assert snapshot(site) == before and temporaries(site) == []
+
+
 def test_a_control_character_in_the_welsh_is_refused(prepared, tmp_path):
     site, filled, before, after = copy_of(prepared, tmp_path)
     records = _records(export_text(prepared))
