@@ -22,14 +22,17 @@ from dataclasses import field as _field  # the class has a field named `field`
 ITEM_NOUNS = {
     "aims": "aim",
     "areas": "area",
+    "as_stated": "figure kept as stated",
     "closing": "closing paragraph",
     "clusters": "cluster",
     "communication_and_engagement": "communication and engagement enabler",
+    "corrected": "correction",
     "english_names": "English name",
     "finance": "finance line",
     "goals": "goal",
     "items": "item",
     "key_facts": "key fact",
+    "left_out": "part left out",
     "lists": "list",
     "members": "member",
     "methods": "method",
@@ -44,6 +47,7 @@ ITEM_NOUNS = {
     "risks": "risk",
     "roles": "role",
     "same_in_both": "name",
+    "source_notes": "note of the source",
     "statistics": "statistic",
     "strengths": "strength",
     "technological": "technological enabler",
@@ -52,6 +56,7 @@ ITEM_NOUNS = {
     "topics": "topic",
     "weaknesses": "weakness",
     "workforce": "workforce line",
+    "written_out": "shorthand written out",
 }
 LANGUAGES = {"en": "the English", "cy": "the Welsh"}
 
@@ -61,14 +66,17 @@ LANGUAGES = {"en": "the English", "cy": "the Welsh"}
 ITEM_NOUNS_CY = {
     "aims": "amcan",
     "areas": "maes",
+    "as_stated": "ffigur {n} a gadwyd fel y'i nodwyd",
     "closing": "paragraff cloi",
     "clusters": "clwstwr",
     "communication_and_engagement": "galluogwr cyfathrebu ac ymgysylltu",
+    "corrected": "cywiriad",
     "english_names": "enw Saesneg",
     "finance": "llinell {n} am gyllid",
     "goals": "nod",
     "items": "eitem",
     "key_facts": "ffaith allweddol",
+    "left_out": "rhan {n} a hepgorwyd",
     "lists": "rhestr",
     "members": "aelod",
     "methods": "dull",
@@ -83,6 +91,7 @@ ITEM_NOUNS_CY = {
     "risks": "risg",
     "roles": "rôl",
     "same_in_both": "enw",
+    "source_notes": "nodyn {n} gan y ffynhonnell",
     "statistics": "ystadegyn",
     "strengths": "cryfder",
     "technological": "galluogwr technolegol",
@@ -91,6 +100,7 @@ ITEM_NOUNS_CY = {
     "topics": "pwnc",
     "weaknesses": "gwendid",
     "workforce": "llinell {n} am y gweithlu",
+    "written_out": "llaw-fer {n} a ysgrifennwyd yn llawn",
 }
 LANGUAGES_CY = {"en": "y Saesneg", "cy": "y Gymraeg"}
 
