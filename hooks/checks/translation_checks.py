@@ -550,14 +550,17 @@ class Corpus:
 
     def _make_text_units(self) -> list:
         units = []
+        groups: dict = {}  # data file -> its group: the plan's id, or the file
         for text in self.texts:
             where = text.where
-            plan = re.fullmatch(r"data/plans/([^/]+)/([^/]+)\.yml", where.path)
+            if where.path not in groups:
+                plan = _PLAN_FILE.fullmatch(where.path)
+                groups[where.path] = f"{plan[1]}/{plan[2]}" if plan else where.path
             units.append(
                 Unit(
                     key=f"{where.path}#{where.field}",
                     kind="text",
-                    group=f"{plan[1]}/{plan[2]}" if plan else where.path,
+                    group=groups[where.path],
                     label=where.field,
                     en=text.en,
                     cy=text.cy,
@@ -579,15 +582,17 @@ class Corpus:
         """The line of a text's `en:` or `cy:`, found from the line of the text (the loader keeps the text's line only)."""
         if line is None:
             return None
-        pattern = _LANGUAGE_KEY[locale]
+        search = _LANGUAGE_KEY[locale].search
         lines = self._file_lines(path)
         for number in range(line, min(len(lines), line + 40) + 1):
-            if pattern.search(lines[number - 1]):
+            text = lines[number - 1]
+            if locale in text and search(text):  # the key's name is in the line: a quick test first
                 return number
         return line
 
 
 _LANGUAGE_KEY = {locale: re.compile(rf"(?:^|[\s{{,-]){locale}\s*:") for locale in (ENGLISH, WELSH)}
+_PLAN_FILE = re.compile(r"data/plans/([^/]+)/([^/]+)\.yml")
 
 
 def _page_paths(root: Path, locale: str) -> list:
