@@ -62,3 +62,14 @@ def test_the_fast_path_builds_what_the_careful_reader_builds(monkeypatch, text, 
         return document.data, list(document.locations.items())
 
     assert outcome(lambda: strict_yaml.parse(text, "f.yml")) == outcome(lambda: _slow(monkeypatch, text))
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=" \t\r\n\x0b\x0c\x1c\x85\u2028\u2029\u3000\xa0#ab-:", max_size=30))
+def test_a_file_is_empty_when_every_line_is_blank_or_a_comment(text):
+    """strict_yaml._DATA_LINE finds a line with data exactly when some line of the file is neither blank nor a comment."""
+    every_line_blank_or_comment = all(not line.strip() or line.lstrip().startswith("#") for line in strict_yaml._lines(text))
+    assert (strict_yaml._DATA_LINE.search(text) is None) == every_line_blank_or_comment

@@ -385,6 +385,11 @@ def _problem(path: str, mark, rule: str, message: str, hint: str, message_cy: st
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # the line breaks YAML counts
 
 
+# A line holding more than blanks and a comment: after the start of the text or a line break,
+# blanks (\s: the characters str.strip() removes), then something else than a #.
+_DATA_LINE = re.compile(r"(?:^|(?<=[\r\n\x85\u2028\u2029]))\s*[^\s#]")
+
+
 def _lines(text: str) -> list:
     return _LINE_BREAK.split(text)
 
@@ -664,16 +669,15 @@ def parse(text: str, path: str) -> Document:
     if len(text) > MAX_BYTES:
         raise _too_large(path, len(text), "characters")
     text = text.removeprefix("\ufeff")
-    lines = _lines(text)
     if "\t" in text:
-        for number, line in enumerate(lines, 1):
+        for number, line in enumerate(_lines(text), 1):
             stripped = line.lstrip(" ")
             if stripped.startswith("\t"):
                 raise ContentError([Problem(
                     path, number, "yaml-tab", "a tab is used for indentation", "indent with spaces only (two per level)", len(line) - len(stripped) + 1,
                     message_cy="mae tab wedi'i ddefnyddio i fewnoli", hint_cy="mewnolwch â bylchau yn unig (dau fwlch i bob lefel)",
                 )])
-    if all(not line.strip() or line.lstrip().startswith("#") for line in lines):
+    if not _DATA_LINE.search(text):
         raise ContentError([Problem(
             path, 1, "yaml-empty", "the file is empty", "add the data, or delete the file",
             message_cy="mae'r ffeil yn wag", hint_cy="ychwanegwch y data, neu dilëwch y ffeil",
@@ -693,7 +697,7 @@ def parse(text: str, path: str) -> Document:
         builder = _Builder()
         data = builder.build(node, ())
     except _Refusal as refusal:
-        raise ContentError([_thousands_separator_problem(path, lines, refusal) or _problem(path, refusal.mark, refusal.rule, refusal.message, refusal.hint, refusal.message_cy, refusal.hint_cy)]) from None
+        raise ContentError([_thousands_separator_problem(path, _lines(text), refusal) or _problem(path, refusal.mark, refusal.rule, refusal.message, refusal.hint, refusal.message_cy, refusal.hint_cy)]) from None
     except yaml.reader.ReaderError as error:
         line, column = _line_and_column(text, error.position)
         raise ContentError([Problem(
