@@ -603,7 +603,7 @@ class _EventBuilder:
 
     def _count(self, event, depth: int) -> None:
         self.values += 1
-        if depth > MAX_DEPTH or self.values > MAX_VALUES or event.anchor is not None:
+        if depth > MAX_DEPTH or self.values > MAX_VALUES or getattr(event, "anchor", None) is not None:
             raise _Doubt
 
     def value(self, event, path: FieldPath, depth: int):
