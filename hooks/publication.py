@@ -13,6 +13,8 @@ asks for are the pages rendered here (`page_markdown`).
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -182,13 +184,42 @@ def _names_plan_in(source: str, line: int | None, broken: set) -> bool:
     return any(marker.line == line and marker.args and f"data/plans/{marker.args[0]}.yml" in broken for marker in render.find_markers(source))
 
 
+@contextlib.contextmanager
+def _collector_sparing_what_is_kept():
+    """Python's cyclic garbage collector, told to leave alone what a publication keeps.
+
+    Making a publication creates several hundred thousand objects (the data, the rendered
+    pages, the texts) and keeps them to the end; each full pass of the collector walked every
+    object kept so far, again and again as they grew. After each large stage, _settle()
+    moves what exists to the collector's permanent generation (gc.freeze), which its passes
+    skip; the collector still runs, so the garbage of later stages is collected as usual.
+    At the end everything is given back to the collector (gc.unfreeze), so nothing frozen
+    outlives the call.
+    """
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _settle() -> None:
+    gc.freeze()
+
+
 def make(root: Path) -> Publication:
     """The publication of the files under root as they are now, with every content problem found."""
+    with _collector_sparing_what_is_kept():
+        return _make(root)
+
+
+def _make(root: Path) -> Publication:
     root = Path(root).resolve()
     data, problems = plan_data.read(root)
+    _settle()
     publication = Publication(root, data, {})
     pages, found = _render_pages(root, publication.renderer, problems)
     publication.pages = pages
+    _settle()
     problems += found
     config = site_config.read(root)
     problems += links.problems(root, [page for page in pages.values() if page.rendered is not None], config.markdown_extensions)

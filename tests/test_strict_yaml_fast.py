@@ -41,3 +41,35 @@ def test_what_the_fast_path_refuses_gets_the_careful_readers_message(monkeypatch
     assert [p.as_text() for p in fast.value.problems] == [p.as_text() for p in slow.value.problems]
     if rule:
         assert fast.value.problems[0].rule == rule
+
+
+@pytest.mark.parametrize("text, fast_path", [
+    ("a: !!float 1\nb: !!str 2\nc: !!int '3'\n", True),  # as benchmarks/synthetic_site.py writes decimals
+    ("a: &x 1\n", False),  # an anchor: the careful reader decides
+    ("a: !!map {b: 1}\n", False),
+    ("? [a]\n: 1\n", False),
+    ("'<<': 1\nb: [1, {c: 'd'}]\n", True),
+    ("a: 1\n---\nb: 2\n", False),
+])
+def test_the_fast_path_builds_what_the_careful_reader_builds(monkeypatch, text, fast_path):
+    assert (strict_yaml._compose_fast(text) is not None) == fast_path
+
+    def outcome(read):
+        try:
+            document = read()
+        except ContentError as error:
+            return [p.as_text() for p in error.problems]
+        return document.data, list(document.locations.items())
+
+    assert outcome(lambda: strict_yaml.parse(text, "f.yml")) == outcome(lambda: _slow(monkeypatch, text))
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=" \t\r\n\x0b\x0c\x1c\x85\u2028\u2029\u3000\xa0#ab-:", max_size=30))
+def test_a_file_is_empty_when_every_line_is_blank_or_a_comment(text):
+    """strict_yaml._DATA_LINE finds a line with data exactly when some line of the file is neither blank nor a comment."""
+    every_line_blank_or_comment = all(not line.strip() or line.lstrip().startswith("#") for line in strict_yaml._lines(text))
+    assert (strict_yaml._DATA_LINE.search(text) is None) == every_line_blank_or_comment

@@ -62,6 +62,17 @@ def _links(markdown: str) -> list:
     return found
 
 
+def may_hold_relative_links(markdown: str) -> bool:
+    """False when markdown can hold no link or image that problems() checks, so it need not be parsed.
+
+    In CommonMark a link or an image is written inline, `[text](target)` or `![text](target)`,
+    or by reference, to a definition `[name]: target`: either way a `](` or a `]:`. Without
+    them the only links are autolinks (`<https://...>`, `<name@example.org>`), which always
+    have a scheme, and links with a scheme are not checked.
+    """
+    return "](" in markdown or "]:" in markdown
+
+
 class _Ids(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -116,6 +127,8 @@ def problems(root: Path, pages: list, extensions: tuple = ()) -> list:
 
     found = []
     for page in pages:
+        if not may_hold_relative_links(page.rendered):
+            continue
         src_uri = f"{page.locale}/{page.inner}"
         for target, rendered_line in _links(page.rendered):
             scheme, netloc, path, _, anchor = urlsplit(target)

@@ -453,11 +453,12 @@ class LanguageIdentifier:
     def wrong_languages(self, items: list) -> list:
         """For each (text, locale): True when the text, meant to be in locale, is with confidence in the other language.
 
-        All at once, each distinct text once: the identifier then works on both processor cores.
+        All at once, each distinct text once (the same sentence recurs on many pages and plans):
+        the identifier then works on both processor cores.
         """
+        words_of = {(text, locale): self.words(text) for text, locale in set(items)}  # (text, locale) -> its words
+        wanted = {(words, locale) for (_, locale), words in words_of.items() if len(self.significant_words(words)) >= MIN_WORDS}
         verdicts: dict = {}  # (words, locale) -> wrong?
-        wanted = {(self.words(text), locale) for text, locale in items}
-        wanted = {(words, locale) for words, locale in wanted if len(self.significant_words(words)) >= MIN_WORDS}
         if wanted:
             detector, languages = self._detector()
             for locale, language in languages.items():
@@ -465,7 +466,7 @@ class LanguageIdentifier:
                 if texts:
                     for text, confidence in zip(texts, detector.compute_language_confidence_in_parallel(texts, language)):
                         verdicts[text, locale] = confidence < MIN_CONFIDENCE
-        return [verdicts.get((self.words(text), locale), False) for text, locale in items]
+        return [verdicts.get((words_of[item], item[1]), False) for item in items]
 
     def is_names_only(self, text: str) -> bool:
         """True when a text holds nothing but names the same in both languages, figures and punctuation."""
@@ -549,14 +550,17 @@ class Corpus:
 
     def _make_text_units(self) -> list:
         units = []
+        groups: dict = {}  # data file -> its group: the plan's id, or the file
         for text in self.texts:
             where = text.where
-            plan = re.fullmatch(r"data/plans/([^/]+)/([^/]+)\.yml", where.path)
+            if where.path not in groups:
+                plan = _PLAN_FILE.fullmatch(where.path)
+                groups[where.path] = f"{plan[1]}/{plan[2]}" if plan else where.path
             units.append(
                 Unit(
                     key=f"{where.path}#{where.field}",
                     kind="text",
-                    group=f"{plan[1]}/{plan[2]}" if plan else where.path,
+                    group=groups[where.path],
                     label=where.field,
                     en=text.en,
                     cy=text.cy,
@@ -578,15 +582,17 @@ class Corpus:
         """The line of a text's `en:` or `cy:`, found from the line of the text (the loader keeps the text's line only)."""
         if line is None:
             return None
-        pattern = _LANGUAGE_KEY[locale]
+        search = _LANGUAGE_KEY[locale].search
         lines = self._file_lines(path)
         for number in range(line, min(len(lines), line + 40) + 1):
-            if pattern.search(lines[number - 1]):
+            text = lines[number - 1]
+            if locale in text and search(text):  # the key's name is in the line: a quick test first
                 return number
         return line
 
 
 _LANGUAGE_KEY = {locale: re.compile(rf"(?:^|[\s{{,-]){locale}\s*:") for locale in (ENGLISH, WELSH)}
+_PLAN_FILE = re.compile(r"data/plans/([^/]+)/([^/]+)\.yml")
 
 
 def _page_paths(root: Path, locale: str) -> list:
@@ -1141,20 +1147,25 @@ def abbreviation_problems(corpus: Corpus, store: Store) -> list:
     if not known.readable:
         return []
     names = tuple(sorted((name for name in corpus.same_in_both if " " in name.strip()), key=len, reverse=True))
+    unexplained_in: dict = {}  # (text, locale) -> its words with no expansion: each distinct text read once
+
+    def unexplained(text: str, locale: str) -> list:
+        if (text, locale) not in unexplained_in:
+            unexplained_in[text, locale] = [word for word in abbreviations.words(text, names) if not known.explains(word, locale)]
+        return unexplained_in[text, locale]
+
     found = {}  # (path, line, word, locale) -> field: a text's English and Welsh can share a line
     for pair in corpus.pages.values():
         for page in (pair.en, pair.cy):
             if page is None or page.problems:
                 continue
             for prose in page.prose:
-                for word in abbreviations.words(prose.text, names):
-                    if not known.explains(word, page.locale):
-                        found.setdefault((page.path, prose.line, word, page.locale), "")
+                for word in unexplained(prose.text, page.locale):
+                    found.setdefault((page.path, prose.line, word, page.locale), "")
     for unit in corpus.text_units():
         for text, locale, (path, line) in ((unit.en, ENGLISH, unit.en_where), (unit.cy, WELSH, unit.cy_where)):
-            for word in abbreviations.words(text or "", names):
-                if not known.explains(word, locale):
-                    found.setdefault((path, line, word, locale), unit.label)
+            for word in unexplained(text or "", locale):
+                found.setdefault((path, line, word, locale), unit.label)
     problems = []
     for (path, line, word, locale), label in found.items():
         problems.append(Problem(

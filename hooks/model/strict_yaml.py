@@ -23,10 +23,18 @@ from pathlib import Path
 from typing import NamedTuple
 
 import yaml
-from yaml.events import AliasEvent
+from yaml.events import (
+    AliasEvent, DocumentEndEvent, DocumentStartEvent, MappingEndEvent, MappingStartEvent,
+    ScalarEvent, SequenceEndEvent, SequenceStartEvent, StreamEndEvent, StreamStartEvent,
+)
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from hooks.problems import ContentError, Problem
+
+try:
+    from yaml._yaml import CParser as _CParser  # libyaml's parser, when PyYAML was built with it
+except ImportError:  # pragma: no cover - the pinned PyYAML wheels all have it
+    _CParser = None
 
 # Limits far above any real content file (the largest plan is about 140 kB, 3,000 values),
 # low enough that reading never takes more than a few seconds.
@@ -156,17 +164,6 @@ def _resolve(kind, value, implicit) -> str:
     if kind is MappingNode:
         return "tag:yaml.org,2002:map"
     return "tag:yaml.org,2002:seq"
-
-
-class _FastComposer(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):
-    """libyaml's C parser, composing the same nodes about forty times faster.
-
-    It cannot refuse aliases or deep nesting as it reads, so parse() uses it only for files
-    that cannot be deeply nested, checks the rest on the composed nodes, and on any doubt or
-    error reads the file again with _Composer, whose messages are the ones people see.
-    """
-
-    resolve = staticmethod(lambda kind, value, implicit: _resolve(kind, value, implicit))
 
 
 class _Composer(yaml.SafeLoader):
@@ -388,6 +385,11 @@ def _problem(path: str, mark, rule: str, message: str, hint: str, message_cy: st
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # the line breaks YAML counts
 
 
+# A line holding more than blanks and a comment: after the start of the text or a line break,
+# blanks (\s: the characters str.strip() removes), then something else than a #.
+_DATA_LINE = re.compile(r"(?:^|(?<=[\r\n\x85\u2028\u2029]))\s*[^\s#]")
+
+
 def _lines(text: str) -> list:
     return _LINE_BREAK.split(text)
 
@@ -566,41 +568,97 @@ _MISSING_COLON_HINT_CY = "ychwanegwch ': ' ar ôl enw'r maes; os yw'r llinell yn
 
 
 # Brackets bound how deeply flow collections nest; indentation bounds block nesting within the
-# size limit. Under this many, the C composer's recursion is safe.
+# size limit. Under this many, libyaml's parser is known to be safe.
 _FAST_MAX_BRACKETS = 5000
 
 
+class _Doubt(Exception):
+    """The fast reader met something it leaves to the careful reader (_Composer), whose messages people see."""
+
+
+_SCALAR_TAGS = {"tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null")}
+
+
+class _EventBuilder:
+    """The data and locations _Builder makes, built straight from libyaml's events, with no nodes.
+
+    Only what the careful reader would accept in the same way is built here: plain or quoted
+    scalars without tags or anchors, mappings and sequences without tags or anchors, within
+    MAX_DEPTH and MAX_VALUES (counted as _Composer counts them, keys included). On anything else
+    (an alias, an anchor, a tag, a refused value or key, a second document) it raises _Doubt.
+    """
+
+    def __init__(self, parser):
+        self.next_event = parser.get_event
+        self.locations: dict = {}
+        self.values = 0
+
+    def document(self):
+        if type(self.next_event()) is not StreamStartEvent or type(self.next_event()) is not DocumentStartEvent:
+            raise _Doubt
+        data = self.value(self.next_event(), (), 1)
+        if type(self.next_event()) is not DocumentEndEvent or type(self.next_event()) is not StreamEndEvent:
+            raise _Doubt
+        return data
+
+    def _count(self, event, depth: int) -> None:
+        self.values += 1
+        if depth > MAX_DEPTH or self.values > MAX_VALUES or getattr(event, "anchor", None) is not None:
+            raise _Doubt
+
+    def value(self, event, path: FieldPath, depth: int):
+        self._count(event, depth)  # an AliasEvent has an anchor: refused here
+        mark = event.start_mark
+        self.locations[path] = (mark.line + 1, mark.column + 1)
+        kind = type(event)
+        if kind is ScalarEvent:
+            _refuse_control_characters(event)
+            if event.tag is None:
+                return _plain_scalar(event) if event.implicit[0] else event.value
+            if event.tag in _SCALAR_TAGS:  # !!str, !!int, ... as _Builder reads them
+                return _tagged_scalar(event)
+            raise _Doubt
+        if getattr(event, "tag", None) is not None:
+            raise _Doubt
+        if kind is SequenceStartEvent:
+            items: list = []
+            event = self.next_event()
+            while type(event) is not SequenceEndEvent:
+                items.append(self.value(event, path + (len(items),), depth + 1))
+                event = self.next_event()
+            return items
+        if kind is not MappingStartEvent:
+            raise _Doubt
+        mapping: dict = {}
+        event = self.next_event()
+        while type(event) is not MappingEndEvent:
+            self._count(event, depth + 1)
+            if type(event) is not ScalarEvent or event.tag is not None:
+                raise _Doubt
+            if event.implicit[0]:
+                key = _read_plain(event.value)
+                if event.value == "<<" or not isinstance(key, str):
+                    raise _Doubt
+            else:
+                key = event.value
+            if key in mapping:
+                raise _Doubt
+            key_mark = event.start_mark
+            mapping[key] = self.value(self.next_event(), path + (key,), depth + 1)
+            self.locations[path + (key,)] = (key_mark.line + 1, key_mark.column + 1)
+            event = self.next_event()
+        return mapping
+
+
 def _compose_fast(text: str):
-    """(data, locations) read with the C parser, or None when the slow reader must decide."""
-    if not hasattr(yaml, "CSafeLoader") or text.count("[") + text.count("{") > _FAST_MAX_BRACKETS:
+    """(data, locations) read with libyaml's C parser, or None when the careful reader must decide."""
+    if _CParser is None or text.count("[") + text.count("{") > _FAST_MAX_BRACKETS:
         return None
-    composer = _FastComposer(text)
+    builder = _EventBuilder(_CParser(text))
     try:
-        node = composer.get_single_node()
-        if node is None:
-            return None
-        seen: set = set()
-        depth = values = 0
-        stack = [(node, 1)]
-        while stack:  # the limits _Composer enforces while reading, and no alias (a node met twice)
-            current, level = stack.pop()
-            values += 1
-            if id(current) in seen or level > MAX_DEPTH or values > MAX_VALUES:
-                return None
-            seen.add(id(current))
-            depth = max(depth, level)
-            if isinstance(current, SequenceNode):
-                stack.extend((item, level + 1) for item in current.value)
-            elif isinstance(current, MappingNode):
-                for key, value in current.value:
-                    stack.append((key, level + 1))
-                    stack.append((value, level + 1))
-        builder = _Builder()
-        data = builder.build(node, ())
-    except (_Refusal, yaml.YAMLError, RecursionError):
+        data = builder.document()
+    except (_Doubt, _Refusal, yaml.YAMLError, RecursionError):
         return None
-    finally:
-        composer.dispose()
     if not isinstance(data, dict):
         return None
     return data, builder.locations
@@ -611,16 +669,15 @@ def parse(text: str, path: str) -> Document:
     if len(text) > MAX_BYTES:
         raise _too_large(path, len(text), "characters")
     text = text.removeprefix("\ufeff")
-    lines = _lines(text)
     if "\t" in text:
-        for number, line in enumerate(lines, 1):
+        for number, line in enumerate(_lines(text), 1):
             stripped = line.lstrip(" ")
             if stripped.startswith("\t"):
                 raise ContentError([Problem(
                     path, number, "yaml-tab", "a tab is used for indentation", "indent with spaces only (two per level)", len(line) - len(stripped) + 1,
                     message_cy="mae tab wedi'i ddefnyddio i fewnoli", hint_cy="mewnolwch â bylchau yn unig (dau fwlch i bob lefel)",
                 )])
-    if all(not line.strip() or line.lstrip().startswith("#") for line in lines):
+    if not _DATA_LINE.search(text):
         raise ContentError([Problem(
             path, 1, "yaml-empty", "the file is empty", "add the data, or delete the file",
             message_cy="mae'r ffeil yn wag", hint_cy="ychwanegwch y data, neu dilëwch y ffeil",
@@ -640,7 +697,7 @@ def parse(text: str, path: str) -> Document:
         builder = _Builder()
         data = builder.build(node, ())
     except _Refusal as refusal:
-        raise ContentError([_thousands_separator_problem(path, lines, refusal) or _problem(path, refusal.mark, refusal.rule, refusal.message, refusal.hint, refusal.message_cy, refusal.hint_cy)]) from None
+        raise ContentError([_thousands_separator_problem(path, _lines(text), refusal) or _problem(path, refusal.mark, refusal.rule, refusal.message, refusal.hint, refusal.message_cy, refusal.hint_cy)]) from None
     except yaml.reader.ReaderError as error:
         line, column = _line_and_column(text, error.position)
         raise ContentError([Problem(
