@@ -7,6 +7,9 @@
     publication.py  the one pipeline: every input read once, every page rendered, every check run
     check.py, build.py, new.py, translations.py   the commands (python -m hooks.NAME)
     mkdocs_hooks.py, engine.py   the only modules that know MkDocs (mkdocs_hooks.py is what it calls)
+    theme.py        the site's changes to the installed theme's templates (base.html and the partials
+                    header, search, toc, language), applied on every build; engine.py puts the result
+                    before overrides/
     problems.py, files.py, spreadsheet.py   the problem type, safe file writing, spreadsheet cells
 
 Where a change goes: a block is a line in rendering/render.py's BLOCKS and a template in

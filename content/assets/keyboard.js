@@ -2,9 +2,9 @@
  * Keyboard access to the header's menu and search controls.
  *
  * Material draws them as <label>s of hidden checkboxes, which work by pointer but cannot be
- * reached with a keyboard. overrides/partials/header.html puts a real button beside each
- * label; this shows the buttons instead of the labels and makes each button flip its
- * checkbox, as the label would. Without JavaScript the labels stay.
+ * reached with a keyboard. hooks/theme.py puts a real button beside each label (its change to
+ * the theme's partials/header.html); this shows the buttons instead of the labels and makes
+ * each button flip its checkbox, as the label would. Without JavaScript the labels stay.
  */
 (function () {
   "use strict";

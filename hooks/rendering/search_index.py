@@ -4,8 +4,8 @@ mkdocs-static-i18n merges the search entries of every language into one index,
 search/search_index.json, so a search on a Welsh page would find English pages too. After
 the build, `write_per_language` splits it: the default language's entries stay where they
 are; each other language's entries move to <locale>/search/search_index.json, with their
-addresses made relative to that language's folder. overrides/base.html points the search of
-a page at its own language's folder.
+addresses made relative to that language's folder. hooks/theme.py changes the theme's base.html
+so that the search of a page reads its own language's folder.
 
 Welsh entries gain a field, "mutations", holding other forms of their words
 (hooks/rendering/mutations.py): a search for "Cymru" finds "Gymru", "Nghymru" and "Chymru", and
