@@ -38,6 +38,33 @@ def _csv(site, locale, plan, table):
 
 
 @pytest.mark.parametrize("locale", ["en", "cy"])
+def test_needs_csv_carries_the_notes_shown_beside_a_statistic(site, data, locale):
+    """A reuser of the table learns what a reader of the page learns: the source's own caveat
+    ("check source") and a figure kept as the source states it (dementia's 0.070%)."""
+    plan = data.plans["upper-valleys/2022-23"]
+    header, *rows = _csv(site, locale, plan, "needs")
+    note = header.index(data.interface["csv_figures_note"].render(locale))
+    expected = {}
+    for topic in plan.content["needs"]["topics"]:
+        for statistic in topic.get("statistics", []):
+            extra = statistic if isinstance(statistic, dict) else {}
+            text = (statistic["text"] if isinstance(statistic, dict) else statistic).render(locale)
+            wanted = []
+            if "source_caveat" in extra:
+                wanted.append(data.interface["source_caveat_" + extra["source_caveat"].replace(" ", "_")].render(locale))
+            if "as_stated" in extra:
+                wanted.append(extra["as_stated"].render(locale))
+            expected[text] = wanted
+    assert any(expected.values()), "the plan has no statistic with a note: no proof"
+    for row in rows:
+        statistic = row[header.index(data.interface["csv_statistic"].render(locale))]
+        assert all(part in row[note] for part in expected[statistic]), (statistic, row[note])
+        assert bool(row[note]) == bool(expected[statistic]), (statistic, row[note])
+    noted = {row[header.index(data.interface["csv_statistic"].render(locale))] for row in rows if row[note]}
+    assert any("0.070%" in statistic for statistic in noted)
+
+
+@pytest.mark.parametrize("locale", ["en", "cy"])
 def test_finance_csv_has_the_page_figures(site, data, locale):
     plan = data.plans["upper-valleys/2022-23"]
     rows = _csv(site, locale, plan, "finance")

@@ -190,6 +190,10 @@ COLUMNS = {
             "en": "The web address of that source, where the plan gives one; otherwise empty.",
             "cy": "Cyfeiriad gwe'r ffynhonnell honno, lle mae'r cynllun yn rhoi un; fel arall yn wag.",
         }, format="uri"),
+        Column("csv_figures_note", "string", {
+            "en": "The note the plan's page shows beside the statistic, where it has one: the source document's own caveat on it (“check source”, “check date”), or that its figures are shown as the source states them though they do not fit with another, and why. Empty otherwise.",
+            "cy": "Y nodyn a ddangosir wrth ymyl yr ystadegyn ar dudalen y cynllun, lle mae un: cafeat y ddogfen ffynhonnell ei hun arno (“gwirio'r ffynhonnell”, “gwirio'r dyddiad”), neu fod ei ffigurau'n cael eu dangos fel y mae'r ffynhonnell yn eu nodi er nad ydynt yn cyd-fynd â ffigur arall, a pham. Yn wag fel arall.",
+        }),
     ),
 }
 
@@ -249,11 +253,21 @@ def _rows(plan: Plan, table: str, data: PlanData, locale: str) -> list:
             for statistic in topic.get("statistics", []):
                 text = statistic["text"] if isinstance(statistic, dict) else statistic
                 extra = statistic if isinstance(statistic, dict) else {}
-                common = [extra.get("period", ""), t(extra.get("source")), extra.get("source_url", "")]
+                common = [extra.get("period", ""), t(extra.get("source")), extra.get("source_url", ""), _figures_note(extra, ui, t)]
                 for name, figure in text.figures.items():
                     rows.append([t(topic["title"]), text.render(locale), name, ui("csv_kind_" + figure.kind), _figure_value(figure), *common])
         return rows
     raise ValueError(f"unknown table {table}")
+
+
+def _figures_note(statistic: dict, ui, t) -> str:
+    """The notes shown beside a statistic on its page (hooks/templates/_source.md.jinja), as text."""
+    notes = []
+    if "source_caveat" in statistic:
+        notes.append(f"{ui('source_caveat')} “{ui('source_caveat_' + statistic['source_caveat'].replace(' ', '_'))}”.")
+    if "as_stated" in statistic:
+        notes.append(f"{ui('as_stated')} {t(statistic['as_stated'])}")
+    return " ".join(notes)
 
 
 def _header(table: str, data: PlanData, locale: str) -> list:
