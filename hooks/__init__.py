@@ -5,7 +5,9 @@
                  feeds, the Welsh search index, drafts, abbreviations marked <abbr> (abbreviations)
     checks/      links, navigation, safety, and the translation gate (translation_checks)
     publication.py  the one pipeline: every input read once, every page rendered, every check run
-    check.py, build.py, new.py, translations.py   the commands (python -m hooks.NAME)
+    check.py, build.py, new.py, translations.py, pull_request.py   the commands (python -m hooks.NAME)
+    translator_formats.py   XLIFF, TMX and TBX for translators' tools (used by translations.py)
+    commands.py     a command as a person types it on their system, in a message
     mkdocs_hooks.py, engine.py   the only modules that know MkDocs (mkdocs_hooks.py is what it calls)
     theme.py        the site's changes to the installed theme's templates (base.html and the partials
                     header, search, toc, language), applied on every build; engine.py puts the result
