@@ -49,6 +49,13 @@ _NAMES = {
     "!": "an exclamation mark (!)",
     "%": "a percent sign (%)",
 }
+_NAMES_CY = {
+    '"': "dyfynnod dwbl (\")",
+    "$": "arwydd doler ($)",
+    "`": "ôl-dic (`)",
+    "!": "ebychnod (!)",
+    "%": "arwydd canran (%)",
+}
 
 
 class UnsafeArgument(ValueError):
@@ -65,15 +72,21 @@ def python(windows: bool | None = None) -> str:
     return ".venv\\Scripts\\python" if (is_windows() if windows is None else windows) else ".venv/bin/python"
 
 
-def unsafe_character(argument: str) -> str | None:
-    """The first character of argument that no quoting makes safe in every shell, described; or None."""
+def unsafe_character(argument: str, language: str = "en") -> str | None:
+    """The first character of argument that no quoting makes safe in every shell, described (in
+    English, or in Welsh with language="cy"); or None."""
+    welsh = language == "cy"
     found = _UNSAFE.search(argument)
     if found is None:
         if "\\\\" in argument or argument.endswith("\\"):
-            return "a backslash doubled or at the end (\\\\ or a last \\)"
+            return "ôl-slaes ddwbl neu ar y diwedd (\\\\ neu \\ olaf)" if welsh else "a backslash doubled or at the end (\\\\ or a last \\)"
         return None
     character = found[0]
-    return _NAMES.get(character) or (f"a curly double quote ({character})" if character in "\u201c\u201d\u201e" else f"a line break or control character (U+{ord(character):04X})")
+    if character in (_NAMES_CY if welsh else _NAMES):
+        return (_NAMES_CY if welsh else _NAMES)[character]
+    if character in "\u201c\u201d\u201e":
+        return f"dyfynnod dwbl crwm ({character})" if welsh else f"a curly double quote ({character})"
+    return f"toriad llinell neu nod rheoli (U+{ord(character):04X})" if welsh else f"a line break or control character (U+{ord(character):04X})"
 
 
 def quote(argument: str) -> str:
@@ -96,8 +109,9 @@ def command(module: str, *args: str, windows: bool | None = None) -> str:
     return " ".join([python(windows), "-m", module, *(quote(a) for a in args)])
 
 
-def suggest(module: str, *args: str, windows: bool | None = None) -> str:
-    """The command, if every argument can be typed in every shell; otherwise what to type, in words."""
+def suggest(module: str, *args: str, windows: bool | None = None, language: str = "en") -> str:
+    """The command, if every argument can be typed in every shell; otherwise what to type, in words
+    (English, or Welsh with language="cy")."""
     try:
         return command(module, *args, windows=windows)
     except UnsafeArgument:
@@ -110,5 +124,8 @@ def suggest(module: str, *args: str, windows: bool | None = None) -> str:
             spelled.append("…")
             awkward.append(argument)
     start = command(module, windows=windows) + " " + " ".join(spelled)
+    if language == "cy":
+        named = "; ".join(f"{a!r} ({unsafe_character(a, 'cy') or 'gwag'})" for a in awkward)
+        return f"{start}, lle mae … yn {named}: yn bash neu zsh, teipiwch ef rhwng dyfynodau sengl ('...')"
     named = "; ".join(f"{a!r} ({unsafe_character(a) or 'empty'})" for a in awkward)
     return f"{start}, where … is {named}: in bash or zsh, type it in single quotes ('...')"

@@ -326,13 +326,14 @@ def not_revised_message(unit: Unit) -> str:
     english = f"{unit.en_where[0]}:{unit.en_where[1]}"
     welsh = f"{unit.cy_where[0]}:{unit.cy_where[1]}"
     again = commands.suggest("hooks.translations", "mark-fresh", "--welsh-unchanged", unit.key)
+    again_cy = commands.suggest("hooks.translations", "mark-fresh", "--welsh-unchanged", unit.key, language="cy")
     return Said(
         f"{unit.key}: not marked: the English of {what} ({english}) has changed since it was marked up to date, "
         f"but its Welsh ({welsh}) has not. Revise the Welsh first. "
         f"If the English change needs no change to the Welsh (a typo corrected in the English), say so: {again}",
         f"{unit.key}: heb ei nodi: mae Saesneg {what_cy} ({english}) wedi newid ers i'r Gymraeg gael ei nodi'n gyfredol, "
         f"ond nid yw'r Gymraeg ({welsh}) wedi newid. Diwygiwch y Gymraeg yn gyntaf. "
-        f"Os nad oes angen newid y Gymraeg ar ôl y newid i'r Saesneg (teipo wedi'i gywiro yn y Saesneg), dywedwch hynny: {again}",
+        f"Os nad oes angen newid y Gymraeg ar ôl y newid i'r Saesneg (teipo wedi'i gywiro yn y Saesneg), dywedwch hynny: {again_cy}",
     )
 
 
@@ -1372,6 +1373,7 @@ def _run(arguments, corpus: Corpus, store: Store) -> int:
     if arguments.command == "export":
         count = export(corpus, store, arguments.file, replace=arguments.replace)
         again = commands.suggest("hooks.translations", "import", str(arguments.file))
+        again_cy = commands.suggest("hooks.translations", "import", str(arguments.file), language="cy")
         print(in_language(
             language,
             f"Exported {count} text{'s' if count != 1 else ''} to translate or confirm to {arguments.file}.",
@@ -1381,13 +1383,13 @@ def _run(arguments, corpus: Corpus, store: Store) -> int:
             print(in_language(
                 language,
                 "Open it in the CAT tool (memoQ, Trados), translate and confirm each unit, save the translated XLIFF, then run: " + again,
-                "Agorwch hi yn yr offeryn CAT (memoQ, Trados), cyfieithwch a chadarnhewch bob uned, cadwch yr XLIFF wedi'i chyfieithu, yna rhedwch: " + again,
+                "Agorwch hi yn yr offeryn CAT (memoQ, Trados), cyfieithwch a chadarnhewch bob uned, cadwch yr XLIFF wedi'i chyfieithu, yna rhedwch: " + again_cy,
             ))
             return EXIT_DONE
         print(in_language(
             language,
             "Fill in the 'welsh' column (leave a row empty to skip it), save as CSV UTF-8, then run: " + again,
-            "Llenwch y golofn 'welsh' (gadewch res yn wag i'w hepgor), cadwch y ffeil fel CSV UTF-8, yna rhedwch: " + again,
+            "Llenwch y golofn 'welsh' (gadewch res yn wag i'w hepgor), cadwch y ffeil fel CSV UTF-8, yna rhedwch: " + again_cy,
         ))
         return EXIT_DONE
     if arguments.command == "memory":

@@ -164,6 +164,17 @@ def test_suggest_gives_the_command_or_says_what_to_type():
     assert "'content/cy/50%.md#2'" in text and "percent sign" in text
 
 
+def test_suggest_says_what_to_type_in_welsh_too():
+    text = suggest("hooks.translations", "mark-fresh", "content/cy/50%.md#2", windows=False, language="cy")
+    assert text.startswith(".venv/bin/python -m hooks.translations mark-fresh …")
+    assert "'content/cy/50%.md#2'" in text and "arwydd canran" in text and "dyfynodau sengl" in text
+    assert "where" not in text and "percent sign" not in text
+    for argument in ('a"b', "a$b", "a`b", "a!b", "a\u201cb", "a\nb", "a\\\\b"):
+        welsh = suggest("hooks.translations", "import", argument, windows=False, language="cy")
+        english = suggest("hooks.translations", "import", argument, windows=False)
+        assert welsh != english and "lle mae" in welsh, argument
+
+
 def _message_strings(tree: ast.AST):
     """Every string constant of a module that is not a docstring (a statement of its own)."""
     docstrings = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)}

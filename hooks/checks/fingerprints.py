@@ -137,7 +137,7 @@ def _mark_fresh_the_file_of_cy(line: str) -> str:
     """The same command, said in Welsh where the file is not known."""
     named = re.match(r"((?:content/cy/\S+\.md|data/\S+\.yml))#", line)
     if named:
-        return suggest("hooks.translations", "mark-fresh", _decode_key(named[1]))
+        return suggest("hooks.translations", "mark-fresh", _decode_key(named[1]), language="cy")
     return f"{command('hooks.translations', 'mark-fresh')} FFEIL, lle FFEIL yw'r dudalen Gymraeg neu'r ffeil ddata yr oedd y llinell yn ymwneud â hi"
 
 

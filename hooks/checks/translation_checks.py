@@ -50,9 +50,10 @@ CONTENT = "content"
 TRANSLATED_FRONT_MATTER = {"title", "description", "summary"}
 
 
-def mark_fresh_command(key: str) -> str:
-    """The command that records a Welsh translation as up to date, spelled for this machine."""
-    return suggest("hooks.translations", "mark-fresh", key)
+def mark_fresh_command(key: str, language: str = "en") -> str:
+    """The command that records a Welsh translation as up to date, spelled for this machine
+    (where it cannot be typed as it is, what to type is said in English, or Welsh with "cy")."""
+    return suggest("hooks.translations", "mark-fresh", key, language=language)
 
 
 # --- Reading a page ---------------------------------------------------------------------------
@@ -1104,7 +1105,7 @@ def freshness_problem(corpus: Corpus, unit: Unit, state) -> Problem:
     field_ = "" if unit.kind == "section" else unit.label
     what = f"{unit.label}" if unit.kind == "section" else f"the text {fingerprints.describe_field(unit.label)}"
     welsh = welsh_text_to_revise(corpus, unit)
-    mark = mark_fresh_command(unit.key)
+    mark, mark_cy = mark_fresh_command(unit.key), mark_fresh_command(unit.key, "cy")
     entry = fingerprints.acknowledgement_entry(unit)
     no_change = f"If the English change needs no change to the Welsh (a typo corrected in the English), add this line at the end of {fingerprints.ACKNOWLEDGEMENTS_PATH} and replace its [TO DO: ...] with why: {entry}"
     what_cy, welsh_cy = unit_label_cy(unit), welsh_text_to_revise_cy(corpus, unit)
@@ -1116,7 +1117,7 @@ def freshness_problem(corpus: Corpus, unit: Unit, state) -> Problem:
             f"check that Welsh against the English and correct it if needed; when a pull request changes it, the pull request's check records it (on your computer, run: {mark}). If it is right as it is, add this line at the end of {fingerprints.ACKNOWLEDGEMENTS_PATH} and replace its [TO DO: ...] with why: {entry}",
             field=field_,
             message_cy=f"nid oes ôl bys wedi'i gofnodi ar gyfer Cymraeg {what_cy} ({english}): nid oes neb wedi cadarnhau eto ei bod yn cyfateb i'r Saesneg. Dyma ble mae'r Gymraeg: {welsh_cy}",
-            hint_cy=f"gwiriwch y Gymraeg honno yn erbyn y Saesneg, a'i chywiro os oes angen; pan fydd cais tynnu yn ei newid, bydd gwiriad y cais tynnu yn ei chofnodi (ar eich cyfrifiadur, rhedwch: {mark}). Os yw'n gywir fel y mae, {add_line_cy}",
+            hint_cy=f"gwiriwch y Gymraeg honno yn erbyn y Saesneg, a'i chywiro os oes angen; pan fydd cais tynnu yn ei newid, bydd gwiriad y cais tynnu yn ei chofnodi (ar eich cyfrifiadur, rhedwch: {mark_cy}). Os yw'n gywir fel y mae, {add_line_cy}",
         )
     changed = "; ".join(state.changes) if state.changes else f"it now reads '{_excerpt(unit.en or '')}'"
     changes_cy = getattr(state, "changes_cy", ())
@@ -1128,7 +1129,7 @@ def freshness_problem(corpus: Corpus, unit: Unit, state) -> Problem:
         field=field_,
         message_cy=f"mae Saesneg {what_cy} wedi newid ers i'r Gymraeg gael ei nodi'n gyfredol ddiwethaf ({english}: {changed_cy}). Diwygiwch y Gymraeg: {welsh_cy}",
         hint_cy=(
-            f"diwygiwch y Gymraeg honno fel ei bod yn cyfateb i'r Saesneg; yna bydd gwiriad y cais tynnu yn ei chofnodi (ar eich cyfrifiadur, rhedwch: {mark}). "
+            f"diwygiwch y Gymraeg honno fel ei bod yn cyfateb i'r Saesneg; yna bydd gwiriad y cais tynnu yn ei chofnodi (ar eich cyfrifiadur, rhedwch: {mark_cy}). "
             f"Os nad oes angen newid y Gymraeg ar ôl y newid i'r Saesneg (teipo wedi'i gywiro yn y Saesneg), {add_line_cy}"
         ),
     )
