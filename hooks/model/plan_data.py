@@ -105,8 +105,8 @@ _ENGLISH_MARK_MESSAGES = {
         f"nid yw ]] yn cau unrhyw ymadrodd Saesneg: “{near}”", "dechreuwch yr ymadrodd Saesneg â [[, neu dilëwch y ]]",
     ),
     "nested": lambda near: (
-        f"a [[ opens an English phrase inside another: “{near}”", "close each English phrase with ]] before the next [[: one phrase cannot hold another",
-        f"mae [[ yn agor ymadrodd Saesneg y tu mewn i un arall: “{near}”", "caewch bob ymadrodd Saesneg â ]] cyn y [[ nesaf: ni all un ymadrodd gynnwys un arall",
+        f"a [[ opens an English phrase before the one before it is closed with ]]: “{near}”", "close each English phrase with ]] before the next [[ (one phrase cannot hold another)",
+        f"mae [[ yn agor ymadrodd Saesneg cyn i'r un o'i flaen gael ei gau â ]]: “{near}”", "caewch bob ymadrodd Saesneg â ]] cyn y [[ nesaf (ni all un ymadrodd gynnwys un arall)",
     ),
     "empty": lambda near: (
         f"there is nothing between [[ and ]]: “{near}”", "write the English phrase between [[ and ]], or delete the marks",
