@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from conftest import ROOT
 from hooks.model import plan_data
@@ -286,3 +286,30 @@ def test_a_malformed_mark_is_told_in_english_and_welsh_with_its_field(tmp_path):
     assert "is not closed" in problem.message and "[[prevalence" in problem.message and "]]" in problem.hint
     assert "[[prevalence" in problem.message_cy and "]]" in problem.hint_cy and "Saesneg" in problem.message_cy
     assert "Traceback" not in problem.as_text("both")
+
+
+# --- Any text ------------------------------------------------------------------------------------------
+
+from bs4 import BeautifulSoup  # noqa: E402
+from hypothesis import assume, given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from test_properties import modest, prose  # noqa: E402 - the hostile strings people and attackers type
+
+
+@modest(60)
+@given(pieces=st.lists(st.tuples(prose, st.booleans()), min_size=1, max_size=5))
+def test_any_welsh_text_gives_english_spans_and_never_html_of_its_own(pieces):
+    welsh = "".join(f"[[{piece}]]" if english else piece for piece, english in pieces)
+    assume("{" not in welsh and "}" not in welsh)  # braces are placeholders, with problems of their own (test_properties.py)
+    text = Text("x", welsh)
+    rendered = escape(english_in_welsh(text, "cy"))  # as Jinja's autoescape writes it: a plain str escaped, the Markup as made
+    soup = BeautifulSoup(f"<p>{rendered}</p>", "html.parser")
+    assert {element.name for element in soup.p.find_all(True)} <= {"span"}
+    assert all(element.attrs == {"lang": "en"} for element in soup.p.find_all(True))
+    def words(value: str) -> str:  # the parser may fold line breaks
+        return " ".join(value.split())
+
+    assert words(soup.p.get_text()) == words(text.render("cy"))  # the words as written, marks off
+    if not english_mark_problems(welsh, "cy"):
+        assert [words(span.get_text()) for span in soup.p.find_all("span")] == [words(piece) for piece, english in text.parts("cy") if english]
