@@ -15,7 +15,7 @@ from pathlib import Path
 from hooks.model import locales, schemas, sections, strict_yaml
 from hooks.problems import ContentError, Problem
 from hooks.model.strict_yaml import Document, format_field
-from hooks.model.texts import Figure, Text, Where, placeholders
+from hooks.model.texts import Figure, Text, Where, english_mark_problems, placeholders
 
 PAN_CLUSTER = "pan-cluster"
 UNFILLED = "[TO DO"  # how scaffolding marks text still to be written (hooks/new.py)
@@ -94,6 +94,37 @@ _PENCE_HINT = "write pounds and pence, with two decimal places at most (for exam
 _PENCE_HINT_CY = "ysgrifennwch bunnoedd a cheiniogau, gyda dau le degol ar y mwyaf (er enghraifft 1234.50)"
 
 
+# What is wrong with a text's English marks ([[...]]): (message, fix, the message in Welsh, the fix in Welsh), near: the text there.
+_ENGLISH_MARK_MESSAGES = {
+    "unclosed": lambda near: (
+        f"an English phrase opened with [[ is not closed with ]]: “{near}”", "end the English phrase with ]], as in “[[Cluster]]”",
+        f"nid yw'r ymadrodd Saesneg a agorir â [[ wedi'i gau â ]]: “{near}”", "caewch yr ymadrodd Saesneg â ]], fel yn “[[Cluster]]”",
+    ),
+    "unopened": lambda near: (
+        f"a ]] closes no English phrase: “{near}”", "begin the English phrase with [[, or delete the ]]",
+        f"nid yw ]] yn cau unrhyw ymadrodd Saesneg: “{near}”", "dechreuwch yr ymadrodd Saesneg â [[, neu dilëwch y ]]",
+    ),
+    "nested": lambda near: (
+        f"a [[ opens an English phrase before the one before it is closed with ]]: “{near}”", "close each English phrase with ]] before the next [[ (one phrase cannot hold another)",
+        f"mae [[ yn agor ymadrodd Saesneg cyn i'r un o'i flaen gael ei gau â ]]: “{near}”", "caewch bob ymadrodd Saesneg â ]] cyn y [[ nesaf (ni all un ymadrodd gynnwys un arall)",
+    ),
+    "empty": lambda near: (
+        f"there is nothing between [[ and ]]: “{near}”", "write the English phrase between [[ and ]], or delete the marks",
+        f"nid oes dim rhwng [[ a ]]: “{near}”", "ysgrifennwch yr ymadrodd Saesneg rhwng [[ a ]], neu dilëwch y marciau",
+    ),
+    "whole-text": lambda near: (
+        f"the whole Welsh text is marked as English: “{near}”",
+        "translate it into Welsh and mark only the English it quotes; a name written the same in both languages goes in same_in_both in data/glossary.yml, without marks",
+        f"mae'r testun Cymraeg cyfan wedi'i farcio'n Saesneg: “{near}”",
+        "cyfieithwch ef i'r Gymraeg a marciwch y Saesneg y mae'n ei ddyfynnu yn unig; mae enw a ysgrifennir yr un fath yn y ddwy iaith yn perthyn i same_in_both yn data/glossary.yml, heb farciau",
+    ),
+    "in-english": lambda near: (
+        f"[[ and ]] mark English quoted in a Welsh text, and mean nothing in the English text: “{near}”", "delete the [[ and ]] from the English text",
+        f"mae [[ a ]] yn marcio Saesneg a ddyfynnir mewn testun Cymraeg, ac nid ydynt yn golygu dim yn y testun Saesneg: “{near}”", "dilëwch y [[ a'r ]] o'r testun Saesneg",
+    ),
+}
+
+
 def _is_bilingual(value) -> bool:
     return isinstance(value, dict) and set(value) == {"en", "cy"}
 
@@ -125,6 +156,7 @@ class _TextBuilder:
         where = Where(self.document.path, self.document.line_of(path), format_field(path))
         text = Text(bilingual["en"], bilingual["cy"], figures, where)
         self._check_placeholders(text, path, invalid)
+        self._check_english_marks(text, path)
         for locale in locales.LOCALES:
             if UNFILLED in text.source(locale):
                 self._problem(
@@ -165,6 +197,12 @@ class _TextBuilder:
                     path + (locale,), "figure-unused", f"the figure '{name}' is not used in the {locales.NAMES_IN_ENGLISH[locale]} text", f"write {{{name}}} in the {locales.NAMES_IN_ENGLISH[locale]} text where the figure belongs",
                     f"nid yw'r ffigur '{name}' yn cael ei ddefnyddio yn y testun {_NAMES_IN_WELSH[locale]}", f"ysgrifennwch {{{name}}} yn y testun {_NAMES_IN_WELSH[locale]} lle mae'r ffigur i fod",
                 )
+
+    def _check_english_marks(self, text: Text, path: tuple) -> None:
+        """English quoted in a Welsh text, marked [[like this]] (hooks/model/texts.py): marks that pair, in the Welsh only."""
+        for locale in locales.LOCALES:
+            for mistake in english_mark_problems(text.source(locale), locale):
+                self._problem(path + (locale,), "english-mark", *_ENGLISH_MARK_MESSAGES[mistake.kind](mistake.near))
 
     def _problem(self, path: tuple, rule: str, message: str, hint: str, message_cy: str, hint_cy: str) -> None:
         self.problems.append(_problem_at(self.document, path, rule, message, hint, message_cy, hint_cy))

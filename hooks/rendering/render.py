@@ -84,7 +84,11 @@ _LINE_BREAKS = re.compile(r"\r\n|[\r\n]")
 def markdown_escape(text: str) -> Markup:
     """Text that Markdown shows as written, on one line (a heading, a table cell): HTML escaped,
     Markdown's specials backslashed, line breaks made spaces (a line break would end the heading
-    and let the rest be read as Markdown of its own)."""
+    and let the rest be read as Markdown of its own). A text made by english_in_welsh (Markup,
+    escaped already) keeps its tags and character references; only its text is backslashed."""
+    if isinstance(text, Markup):
+        pieces = _TAG_OR_REFERENCE.split(_LINE_BREAKS.sub(" ", str(text)))
+        return Markup("".join(piece if index % 2 else _MARKDOWN_SPECIALS.sub(r"\\\1", piece) for index, piece in enumerate(pieces)))
     return escape(_MARKDOWN_SPECIALS.sub(r"\\\1", _LINE_BREAKS.sub(" ", str(text))))
 
 
@@ -102,6 +106,7 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.environment.filters["md"] = markdown_escape
+        self.environment.filters["plain"] = plain_text
 
     # --- the page ----------------------------------------------------------------------------
 
@@ -185,7 +190,7 @@ class Renderer:
                 text = text["text"]
             if not isinstance(text, Text):
                 raise TypeError(f"expected a text, got {type(text).__name__}")
-            return text.render(locale)
+            return english_in_welsh(text, locale)
 
         def ui(key: str) -> str:
             if key not in data.interface:
@@ -194,7 +199,7 @@ class Renderer:
                     f"nid oes testun '{key}' yn data/interface.yml, ac mae ei angen ar y bloc 'plan:{name}'",
                     f"ychwanegwch '{key}: {{en: \"...\", cy: \"...\"}}' at data/interface.yml",
                 )
-            return data.interface[key].render(locale)
+            return english_in_welsh(data.interface[key], locale)
 
         def link(target_src: str) -> str:
             """A Markdown link target to another page, relative to this one (MkDocs checks it)."""
@@ -277,13 +282,32 @@ class _MarkerError(Exception):
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 _RAW_TEXT_ELEMENTS = ("script", "style", "code", "pre", "title", "textarea")
 _ENTITY = re.compile(r"(&#?[A-Za-z0-9]+;)")
+_TAG_OR_REFERENCE = re.compile(r"(<[^>]*>|&#?[A-Za-z0-9]+;)")
+ENGLISH_SPAN = '<span lang="en">'
+
+
+def english_in_welsh(text: Text, locale: str):
+    """A data text for a page: the English phrases a Welsh text marks [[like this]]
+    (hooks/model/texts.py) each in a <span lang="en">, so that a screen reader reads them in
+    English. The span is made here, every piece of the text escaped; a text without marks
+    comes back as the plain str it always was (Jinja escapes it)."""
+    parts = text.parts(locale)
+    if not any(english for _, english in parts):
+        return "".join(piece for piece, _ in parts)
+    return Markup("").join(Markup(ENGLISH_SPAN + "{}</span>").format(piece) if english else escape(piece) for piece, english in parts)
+
+
+def plain_text(value) -> str:
+    """A text for an attribute (aria-label): english_in_welsh's spans taken off (the filter `plain`)."""
+    return value.striptags() if isinstance(value, Markup) else value
 
 
 def mark_english_names(html: str, names: list) -> str:
     """Wrap each English name in the text of a Welsh page's HTML in <span lang="en">.
 
     Only text between tags is touched (never an attribute), and never inside script, style,
-    code or pre. Screen readers then pronounce "My Health Online" in English on a Welsh page.
+    code or pre, nor inside a phrase already marked English (english_in_welsh's span). Screen
+    readers then pronounce "My Health Online" in English on a Welsh page.
     """
     if not names:
         return html
@@ -291,6 +315,7 @@ def mark_english_names(html: str, names: list) -> str:
     pattern = re.compile(rf"(?<![\w-])({alternatives})(?![\w-])")
     parts = _TAG_OR_TEXT.split(html)
     skipping = None
+    english_spans = 0  # how deep inside a <span lang="en"> (the spans within it counted too)
     for index, part in enumerate(parts):
         if index % 2:  # a tag
             name = part[1:].lstrip("/").split(None, 1)[0].split(">")[0].lower() if len(part) > 2 else ""
@@ -298,7 +323,9 @@ def mark_english_names(html: str, names: list) -> str:
                 skipping = name
             elif skipping is not None and part.startswith("</") and name == skipping:
                 skipping = None
-        elif skipping is None and part:
+            elif name == "span" and (english_spans or part == ENGLISH_SPAN):
+                english_spans += -1 if part.startswith("</") else 0 if part.endswith("/>") else 1
+        elif skipping is None and not english_spans and part:
             pieces = _ENTITY.split(part)  # never inside a character reference (&lt;, &#39;)
             parts[index] = "".join(piece if number % 2 else pattern.sub(r'<span lang="en">\1</span>', piece) for number, piece in enumerate(pieces))
     return "".join(parts)
