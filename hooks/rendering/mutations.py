@@ -94,12 +94,15 @@ def mutations(radical: str) -> set[str]:
     return {form for form in found if len(form) >= MINIMUM_LENGTH}
 
 
-def radicals(word: str) -> set[str]:
-    """Every word that word may be a mutation of, and word itself: "gymru" -> {"gymru", "cymru"}."""
+@functools.lru_cache(maxsize=65536)
+def radicals(word: str) -> frozenset[str]:
+    """Every word that word may be a mutation of, and word itself: "gymru" -> {"gymru", "cymru"}.
+
+    Cached, as forms() is: a pure function of the word, asked for each word of each index entry."""
     word = word.lower()
     found = {word}
     if len(word) < MINIMUM_LENGTH:
-        return found
+        return frozenset(found)
     candidates = set()
     for table in MUTATIONS.values():
         for radical_letter, mutated in table.items():
@@ -111,7 +114,7 @@ def radicals(word: str) -> set[str]:
         candidates.add(word[1:])
     # keep a candidate only if mutating it really gives the word back
     found.update(candidate for candidate in candidates if word in mutations(candidate))
-    return found
+    return frozenset(found)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -127,10 +130,11 @@ def forms(word: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def certain_radicals(word: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def certain_radicals(word: str) -> frozenset[str]:
     """The radicals of a word that only a mutation can begin: "ddinas" -> {"dinas"}, "nghymru" ->
     {"cymru"}; empty for a word that may be unmutated ("gymru" may be a radical itself)."""
     word = word.lower()
     if not any(_starts_with_letters(word, start) for start in ONLY_MUTATED):
-        return set()
-    return {radical for radical in radicals(word) - {word} if not radical.startswith(NO_RADICAL_BEGINS)}
+        return frozenset()
+    return frozenset(radical for radical in radicals(word) - {word} if not radical.startswith(NO_RADICAL_BEGINS))
