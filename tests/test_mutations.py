@@ -60,6 +60,31 @@ def test_letters():
     assert mutations.letters("nghymru") == ["ng", "h", "y", "m", "r", "u"]
 
 
+def _letters_one_by_one(word: str) -> list[str]:
+    """The careful reading letters() must agree with: left to right, a digraph where one begins."""
+    result, i = [], 0
+    while i < len(word):
+        step = 2 if word[i : i + 2] in mutations.DIGRAPHS else 1
+        result.append(word[i : i + step])
+        i += step
+    return result
+
+
+any_letters = st.text(alphabet="cdfghlnprtaey\n ", max_size=9)  # digraphs, their halves, a newline
+
+
+@given(any_letters)
+def test_letters_read_left_to_right(word):
+    assert mutations.letters(word) == _letters_one_by_one(word)
+
+
+@given(any_letters, any_letters)
+def test_starts_with_letters_compares_letters(word, prefix):
+    """The quick test (the characters first) answers as comparing the letters would."""
+    wanted = _letters_one_by_one(prefix)
+    assert mutations._starts_with_letters(word, prefix) == (_letters_one_by_one(word)[: len(wanted)] == wanted)
+
+
 def test_short_words_are_left_alone():
     assert mutations.forms("i") == {"i"}
     assert mutations.forms("yn") == {"yn"}

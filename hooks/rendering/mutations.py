@@ -21,6 +21,7 @@ The tables are the whole of the grammar used here; letters are Welsh letters, so
 from __future__ import annotations
 
 import functools
+import re
 
 # radical letter -> the letters it becomes
 SOFT = {"c": "g", "p": "b", "t": "d", "g": "", "b": "f", "d": "dd", "ll": "l", "m": "f", "rh": "r"}
@@ -33,6 +34,9 @@ H_PROTHESIS = "h"
 VOWELS = frozenset("aeiouwyâêîôûŵŷáéíóúẃýàèìòùẁỳäëïöüẅÿ")
 
 DIGRAPHS = ("ch", "dd", "ff", "ng", "ll", "ph", "rh", "th")
+# One Welsh letter: a digraph where one begins, else any single character (read left to right,
+# as a reader does: "llanelli" is ll-a-n-e-ll-i).
+_LETTER = re.compile("|".join(DIGRAPHS) + "|.", re.DOTALL)
 
 # The letters a soft-mutated g leaves at the front (gofal -> ofal, glan -> lan, gras -> ras).
 G_DROPPED_BEFORE = VOWELS | {"l", "r"}
@@ -51,21 +55,16 @@ MINIMUM_LENGTH = 3
 
 def letters(word: str) -> list[str]:
     """A word's Welsh letters: "llanelli" -> ["ll", "a", "n", "e", "ll", "i"]."""
-    result = []
-    i = 0
-    while i < len(word):
-        pair = word[i : i + 2]
-        if pair in DIGRAPHS:
-            result.append(pair)
-            i += 2
-        else:
-            result.append(word[i])
-            i += 1
-    return result
+    return _LETTER.findall(word)
 
 
 def _starts_with_letters(word: str, prefix: str) -> bool:
-    """Whether word begins with prefix letter for letter ("ngh" begins "nghymru"; "l" does not begin "llan")."""
+    """Whether word begins with prefix letter for letter ("ngh" begins "nghymru"; "l" does not begin "llan").
+
+    A word that does not begin with the prefix's characters cannot begin with its letters: that
+    quick test answers most questions without reading the word's letters."""
+    if not word.startswith(prefix):
+        return False
     wanted = letters(prefix)
     return letters(word)[: len(wanted)] == wanted
 
