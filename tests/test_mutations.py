@@ -222,6 +222,52 @@ def test_every_written_form_and_certain_radical_finds_its_entries(texts):
                 assert _finds(doc, query), (doc["text"], word, query)
 
 
+def _careful_other_forms(title: str, text: str, written: frozenset[str]) -> str:
+    """The mutations field as first written, one entry at a time: what WelshForms must agree with."""
+    own = set(search_index.words(title) + search_index.words(text))
+    forms = set()
+    for word in own:
+        forms |= search_index.indexed_forms(word, written)
+    forms -= own
+    tokens = sorted(own | forms)  # a token's longer tokens follow it
+    begun = {token for token, after in zip(tokens, tokens[1:]) if after.startswith(token)}
+    return " ".join(sorted(forms - begun, key=search_index._side_by_side))
+
+
+# words that begin one another and mutate ("gofal", "ofal", "ofalwyr", "nghymru", "cymr"...)
+prefixed_words = st.one_of(
+    welsh_words,
+    st.builds(
+        lambda start, middle, end: start + middle + end,
+        st.sampled_from(["", "g", "ng", "ngh", "c", "ch", "dd", "d", "h", "mh", "ll", "l"]),
+        st.sampled_from(["ofal", "ymru", "inas"]),
+        st.sampled_from(["", "wyr", "au", "r"]),
+    ),
+)
+prefixed_texts = st.lists(st.lists(prefixed_words, min_size=1, max_size=8).map(" ".join), min_size=1, max_size=6)
+
+
+@settings(deadline=None)
+@given(prefixed_texts)
+def test_the_index_wide_forms_are_those_worked_out_entry_by_entry(texts):
+    """WelshForms works each word out once for the whole index; every entry's field is the one
+    the careful entry-by-entry reading gives."""
+    merged = {"config": MERGED["config"], "docs": [{"location": f"cy/{i}/", "title": text.split()[0].title(), "text": f"<p>{text}</p>"} for i, text in enumerate(texts)]}
+    welsh = _welsh(merged)
+    written = search_index.vocabulary(welsh["docs"])
+    for doc in welsh["docs"]:
+        assert doc[search_index.MUTATIONS_FIELD] == _careful_other_forms(doc["title"], doc["text"], written), doc["text"]
+
+
+def test_the_index_wide_forms_of_the_examples_are_those_worked_out_entry_by_entry():
+    merged = {**MERGED, "docs": MERGED["docs"] + [{"location": "cy/carers/", "title": "Gofalwyr", "text": "<p>Gofal a gofalwyr, ofal.</p>"}]}
+    welsh = _welsh(merged)
+    written = search_index.vocabulary(welsh["docs"])
+    fields = [doc[search_index.MUTATIONS_FIELD] for doc in welsh["docs"]]
+    assert fields == [_careful_other_forms(doc["title"], doc["text"], written) for doc in welsh["docs"]]
+    assert any(fields) and "ofal" not in fields[-1].split()
+
+
 def test_words_are_runs_of_letters():
     assert search_index.words("<p>Llywodraeth Cymru£224,786.00 a'r Gymraeg</p>") == ["llywodraeth", "cymru", "a", "r", "gymraeg"]
 

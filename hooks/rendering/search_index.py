@@ -29,6 +29,7 @@ every form (tests/test_welsh_search_index.py).
 
 from __future__ import annotations
 
+import bisect
 import html
 import json
 import re
@@ -70,16 +71,28 @@ def words(text: str) -> list[str]:
     A word is a run of letters, so a word written against a figure ("Cymru£224,786.00", where
     table cells meet) is still found.
     """
-    plain = html.unescape(_TAG.sub(" ", text))
-    return [word.lower() for word in _WORD.findall(plain)]
+    return [word.lower() for word in _letter_runs(text)]
+
+
+def distinct_words(text: str) -> set[str]:
+    """The set of words(text), lower-casing each distinct run of letters once (a text repeats
+    its words: the Welsh index at 90 plans writes 1,944 distinct words about a million times)."""
+    return set(map(str.lower, set(_letter_runs(text))))
+
+
+def _letter_runs(text: str) -> list[str]:
+    """The runs of letters of an entry's text, as written, its HTML tags read as spaces."""
+    return _WORD.findall(html.unescape(_TAG.sub(" ", text)))
+
+
+def entry_words(doc: dict) -> set[str]:
+    """Every word an index entry's title and text write, lower-cased."""
+    return distinct_words(doc.get("title", "")) | distinct_words(doc.get("text", ""))
 
 
 def vocabulary(docs: list[dict]) -> frozenset[str]:
     """Every word the entries' titles and texts write, lower-cased."""
-    found = set()
-    for doc in docs:
-        found.update(words(doc.get("title", "")), words(doc.get("text", "")))
-    return frozenset(found)
+    return frozenset().union(*(entry_words(doc) for doc in docs))
 
 
 def indexed_forms(word: str, written: frozenset[str]) -> set[str]:
@@ -93,16 +106,54 @@ def _side_by_side(form: str) -> tuple[str, str]:
     return min(mutations.radicals(form)), form
 
 
-def other_forms(title: str, text: str, written: frozenset[str]) -> str:
-    """The other forms of an entry's words, as the entry's mutations field holds them."""
-    own = set(words(title) + words(text))
-    forms = set()
-    for word in own:
-        forms |= indexed_forms(word, written)
-    forms -= own
-    tokens = sorted(own | forms)  # a token's longer tokens follow it
-    begun = {token for token, after in zip(tokens, tokens[1:]) if after.startswith(token)}
-    return " ".join(sorted(forms - begun, key=_side_by_side))
+class WelshForms:
+    """The other forms of the Welsh entries' words, worked out once per distinct word.
+
+    The entries of one index write the same words over and over; what a word adds to an entry
+    (`indexed_forms`), where a form sorts and which tokens begin with it depend only on the word
+    and on the index's vocabulary, so they are worked out once for each of the index's words and
+    looked up for each entry. Made for one index and dropped with it: nothing outlives the call.
+    """
+
+    def __init__(self, written: frozenset[str]):
+        added = {word: indexed_forms(word, written) - {word} for word in written}
+        # only the words that add a form: most add none, and an entry of those alone gains nothing
+        self.added = {word: forms for word, forms in added.items() if forms}
+        self.adding = frozenset(self.added)
+        every_form = set().union(*self.added.values())
+        self.sort_key = {form: _side_by_side(form) for form in every_form}
+        self.longer = _longer_tokens(every_form, written | every_form)
+
+    def other_forms(self, own: set[str]) -> str:
+        """The mutations field of an entry that writes the words `own`: the forms its words add
+        (`indexed_forms`) but its own words and any form another of its tokens begins with (the
+        theme searches every term as a prefix), the forms of one word side by side."""
+        forms = set().union(*(self.added[word] for word in own & self.adding)) - own
+        if not forms:
+            return ""
+        tokens = own | forms
+        begun = {form for form in forms if form in self.longer and not self.longer[form].isdisjoint(tokens)}
+        return " ".join(sorted(forms - begun, key=self.sort_key.__getitem__))
+
+
+def _longer_tokens(forms: set[str], tokens: set[str]) -> dict[str, frozenset[str]]:
+    """{form: the tokens that begin with it and are longer}, for the forms some token begins with.
+
+    An entry leaves out a form another of its tokens begins with; this says which tokens those
+    may be, for the whole index at once. The tokens beginning with a form follow it in sorted
+    order, one after another.
+    """
+    ordered = sorted(tokens)
+    longer = {}
+    for form in forms:
+        after = bisect.bisect_right(ordered, form)
+        found = []
+        while after < len(ordered) and ordered[after].startswith(form):
+            found.append(ordered[after])
+            after += 1
+        if found:
+            longer[form] = frozenset(found)
+    return longer
 
 
 def with_mutations(index: dict) -> dict:
@@ -111,11 +162,9 @@ def with_mutations(index: dict) -> dict:
     config["separator"] = WELSH_SEPARATOR
     config["pipeline"] = []
     config["fields"] = {**config["fields"], MUTATIONS_FIELD: {"boost": 1.0}}
-    written = vocabulary(index["docs"])
-    docs = []
-    for doc in index["docs"]:
-        forms = other_forms(doc.get("title", ""), doc.get("text", ""), written)
-        docs.append({**doc, MUTATIONS_FIELD: forms})
+    own_words = [entry_words(doc) for doc in index["docs"]]
+    welsh_forms = WelshForms(frozenset().union(*own_words))
+    docs = [{**doc, MUTATIONS_FIELD: welsh_forms.other_forms(own)} for doc, own in zip(index["docs"], own_words)]
     return {"config": config, "docs": docs}
 
 
