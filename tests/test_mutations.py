@@ -272,6 +272,22 @@ def test_words_are_runs_of_letters():
     assert search_index.words("<p>Llywodraeth Cymru£224,786.00 a'r Gymraeg</p>") == ["llywodraeth", "cymru", "a", "r", "gymraeg"]
 
 
+# Latin letters and capitals with Welsh accents, figures and punctuation, HTML, and characters
+# the quick reading must leave to the careful one: "İ" lower-cases to two characters, "Σ" as the
+# letters around it say, "Ɛ" and "ꝸ" lie outside what the quick reading knows.
+mixed_texts = st.text(alphabet="aAcCgGnNhHŵŴŷŶâÂôÔïÏ²½9_ -'’“”–…&;<>/pİıΣσΑΟɛƐꝸ", max_size=40)
+
+
+@given(mixed_texts)
+def test_distinct_words_are_the_words(text):
+    assert search_index.distinct_words(text) == set(search_index.words(text))
+
+
+@pytest.mark.parametrize("text", ["<p>Llywodraeth CYMRU£224 a'r Ŵyr</p>", "İstanbul", "ΟΔΟΣ.Α ΟΔΟΣ", "Ɛwe ꝸ", "x²y &amp; &Acirc;r", ""])
+def test_distinct_words_of_tricky_texts(text):
+    assert search_index.distinct_words(text) == set(search_index.words(text))
+
+
 def test_vocabulary_is_every_word_of_the_titles_and_texts():
     welsh = search_index.split(MERGED, ["cy"])["cy"]
     assert search_index.vocabulary(welsh["docs"]) == {
