@@ -78,6 +78,11 @@ def test_letters_read_left_to_right(word):
     assert mutations.letters(word) == _letters_one_by_one(word)
 
 
+@given(any_letters.filter(bool))
+def test_first_letter_is_the_first_of_the_letters(word):
+    assert mutations.first_letter(word) == _letters_one_by_one(word)[0]
+
+
 @given(any_letters, any_letters)
 def test_starts_with_letters_compares_letters(word, prefix):
     """The quick test (the characters first) answers as comparing the letters would."""

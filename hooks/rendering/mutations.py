@@ -58,6 +58,11 @@ def letters(word: str) -> list[str]:
     return _LETTER.findall(word)
 
 
+def first_letter(word: str) -> str:
+    """A word's first Welsh letter, letters(word)[0], read without reading the rest ("llan" -> "ll")."""
+    return _LETTER.match(word).group()
+
+
 def _starts_with_letters(word: str, prefix: str) -> bool:
     """Whether word begins with prefix letter for letter ("ngh" begins "nghymru"; "l" does not begin "llan").
 
@@ -75,7 +80,7 @@ def mutations(radical: str) -> set[str]:
     found = set()
     if len(radical) < MINIMUM_LENGTH:
         return found
-    first = letters(radical)[0]
+    first = first_letter(radical)
     rest = radical[len(first) :]
     for table in MUTATIONS.values():
         if first not in table:
@@ -84,13 +89,20 @@ def mutations(radical: str) -> set[str]:
         form = mutated + rest
         if mutated and not _starts_with_letters(form, mutated):
             continue  # the letters would run together into another: "b" + "fa" reads "ffa"
-        if not mutated and (not rest or letters(rest)[0] not in G_DROPPED_BEFORE):
+        if not mutated and (not rest or first_letter(rest) not in G_DROPPED_BEFORE):
             continue  # g is dropped only before a vowel, l or r
         found.add(form)
     if first in VOWELS:
         found.add(H_PROTHESIS + radical)
     found.discard(radical)
     return {form for form in found if len(form) >= MINIMUM_LENGTH}
+
+
+# (the letters of a mutation, as written, the radical letter it comes from) for every mutation
+# that leaves letters: what radicals() undoes. Read once, not for every word.
+_UNDONE_MUTATIONS = tuple(
+    (letters(mutated), mutated, radical_letter) for table in MUTATIONS.values() for radical_letter, mutated in table.items() if mutated
+)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -102,12 +114,12 @@ def radicals(word: str) -> frozenset[str]:
     found = {word}
     if len(word) < MINIMUM_LENGTH:
         return frozenset(found)
+    word_letters = letters(word)
     candidates = set()
-    for table in MUTATIONS.values():
-        for radical_letter, mutated in table.items():
-            if mutated and _starts_with_letters(word, mutated):
-                candidates.add(radical_letter + word[len(mutated) :])
-    if letters(word)[0] in G_DROPPED_BEFORE:  # soft g is dropped: "ofal" may be "gofal"
+    for mutated_letters, mutated, radical_letter in _UNDONE_MUTATIONS:
+        if word_letters[: len(mutated_letters)] == mutated_letters:  # the word begins with the mutated letters
+            candidates.add(radical_letter + word[len(mutated) :])
+    if word_letters[0] in G_DROPPED_BEFORE:  # soft g is dropped: "ofal" may be "gofal"
         candidates.add("g" + word)
     if word.startswith(H_PROTHESIS) and word[1] in VOWELS:
         candidates.add(word[1:])
