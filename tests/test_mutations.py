@@ -293,6 +293,16 @@ def test_distinct_words_of_tricky_texts(text):
     assert search_index.distinct_words(text) == set(search_index.words(text))
 
 
+def test_every_character_the_quick_reading_takes_reads_as_the_careful_one():
+    """The quick reading (search_index._latin_reading) takes a text whose every character it
+    lower-cases safely; each such character, alone and beside a letter, gives the same words."""
+    taken = [chr(code) for code in range(0x110000) if not search_index._NOT_SAFELY_LOWERED.search(chr(code))]
+    assert "ŵ" in taken and "Ŷ" in taken and "’" in taken and "İ" not in taken and "Σ" not in taken
+    for char in taken:
+        for text in (char, f"a{char}", f"{char}B"):
+            assert set(search_index._LATIN_WORD.findall(text.lower())) == set(search_index.words(text)), repr(text)
+
+
 def test_vocabulary_is_every_word_of_the_titles_and_texts():
     welsh = search_index.split(MERGED, ["cy"])["cy"]
     assert search_index.vocabulary(welsh["docs"]) == {

@@ -68,7 +68,20 @@ def _latin_reading() -> tuple[re.Pattern, re.Pattern]:
     letters = {char for char in latin if _WORD.fullmatch(char)}
     latin_set = set(latin)  # a lower case of two characters is in none
     safe = [char for char in latin if char.lower() in latin_set and (char in letters) == (char.lower() in letters)]
-    return re.compile("[" + re.escape("".join(sorted(letters))) + "]+"), re.compile("[^" + re.escape("".join(safe)) + "]")
+    return re.compile("[" + _ranges(letters) + "]+"), re.compile("[^" + _ranges(safe) + "]")
+
+
+def _ranges(chars) -> str:
+    """The characters as the ranges of a regular expression's class ("a-zª²-³"), which it reads
+    faster than the characters one by one."""
+    codes = sorted(map(ord, chars))
+    runs = []
+    for code in codes:
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "".join(re.escape(chr(first)) + ("-" + re.escape(chr(last)) if last > first else "") for first, last in runs)
 
 
 _LATIN_WORD, _NOT_SAFELY_LOWERED = _latin_reading()
@@ -153,16 +166,17 @@ class WelshForms:
         every_form = set().union(*self.added.values())
         self.sort_key = {form: _side_by_side(form) for form in every_form}
         self.longer = _longer_tokens(every_form, written | every_form)
+        self.begun_by = frozenset(self.longer)  # the forms some token of the index begins with (a fifth)
 
     def other_forms(self, own: set[str]) -> str:
         """The mutations field of an entry that writes the words `own`: the forms its words add
         (`indexed_forms`) but its own words and any form another of its tokens begins with (the
         theme searches every term as a prefix), the forms of one word side by side."""
-        forms = set().union(*(self.added[word] for word in own & self.adding)) - own
+        forms = set().union(*map(self.added.__getitem__, own & self.adding))
+        forms -= own
         if not forms:
             return ""
-        tokens = own | forms
-        begun = {form for form in forms if form in self.longer and not self.longer[form].isdisjoint(tokens)}
+        begun = {form for form in forms & self.begun_by if not (self.longer[form].isdisjoint(own) and self.longer[form].isdisjoint(forms))}
         return " ".join(sorted(forms - begun, key=self.sort_key.__getitem__))
 
 
