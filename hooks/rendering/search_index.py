@@ -200,17 +200,15 @@ def _longer_tokens(forms: set[str], tokens: set[str]) -> dict[str, frozenset[str
     return longer
 
 
-def _words_of_entries(docs: list[dict]) -> list[set[str]]:
-    """Each entry's words (entry_words), each distinct title and text read once: the entries
-    repeat titles, and sections every plan words alike."""
+def _words_of_texts(docs: list[dict]) -> dict[str, set[str]]:
+    """{title or text: its distinct words} for the entries, each distinct title and text read
+    once: the entries repeat titles, and sections every plan words alike."""
     read = {}
-
-    def words_of(text: str) -> set[str]:
-        if text not in read:
-            read[text] = distinct_words(text)
-        return read[text]
-
-    return [words_of(doc.get("title", "")) | words_of(doc.get("text", "")) for doc in docs]
+    for doc in docs:
+        for text in (doc.get("title", ""), doc.get("text", "")):
+            if text not in read:
+                read[text] = distinct_words(text)
+    return read
 
 
 def with_mutations(index: dict) -> dict:
@@ -219,9 +217,9 @@ def with_mutations(index: dict) -> dict:
     config["separator"] = WELSH_SEPARATOR
     config["pipeline"] = []
     config["fields"] = {**config["fields"], MUTATIONS_FIELD: {"boost": 1.0}}
-    own_words = _words_of_entries(index["docs"])
-    welsh_forms = WelshForms(frozenset().union(*own_words))
-    docs = [{**doc, MUTATIONS_FIELD: welsh_forms.other_forms(own)} for doc, own in zip(index["docs"], own_words)]
+    read = _words_of_texts(index["docs"])
+    welsh_forms = WelshForms(frozenset().union(*read.values()))
+    docs = [{**doc, MUTATIONS_FIELD: welsh_forms.other_forms(read[doc.get("title", "")] | read[doc.get("text", "")])} for doc in index["docs"]]
     return {"config": config, "docs": docs}
 
 
