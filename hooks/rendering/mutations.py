@@ -98,11 +98,19 @@ def mutations(radical: str) -> set[str]:
     return {form for form in found if len(form) >= MINIMUM_LENGTH}
 
 
-# (the letters of a mutation, as written, the radical letter it comes from) for every mutation
-# that leaves letters: what radicals() undoes. Read once, not for every word.
-_UNDONE_MUTATIONS = tuple(
-    (letters(mutated), mutated, radical_letter) for table in MUTATIONS.values() for radical_letter, mutated in table.items() if mutated
-)
+# What radicals() undoes, by the first letter of the mutation: {first letter: [(the letters of
+# a mutation, as written, the radical letter it comes from)]} for every mutation that leaves
+# letters. Read once, not for every word; a word need try only those of its first letter.
+def _undone_mutations() -> dict[str, list[tuple[list[str], str, str]]]:
+    undone = {}
+    for table in MUTATIONS.values():
+        for radical_letter, mutated in table.items():
+            if mutated:
+                undone.setdefault(first_letter(mutated), []).append((letters(mutated), mutated, radical_letter))
+    return undone
+
+
+_UNDONE_MUTATIONS = _undone_mutations()
 
 
 @functools.lru_cache(maxsize=65536)
@@ -116,7 +124,7 @@ def radicals(word: str) -> frozenset[str]:
         return frozenset(found)
     word_letters = letters(word)
     candidates = set()
-    for mutated_letters, mutated, radical_letter in _UNDONE_MUTATIONS:
+    for mutated_letters, mutated, radical_letter in _UNDONE_MUTATIONS.get(word_letters[0], ()):
         if word_letters[: len(mutated_letters)] == mutated_letters:  # the word begins with the mutated letters
             candidates.add(radical_letter + word[len(mutated) :])
     if word_letters[0] in G_DROPPED_BEFORE:  # soft g is dropped: "ofal" may be "gofal"
@@ -146,6 +154,8 @@ def certain_radicals(word: str) -> frozenset[str]:
     """The radicals of a word that only a mutation can begin: "ddinas" -> {"dinas"}, "nghymru" ->
     {"cymru"}; empty for a word that may be unmutated ("gymru" may be a radical itself)."""
     word = word.lower()
+    if not word.startswith(ONLY_MUTATED):  # the quick test: most words begin with none of them
+        return frozenset()
     if not any(_starts_with_letters(word, start) for start in ONLY_MUTATED):
         return frozenset()
     return frozenset(radical for radical in radicals(word) - {word} if not radical.startswith(NO_RADICAL_BEGINS))
