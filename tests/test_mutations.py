@@ -90,6 +90,11 @@ def test_starts_with_letters_compares_letters(word, prefix):
     assert mutations._starts_with_letters(word, prefix) == (_letters_one_by_one(word)[: len(wanted)] == wanted)
 
 
+@given(st.one_of(st.sampled_from([m for table in mutations.MUTATIONS.values() for m in table.values() if m]), any_letters.filter(bool)), any_letters)
+def test_runs_into_is_where_the_letters_of_a_mutation_are_lost(mutated, rest):
+    assert mutations._runs_into(mutated, rest) == (not mutations._starts_with_letters(mutated + rest, mutated))
+
+
 def test_short_words_are_left_alone():
     assert mutations.forms("i") == {"i"}
     assert mutations.forms("yn") == {"yn"}

@@ -74,6 +74,14 @@ def _starts_with_letters(word: str, prefix: str) -> bool:
     return letters(word)[: len(wanted)] == wanted
 
 
+def _runs_into(mutated: str, rest: str) -> bool:
+    """Whether the letters of mutated run into those of rest written after it ("f" + "fa" reads
+    "ff-a", "n" + "gwyn" reads "ng-w-y-n"): not _starts_with_letters(mutated + rest, mutated),
+    asked where the two can differ. Letters are read left to right, so only mutated's last
+    character, when it is a letter of its own, can join rest's first into one."""
+    return len(letters(mutated)[-1]) == 1 and mutated[-1] + rest[:1] in DIGRAPHS
+
+
 def mutations(radical: str) -> set[str]:
     """Every mutated form of a radical word: "cymru" -> {"gymru", "nghymru", "chymru"}."""
     radical = radical.lower()
@@ -87,7 +95,7 @@ def mutations(radical: str) -> set[str]:
             continue
         mutated = table[first]
         form = mutated + rest
-        if mutated and not _starts_with_letters(form, mutated):
+        if mutated and _runs_into(mutated, rest):
             continue  # the letters would run together into another: "b" + "fa" reads "ffa"
         if not mutated and (not rest or first_letter(rest) not in G_DROPPED_BEFORE):
             continue  # g is dropped only before a vowel, l or r
