@@ -164,7 +164,8 @@ class WelshForms:
         self.added = {word: forms for word, forms in added.items() if forms}
         self.adding = frozenset(self.added)
         every_form = set().union(*self.added.values())
-        self.sort_key = {form: _side_by_side(form) for form in every_form}
+        # each form's place in a field (_side_by_side), as a number: quicker to compare than its key
+        self.place = {form: place for place, form in enumerate(sorted(every_form, key=_side_by_side))}
         self.longer = _longer_tokens(every_form, written | every_form)
         self.begun_by = frozenset(self.longer)  # the forms some token of the index begins with (a fifth)
 
@@ -177,7 +178,7 @@ class WelshForms:
         if not forms:
             return ""
         begun = {form for form in forms & self.begun_by if not (self.longer[form].isdisjoint(own) and self.longer[form].isdisjoint(forms))}
-        return " ".join(sorted(forms - begun, key=self.sort_key.__getitem__))
+        return " ".join(sorted(forms - begun, key=self.place.__getitem__))
 
 
 def _longer_tokens(forms: set[str], tokens: set[str]) -> dict[str, frozenset[str]]:
