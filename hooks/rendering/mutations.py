@@ -106,10 +106,10 @@ def mutations(radical: str) -> set[str]:
     return {form for form in found if len(form) >= MINIMUM_LENGTH}
 
 
-# What radicals() undoes, by the first letter of the mutation: {first letter: [(the letters of
-# a mutation, as written, the radical letter it comes from)]} for every mutation that leaves
-# letters. Read once, not for every word; a word need try only those of its first letter.
 def _undone_mutations() -> dict[str, list[tuple[list[str], str, str]]]:
+    """What radicals() undoes, by the first letter of the mutation: {first letter: [(the letters
+    of a mutation, as written, the radical letter it comes from)]} for every mutation that leaves
+    letters. Read once, not for every word; a word need try only those of its first letter."""
     undone = {}
     for table in MUTATIONS.values():
         for radical_letter, mutated in table.items():
