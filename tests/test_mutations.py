@@ -60,6 +60,41 @@ def test_letters():
     assert mutations.letters("nghymru") == ["ng", "h", "y", "m", "r", "u"]
 
 
+def _letters_one_by_one(word: str) -> list[str]:
+    """The careful reading letters() must agree with: left to right, a digraph where one begins."""
+    result, i = [], 0
+    while i < len(word):
+        step = 2 if word[i : i + 2] in mutations.DIGRAPHS else 1
+        result.append(word[i : i + step])
+        i += step
+    return result
+
+
+any_letters = st.text(alphabet="cdfghlnprtaey\n ", max_size=9)  # digraphs, their halves, a newline
+
+
+@given(any_letters)
+def test_letters_read_left_to_right(word):
+    assert mutations.letters(word) == _letters_one_by_one(word)
+
+
+@given(any_letters.filter(bool))
+def test_first_letter_is_the_first_of_the_letters(word):
+    assert mutations.first_letter(word) == _letters_one_by_one(word)[0]
+
+
+@given(any_letters, any_letters)
+def test_starts_with_letters_compares_letters(word, prefix):
+    """The quick test (the characters first) answers as comparing the letters would."""
+    wanted = _letters_one_by_one(prefix)
+    assert mutations._starts_with_letters(word, prefix) == (_letters_one_by_one(word)[: len(wanted)] == wanted)
+
+
+@given(st.one_of(st.sampled_from([m for table in mutations.MUTATIONS.values() for m in table.values() if m]), any_letters.filter(bool)), any_letters)
+def test_runs_into_is_where_the_letters_of_a_mutation_are_lost(mutated, rest):
+    assert mutations._runs_into(mutated, rest) == (not mutations._starts_with_letters(mutated + rest, mutated))
+
+
 def test_short_words_are_left_alone():
     assert mutations.forms("i") == {"i"}
     assert mutations.forms("yn") == {"yn"}
@@ -197,8 +232,80 @@ def test_every_written_form_and_certain_radical_finds_its_entries(texts):
                 assert _finds(doc, query), (doc["text"], word, query)
 
 
+def _careful_other_forms(title: str, text: str, written: frozenset[str]) -> str:
+    """The mutations field as first written, one entry at a time: what WelshForms must agree with."""
+    own = set(search_index.words(title) + search_index.words(text))
+    forms = set()
+    for word in own:
+        forms |= search_index.indexed_forms(word, written)
+    forms -= own
+    tokens = sorted(own | forms)  # a token's longer tokens follow it
+    begun = {token for token, after in zip(tokens, tokens[1:]) if after.startswith(token)}
+    return " ".join(sorted(forms - begun, key=search_index._side_by_side))
+
+
+# words that begin one another and mutate ("gofal", "ofal", "ofalwyr", "nghymru", "cymr"...)
+prefixed_words = st.one_of(
+    welsh_words,
+    st.builds(
+        lambda start, middle, end: start + middle + end,
+        st.sampled_from(["", "g", "ng", "ngh", "c", "ch", "dd", "d", "h", "mh", "ll", "l"]),
+        st.sampled_from(["ofal", "ymru", "inas"]),
+        st.sampled_from(["", "wyr", "au", "r"]),
+    ),
+)
+prefixed_texts = st.lists(st.lists(prefixed_words, min_size=1, max_size=8).map(" ".join), min_size=1, max_size=6)
+
+
+@settings(deadline=None)
+@given(prefixed_texts)
+def test_the_index_wide_forms_are_those_worked_out_entry_by_entry(texts):
+    """WelshForms works each word out once for the whole index; every entry's field is the one
+    the careful entry-by-entry reading gives."""
+    merged = {"config": MERGED["config"], "docs": [{"location": f"cy/{i}/", "title": text.split()[0].title(), "text": f"<p>{text}</p>"} for i, text in enumerate(texts)]}
+    welsh = _welsh(merged)
+    written = search_index.vocabulary(welsh["docs"])
+    for doc in welsh["docs"]:
+        assert doc[search_index.MUTATIONS_FIELD] == _careful_other_forms(doc["title"], doc["text"], written), doc["text"]
+
+
+def test_the_index_wide_forms_of_the_examples_are_those_worked_out_entry_by_entry():
+    merged = {**MERGED, "docs": MERGED["docs"] + [{"location": "cy/carers/", "title": "Gofalwyr", "text": "<p>Gofal a gofalwyr, ofal.</p>"}]}
+    welsh = _welsh(merged)
+    written = search_index.vocabulary(welsh["docs"])
+    fields = [doc[search_index.MUTATIONS_FIELD] for doc in welsh["docs"]]
+    assert fields == [_careful_other_forms(doc["title"], doc["text"], written) for doc in welsh["docs"]]
+    assert any(fields) and "ofal" not in fields[-1].split()
+
+
 def test_words_are_runs_of_letters():
     assert search_index.words("<p>Llywodraeth Cymru£224,786.00 a'r Gymraeg</p>") == ["llywodraeth", "cymru", "a", "r", "gymraeg"]
+
+
+# Latin letters and capitals with Welsh accents, figures and punctuation, HTML, and characters
+# the quick reading must leave to the careful one: "İ" lower-cases to two characters, "Σ" as the
+# letters around it say, "Ɛ" and "ꝸ" lie outside what the quick reading knows.
+mixed_texts = st.text(alphabet="aAcCgGnNhHŵŴŷŶâÂôÔïÏ²½9_ -'’“”–…&;<>/pİıΣσΑΟɛƐꝸ", max_size=40)
+
+
+@given(mixed_texts)
+def test_distinct_words_are_the_words(text):
+    assert search_index.distinct_words(text) == set(search_index.words(text))
+
+
+@pytest.mark.parametrize("text", ["<p>Llywodraeth CYMRU£224 a'r Ŵyr</p>", "İstanbul", "ΟΔΟΣ.Α ΟΔΟΣ", "Ɛwe ꝸ", "x²y &amp; &Acirc;r", ""])
+def test_distinct_words_of_tricky_texts(text):
+    assert search_index.distinct_words(text) == set(search_index.words(text))
+
+
+def test_every_character_the_quick_reading_takes_reads_as_the_careful_one():
+    """The quick reading (search_index._latin_reading) takes a text whose every character it
+    lower-cases safely; each such character, alone and beside a letter, gives the same words."""
+    taken = [chr(code) for code in range(0x110000) if not search_index._NOT_SAFELY_LOWERED.search(chr(code))]
+    assert "ŵ" in taken and "Ŷ" in taken and "’" in taken and "İ" not in taken and "Σ" not in taken
+    for char in taken:
+        for text in (char, f"a{char}", f"{char}B"):
+            assert set(search_index._LATIN_WORD.findall(text.lower())) == set(search_index.words(text)), repr(text)
 
 
 def test_vocabulary_is_every_word_of_the_titles_and_texts():

@@ -21,6 +21,7 @@ The tables are the whole of the grammar used here; letters are Welsh letters, so
 from __future__ import annotations
 
 import functools
+import re
 
 # radical letter -> the letters it becomes
 SOFT = {"c": "g", "p": "b", "t": "d", "g": "", "b": "f", "d": "dd", "ll": "l", "m": "f", "rh": "r"}
@@ -33,6 +34,9 @@ H_PROTHESIS = "h"
 VOWELS = frozenset("aeiouwyâêîôûŵŷáéíóúẃýàèìòùẁỳäëïöüẅÿ")
 
 DIGRAPHS = ("ch", "dd", "ff", "ng", "ll", "ph", "rh", "th")
+# One Welsh letter: a digraph where one begins, else any single character (read left to right,
+# as a reader does: "llanelli" is ll-a-n-e-ll-i).
+_LETTER = re.compile("|".join(DIGRAPHS) + "|.", re.DOTALL)
 
 # The letters a soft-mutated g leaves at the front (gofal -> ofal, glan -> lan, gras -> ras).
 G_DROPPED_BEFORE = VOWELS | {"l", "r"}
@@ -51,23 +55,31 @@ MINIMUM_LENGTH = 3
 
 def letters(word: str) -> list[str]:
     """A word's Welsh letters: "llanelli" -> ["ll", "a", "n", "e", "ll", "i"]."""
-    result = []
-    i = 0
-    while i < len(word):
-        pair = word[i : i + 2]
-        if pair in DIGRAPHS:
-            result.append(pair)
-            i += 2
-        else:
-            result.append(word[i])
-            i += 1
-    return result
+    return _LETTER.findall(word)
+
+
+def first_letter(word: str) -> str:
+    """A word's first Welsh letter, letters(word)[0], read without reading the rest ("llan" -> "ll")."""
+    return _LETTER.match(word).group()
 
 
 def _starts_with_letters(word: str, prefix: str) -> bool:
-    """Whether word begins with prefix letter for letter ("ngh" begins "nghymru"; "l" does not begin "llan")."""
+    """Whether word begins with prefix letter for letter ("ngh" begins "nghymru"; "l" does not begin "llan").
+
+    A word that does not begin with the prefix's characters cannot begin with its letters: that
+    quick test answers most questions without reading the word's letters."""
+    if not word.startswith(prefix):
+        return False
     wanted = letters(prefix)
     return letters(word)[: len(wanted)] == wanted
+
+
+def _runs_into(mutated: str, rest: str) -> bool:
+    """Whether the letters of mutated run into those of rest written after it ("f" + "fa" reads
+    "ff-a", "n" + "gwyn" reads "ng-w-y-n"): not _starts_with_letters(mutated + rest, mutated),
+    asked where the two can differ. Letters are read left to right, so only mutated's last
+    character, when it is a letter of its own, can join rest's first into one."""
+    return len(letters(mutated)[-1]) == 1 and mutated[-1] + rest[:1] in DIGRAPHS
 
 
 def mutations(radical: str) -> set[str]:
@@ -76,22 +88,37 @@ def mutations(radical: str) -> set[str]:
     found = set()
     if len(radical) < MINIMUM_LENGTH:
         return found
-    first = letters(radical)[0]
+    first = first_letter(radical)
     rest = radical[len(first) :]
     for table in MUTATIONS.values():
         if first not in table:
             continue
         mutated = table[first]
         form = mutated + rest
-        if mutated and not _starts_with_letters(form, mutated):
+        if mutated and _runs_into(mutated, rest):
             continue  # the letters would run together into another: "b" + "fa" reads "ffa"
-        if not mutated and (not rest or letters(rest)[0] not in G_DROPPED_BEFORE):
+        if not mutated and (not rest or first_letter(rest) not in G_DROPPED_BEFORE):
             continue  # g is dropped only before a vowel, l or r
         found.add(form)
     if first in VOWELS:
         found.add(H_PROTHESIS + radical)
     found.discard(radical)
     return {form for form in found if len(form) >= MINIMUM_LENGTH}
+
+
+def _undone_mutations() -> dict[str, list[tuple[list[str], str, str]]]:
+    """What radicals() undoes, by the first letter of the mutation: {first letter: [(the letters
+    of a mutation, as written, the radical letter it comes from)]} for every mutation that leaves
+    letters. Read once, not for every word; a word need try only those of its first letter."""
+    undone = {}
+    for table in MUTATIONS.values():
+        for radical_letter, mutated in table.items():
+            if mutated:
+                undone.setdefault(first_letter(mutated), []).append((letters(mutated), mutated, radical_letter))
+    return undone
+
+
+_UNDONE_MUTATIONS = _undone_mutations()
 
 
 @functools.lru_cache(maxsize=65536)
@@ -103,12 +130,12 @@ def radicals(word: str) -> frozenset[str]:
     found = {word}
     if len(word) < MINIMUM_LENGTH:
         return frozenset(found)
+    word_letters = letters(word)
     candidates = set()
-    for table in MUTATIONS.values():
-        for radical_letter, mutated in table.items():
-            if mutated and _starts_with_letters(word, mutated):
-                candidates.add(radical_letter + word[len(mutated) :])
-    if letters(word)[0] in G_DROPPED_BEFORE:  # soft g is dropped: "ofal" may be "gofal"
+    for mutated_letters, mutated, radical_letter in _UNDONE_MUTATIONS.get(word_letters[0], ()):
+        if word_letters[: len(mutated_letters)] == mutated_letters:  # the word begins with the mutated letters
+            candidates.add(radical_letter + word[len(mutated) :])
+    if word_letters[0] in G_DROPPED_BEFORE:  # soft g is dropped: "ofal" may be "gofal"
         candidates.add("g" + word)
     if word.startswith(H_PROTHESIS) and word[1] in VOWELS:
         candidates.add(word[1:])
@@ -135,6 +162,8 @@ def certain_radicals(word: str) -> frozenset[str]:
     """The radicals of a word that only a mutation can begin: "ddinas" -> {"dinas"}, "nghymru" ->
     {"cymru"}; empty for a word that may be unmutated ("gymru" may be a radical itself)."""
     word = word.lower()
+    if not word.startswith(ONLY_MUTATED):  # the quick test: most words begin with none of them
+        return frozenset()
     if not any(_starts_with_letters(word, start) for start in ONLY_MUTATED):
         return frozenset()
     return frozenset(radical for radical in radicals(word) - {word} if not radical.startswith(NO_RADICAL_BEGINS))
