@@ -104,6 +104,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            auto_reload=False,  # a Renderer lives for one publication: its templates are read once, not checked again at every block
         )
         self.environment.filters["md"] = markdown_escape
         self.environment.filters["plain"] = plain_text
