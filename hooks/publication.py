@@ -167,13 +167,12 @@ def _render_pages(root: Path, renderer: render.Renderer, data_problems: list) ->
             path = f"{CONTENT}/{locale}/{inner}"
             rendered, source_lines = None, []
             if not shared_broken:
-                names_broken_plan = any(marker.args and f"data/plans/{marker.args[0]}.yml" in broken for marker in render.find_markers(source))
                 try:
                     rendered, source_lines = renderer.render_with_lines(source, locale, path, inner)
                 except ContentError as error:
                     problems += [p for p in error.problems if not (p.rule == "marker-unknown-plan" and _names_plan_in(source, p.line, broken))]
                 except Exception:  # noqa: BLE001 - a block of a plan with problems: those problems say what to fix
-                    if not names_broken_plan:
+                    if not any(marker.args and f"data/plans/{marker.args[0]}.yml" in broken for marker in render.find_markers(source)):
                         raise
             pages[locale, inner] = Page(locale, inner, source, rendered, source_lines)
     return pages, problems

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup, escape
 
 from hooks.model import locales
@@ -104,9 +104,12 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            auto_reload=False,  # a Renderer lives for one publication: its templates are read once, not checked again at every block
         )
         self.environment.filters["md"] = markdown_escape
         self.environment.filters["plain"] = plain_text
+        self.environment.filters["t"] = _text_filter
+        self.environment.filters["ui"] = _interface_filter
 
     # --- the page ----------------------------------------------------------------------------
 
@@ -185,22 +188,6 @@ class Renderer:
     def _context(self, locale: str, page_src: str, plan, name: str) -> dict:
         data = self.data
 
-        def t(text) -> str:
-            if isinstance(text, dict) and "text" in text:
-                text = text["text"]
-            if not isinstance(text, Text):
-                raise TypeError(f"expected a text, got {type(text).__name__}")
-            return english_in_welsh(text, locale)
-
-        def ui(key: str) -> str:
-            if key not in data.interface:
-                raise _MarkerError(
-                    "interface-missing", f"data/interface.yml has no text '{key}', which the block 'plan:{name}' needs", f"add '{key}: {{en: \"...\", cy: \"...\"}}' to data/interface.yml",
-                    f"nid oes testun '{key}' yn data/interface.yml, ac mae ei angen ar y bloc 'plan:{name}'",
-                    f"ychwanegwch '{key}: {{en: \"...\", cy: \"...\"}}' at data/interface.yml",
-                )
-            return english_in_welsh(data.interface[key], locale)
-
         def link(target_src: str) -> str:
             """A Markdown link target to another page, relative to this one (MkDocs checks it)."""
             return posixpath.relpath(target_src, posixpath.dirname(page_src) or ".")
@@ -224,8 +211,8 @@ class Renderer:
         section = BLOCKS[name].section
         return {
             "locale": locale,
-            "t": t,
-            "ui": ui,
+            "t": lambda text: _text(text, locale),
+            "ui": lambda key: _interface_text(data, key, locale, name),
             "link": link,
             "site_file": site_file,
             "open_data": open_data,
@@ -241,6 +228,43 @@ class Renderer:
             "PAN_CLUSTER": PAN_CLUSTER,
             "locales": locales,
         }
+
+
+# The filters `t` and `ui` of every template: `{{ goal.goal | t }}` is a text of the data in the
+# block's language, `{{ "goal" | ui }}` a text of data/interface.yml. They are filters, not
+# functions in the context, because Jinja calls a filter directly and a function through
+# Context.call, whose checks cost a third of a plan page's rendering. The context still has
+# `t` and `ui` as functions, for the Python code a template hands them to (charts).
+
+
+def _text(text, locale: str) -> str:
+    """A text of the data (a Text, or an entry {text: Text, ...}) in one language."""
+    if isinstance(text, dict) and "text" in text:
+        text = text["text"]
+    if not isinstance(text, Text):
+        raise TypeError(f"expected a text, got {type(text).__name__}")
+    return english_in_welsh(text, locale)
+
+
+def _interface_text(data: PlanData, key: str, locale: str, block: str) -> str:
+    """A text of data/interface.yml in one language; a missing one is a problem naming the block."""
+    if key not in data.interface:
+        raise _MarkerError(
+            "interface-missing", f"data/interface.yml has no text '{key}', which the block 'plan:{block}' needs", f"add '{key}: {{en: \"...\", cy: \"...\"}}' to data/interface.yml",
+            f"nid oes testun '{key}' yn data/interface.yml, ac mae ei angen ar y bloc 'plan:{block}'",
+            f"ychwanegwch '{key}: {{en: \"...\", cy: \"...\"}}' at data/interface.yml",
+        )
+    return english_in_welsh(data.interface[key], locale)
+
+
+@pass_context
+def _text_filter(context, text) -> str:
+    return _text(text, context["locale"])
+
+
+@pass_context
+def _interface_filter(context, key: str) -> str:
+    return _interface_text(context["data"], key, context["locale"], context["block"])
 
 
 def _replace_markers(markdown: str, rendered: dict) -> tuple:
@@ -292,6 +316,8 @@ def english_in_welsh(text: Text, locale: str):
     English. The span is made here, every piece of the text escaped; a text without marks
     comes back as the plain str it always was (Jinja escapes it)."""
     parts = text.parts(locale)
+    if len(parts) == 1 and not parts[0][1]:  # most texts: one piece, no English in it
+        return parts[0][0]
     if not any(english for _, english in parts):
         return "".join(piece for piece, _ in parts)
     return Markup("").join(Markup(ENGLISH_SPAN + "{}</span>").format(piece) if english else escape(piece) for piece, english in parts)
