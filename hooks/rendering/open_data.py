@@ -14,9 +14,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import shutil
 from dataclasses import dataclass
 from decimal import Decimal
+from json.encoder import encode_basestring as encode_json_string  # a string as JSON, ensure_ascii=False
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -65,8 +67,68 @@ def _plain(value):
 
 def plan_json(plan: Plan) -> str:
     document = {"$schema": f"../schemas/{plan.kind}.schema.json"}
-    document.update(_plain(plan.document.data))  # the validated data, exactly as written
-    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    document.update(plan.document.data)  # the validated data, exactly as written
+    return indented_json(document, plain_decimals=True) + "\n"
+
+
+# json.dumps writes indented JSON with its pure-Python encoder, a generator for every dict and
+# list (its C encoder writes without indentation only, in Python 3.11): most of the time of
+# the open data went there. indented_json writes the same text directly, for the values the
+# data holds; any other value is left to json.dumps itself, so the text is always json.dumps's.
+_INDENT = "  "
+
+
+class _NotPlainJson(Exception):
+    """A value indented_json leaves to json.dumps: a tuple, a subclass, a key that is not a
+    string, NaN or infinity, a Decimal where plain_decimals is off, an object JSON cannot hold."""
+
+
+def indented_json(value, plain_decimals: bool = False) -> str:
+    """json.dumps(value, ensure_ascii=False, indent=2), the same text, written faster; with
+    plain_decimals, of _plain(value) (the YAML's decimals as JSON numbers, converted on the way)."""
+    try:
+        return _json_value(value, "\n", plain_decimals)
+    except _NotPlainJson:
+        return json.dumps(_plain(value) if plain_decimals else value, ensure_ascii=False, indent=2)
+
+
+def _json_value(value, newline: str, plain_decimals: bool) -> str:
+    """One value as json.dumps writes it with indent=2, newline being the line break and
+    indentation of the value's own line. A string inside a dict or a list is written in place
+    (most of the data's values are texts), without a call of its own."""
+    kind = type(value)
+    if kind is dict:
+        if not value:
+            return "{}"
+        inner = newline + _INDENT
+        items = []
+        for key, item in value.items():
+            if type(key) is not str:
+                raise _NotPlainJson
+            written = encode_json_string(item) if type(item) is str else _json_value(item, inner, plain_decimals)
+            items.append(encode_json_string(key) + ": " + written)
+        return "{" + inner + ("," + inner).join(items) + newline + "}"
+    if kind is list:
+        if not value:
+            return "[]"
+        inner = newline + _INDENT
+        items = [encode_json_string(item) if type(item) is str else _json_value(item, inner, plain_decimals) for item in value]
+        return "[" + inner + ("," + inner).join(items) + newline + "]"
+    if kind is str:
+        return encode_json_string(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float and math.isfinite(value):
+        return float.__repr__(value)
+    if kind is Decimal and plain_decimals:
+        return _json_value(_plain(value), newline, plain_decimals)
+    raise _NotPlainJson
 
 
 def _figure_value(figure) -> str:
@@ -213,9 +275,18 @@ def _csv(header: list, rows: list) -> str:
 
 
 def _rows(plan: Plan, table: str, data: PlanData, locale: str) -> list:
-    """The rows of one table in one language, in the order of COLUMNS[table]."""
+    """The rows of one table in one language, in the order of COLUMNS[table].
+
+    Each text is rendered once, though a row repeats its area's title and its goal (and a
+    needs row its topic and its statistic): rendering a text is the costly step, and gives
+    the same text every time.
+    """
+    interface_texts = {}  # key -> that interface text in this language, rendered once for this table
+
     def ui(key: str) -> str:
-        return data.interface[key].render(locale)
+        if key not in interface_texts:
+            interface_texts[key] = data.interface[key].render(locale)
+        return interface_texts[key]
 
     def t(text) -> str:
         return "" if text is None else text.render(locale)
@@ -224,9 +295,11 @@ def _rows(plan: Plan, table: str, data: PlanData, locale: str) -> list:
     if table == "action-plan":
         rows = []
         for area in content["action_plan"].areas:
+            area_title = t(area.title)
             for goal in area.goals:
+                goal_text = t(goal.goal)
                 for kind, items in (("csv_method", goal.methods), ("csv_outcome", goal.outcomes)):
-                    rows.extend([area.number, t(area.title), goal.id, t(goal.goal), ui(kind), t(item)] for item in items)
+                    rows.extend([area.number, area_title, goal.id, goal_text, ui(kind), t(item)] for item in items)
         return rows
     if table == "finance":
         finance = content["finance"]
@@ -250,12 +323,14 @@ def _rows(plan: Plan, table: str, data: PlanData, locale: str) -> list:
     if table == "needs":
         rows = []
         for topic in content["needs"]["topics"]:
+            topic_title = t(topic["title"])
             for statistic in topic.get("statistics", []):
                 text = statistic["text"] if isinstance(statistic, dict) else statistic
                 extra = statistic if isinstance(statistic, dict) else {}
                 common = [extra.get("period", ""), t(extra.get("source")), extra.get("source_url", ""), _figures_note(extra, ui, t)]
+                statistic_text = text.render(locale)
                 for name, figure in text.figures.items():
-                    rows.append([t(topic["title"]), text.render(locale), name, ui("csv_kind_" + figure.kind), _figure_value(figure), *common])
+                    rows.append([topic_title, statistic_text, name, ui("csv_kind_" + figure.kind), _figure_value(figure), *common])
         return rows
     raise ValueError(f"unknown table {table}")
 
@@ -427,7 +502,7 @@ def datapackage(plan: Plan, tables: dict, data: PlanData, locale: str, site_url:
     if created:
         package["created"] = created
     package["resources"] = resources
-    return json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+    return indented_json(package) + "\n"
 
 
 # --- Writing into a built site -------------------------------------------------------------------
