@@ -105,14 +105,14 @@ def _json_value(value, newline: str, plain_decimals: bool) -> str:
             if type(key) is not str:
                 raise _NotPlainJson
             written = encode_json_string(item) if type(item) is str else _json_value(item, inner, plain_decimals)
-            items.append(encode_json_string(key) + ": " + written)
-        return "{" + inner + ("," + inner).join(items) + newline + "}"
+            items.append(f"{encode_json_string(key)}: {written}")
+        return f"{{{inner}{(',' + inner).join(items)}{newline}}}"
     if kind is list:
         if not value:
             return "[]"
         inner = newline + _INDENT
         items = [encode_json_string(item) if type(item) is str else _json_value(item, inner, plain_decimals) for item in value]
-        return "[" + inner + ("," + inner).join(items) + newline + "]"
+        return f"[{inner}{(',' + inner).join(items)}{newline}]"
     if kind is str:
         return encode_json_string(value)
     if value is None:
@@ -276,17 +276,32 @@ def _csv(header: list, rows: list) -> str:
     compares the two on any cells), written here because csv.writer copies every cell a
     character at a time, several times slower: the tables are most of the open data's bytes.
     """
-    return "\ufeff" + _csv_line(header) + "".join([_csv_line(row) for row in rows])
+    fields = {}  # a text -> it as a CSV field, made once for this table (its rows repeat their area, goal, topic...)
+    return "\ufeff" + "".join([_csv_line(row, fields) for row in [header, *rows]])
 
 
-def _csv_line(values: list) -> str:
-    """One row of a table as csv.writer writes it: each cell that holds a comma, a double quote
-    or a line break in double quotes, its double quotes doubled; and a row of one empty cell as
-    "" (so that the line is not read as a row of no cells)."""
-    cells = [data_cell(value) for value in values]
+def _csv_line(values: list, fields: dict) -> str:
+    """One row of a table as csv.writer writes it, its texts' fields taken from fields where
+    made already; a row of one empty cell is written "" (so that it is not read as no cell)."""
+    cells = []
+    for value in values:
+        if type(value) is not str:  # a number or None, never remembered: 1 and True are the same key
+            cells.append(_csv_field(value))
+        elif value in fields:
+            cells.append(fields[value])
+        else:
+            fields[value] = _csv_field(value)
+            cells.append(fields[value])
     if cells == [""]:
         return '""\r\n'
-    return ",".join(['"' + cell.replace('"', '""') + '"' if _CSV_QUOTED.search(cell) else cell for cell in cells]) + "\r\n"
+    return ",".join(cells) + "\r\n"
+
+
+def _csv_field(value) -> str:
+    """One cell as csv.writer writes it: made safe (data_cell), then in double quotes, its own
+    double quotes doubled, if it holds a comma, a double quote or a line break."""
+    cell = data_cell(value)
+    return '"' + cell.replace('"', '""') + '"' if _CSV_QUOTED.search(cell) else cell
 
 
 def _rows(plan: Plan, table: str, data: PlanData, locale: str) -> list:
