@@ -462,9 +462,10 @@ def _created(plan: Plan) -> str | None:
     return f"{day}T00:00:00Z" if day else None
 
 
-def _field(column: Column, heading: str, cells: list, data: PlanData, locale: str) -> dict:
+def _field(column: Column, heading: str, rows: list, index: int, data: PlanData, locale: str) -> dict:
     """A Table Schema field: the column's heading in this language, its type, what it holds, and
-    the codes it may hold where it holds codes (written as the CSV writes them)."""
+    the codes it may hold where it holds codes (written as the CSV writes them). The column is
+    the index-th of the table's rows, read only for the names of its figures."""
     field = {"name": heading, "type": column.type, "title": heading, "description": column.description[locale]}
     if column.format != "default":
         field["format"] = column.format
@@ -476,7 +477,7 @@ def _field(column: Column, heading: str, cells: list, data: PlanData, locale: st
     elif column.heading == "csv_figure_kind":
         enum = [data.interface["csv_kind_" + kind].render(locale) for kind in FIGURE_KINDS]
     elif column.heading == "csv_figure":
-        enum = sorted(set(cells))  # the names this plan's data gives its figures
+        enum = sorted({row[index] for row in rows})  # the names this plan's data gives its figures
     constraints = {}
     if column.required:
         constraints["required"] = True
@@ -497,7 +498,7 @@ def datapackage(plan: Plan, tables: dict, data: PlanData, locale: str, site_url:
     for table, rows in tables.items():
         header = _header(table, data, locale)
         fields = [
-            _field(column, heading, [row[index] for row in rows], data, locale)
+            _field(column, heading, rows, index, data, locale)
             for index, (column, heading) in enumerate(zip(COLUMNS[table], header))
         ]
         resources.append({
@@ -554,11 +555,14 @@ def write_files(site_dir: Path, plans_files) -> list:
     """Write plans' open data files (from plan_files, in plan order; any iterable) and the schemas they follow."""
     site_dir = Path(site_dir)
     written = []
+    folders = set()  # the folders made by this call: a plan's files share two
     for outputs in plans_files:
         for relative, text in outputs.items():
             target = site_dir / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, "utf-8", newline="")
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
+            target.write_bytes(text.encode("utf-8"))  # the text as it is: no line ending translated
             written.append(relative)
     schema_dir = site_dir / "data" / "schemas"
     schema_dir.mkdir(parents=True, exist_ok=True)
