@@ -23,12 +23,12 @@ and import) and hooks/rendering/open_data.py (the public CSV tables) both call i
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 # The characters that make a spreadsheet read a cell as a formula (OWASP), and the quote
 # itself, so that a quote this module added can always be told from one in the text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"
+_QUOTED_STARTS = FORMULA_STARTS + (QUOTE,)  # what text_cell puts a quote in front of
 
 # A number as the open data writes it: 224786.00, -5, 0.5, 3. Nothing else (no "1+2",
 # no "-A1", no exponent, no spaces), so a cell that matches can only be a constant.
@@ -37,7 +37,7 @@ _NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?", re.ASCII)
 
 def text_cell(text: str) -> str:
     """A text as a CSV cell that no spreadsheet reads as a formula; read_cell gives the text back."""
-    if text.startswith(FORMULA_STARTS + (QUOTE,)):
+    if text.startswith(_QUOTED_STARTS):
         return QUOTE + text
     return text
 
@@ -56,13 +56,14 @@ def data_cell(value) -> str:
     or sort into text. Only a cell that is exactly a plain decimal number is kept (see
     _NUMBER): "-1+2", "-A1" or "+3%" are not numbers and get the quote like any other text.
     """
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return text_cell(str(value))
-    if isinstance(value, (int, Decimal)):
-        value = str(value)
-    value = str(value)
+    if type(value) is not str:  # most cells are texts already
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return text_cell(str(value))
+        value = str(value)  # an int or a Decimal as it is written: 224786.00
+    if not value.startswith(_QUOTED_STARTS):  # most cells: no formula, no quote, so nothing to add
+        return value
     if _NUMBER.fullmatch(value):
         return value
     return text_cell(value)

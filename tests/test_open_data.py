@@ -9,8 +9,10 @@ import feedparser
 import jsonschema
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, strategies as st
 from referencing import Registry, Resource
 
+from hooks import spreadsheet
 from hooks.rendering import open_data
 
 
@@ -134,3 +136,72 @@ def test_every_page_announces_the_feed_of_its_language(site):
             soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
             (link,) = soup.select('link[rel="alternate"][type="application/atom+xml"]')
             assert (page.parent / link["href"]).resolve() == (root / "feed.xml").resolve(), page
+
+
+# --- The open data's own writers give what the standard library's give -------------------------
+#
+# open_data writes its indented JSON and its CSV itself, for speed (the two are most of a build's
+# open-data time); these say its text is exactly json.dumps's and csv.writer's, on any value.
+
+_CELLS = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.decimals(allow_nan=False, allow_infinity=False),
+    st.text(), st.text(alphabet=',"\r\n \'=+-@\t0123456789.aŵ'), st.sampled_from(["", "-5", "=1", "'", '"', ",", "\r\n", "a,b", '"quoted"']),
+)
+
+
+def _careful_csv(header, rows):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([spreadsheet.data_cell(cell) for cell in header])
+    writer.writerows([spreadsheet.data_cell(cell) for cell in row] for row in rows)
+    return "\ufeff" + buffer.getvalue()
+
+
+@given(st.lists(_CELLS, min_size=1, max_size=6), st.lists(st.lists(_CELLS, min_size=1, max_size=6), max_size=6))
+def test_the_csv_is_what_csv_writer_writes(header, rows):
+    assert open_data._csv(header, rows) == _careful_csv(header, rows)
+
+
+@pytest.mark.parametrize("rows", [[[""]], [["", ""]], [[None]], [["a"], [""], ["b"]], []])
+def test_the_csv_of_empty_cells_is_what_csv_writer_writes(rows):
+    assert open_data._csv(["heading"], rows) == _careful_csv(["heading"], rows)
+
+
+_JSON_SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(), st.text(), st.text(alphabet='"\\\n\t\x00\x1f\u2028ŵ/'),
+    st.decimals(), st.decimals(allow_nan=False, allow_infinity=False, places=2),
+)
+_JSON_VALUES = st.recursive(
+    _JSON_SCALARS,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4),
+        st.tuples(children, children),
+        st.dictionaries(st.text(max_size=4), children, max_size=4),
+        st.dictionaries(st.one_of(st.integers(), st.booleans(), st.none(), st.floats(allow_nan=False)), children, max_size=2),
+    ),
+    max_leaves=20,
+)
+
+
+def _outcome(write, value):
+    """What writing value gives: its text, or the kind of error it raises (a value JSON cannot
+    hold, NaN as a signalling Decimal)."""
+    try:
+        return write(value)
+    except Exception as error:  # noqa: BLE001 - the same error either way is the point
+        return type(error)
+
+
+@given(_JSON_VALUES)
+def test_the_indented_json_is_what_json_dumps_writes(value):
+    assert _outcome(open_data.indented_json, value) == _outcome(lambda v: json.dumps(v, ensure_ascii=False, indent=2), value)
+    assert _outcome(lambda v: open_data.indented_json(v, plain_decimals=True), value) == _outcome(
+        lambda v: json.dumps(open_data._plain(v), ensure_ascii=False, indent=2), value
+    )
+
+
+def test_every_plan_json_is_what_json_dumps_writes(data):
+    for plan in data.plans.values():
+        document = {"$schema": f"../schemas/{plan.kind}.schema.json"}
+        document.update(open_data._plain(plan.document.data))
+        assert open_data.plan_json(plan) == json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -11,12 +11,13 @@ The addresses are stable: they depend only on the plan's cluster and year.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
+import math
+import re
 import shutil
 from dataclasses import dataclass
 from decimal import Decimal
+from json.encoder import encode_basestring as encode_json_string  # a string as JSON, ensure_ascii=False
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -65,8 +66,68 @@ def _plain(value):
 
 def plan_json(plan: Plan) -> str:
     document = {"$schema": f"../schemas/{plan.kind}.schema.json"}
-    document.update(_plain(plan.document.data))  # the validated data, exactly as written
-    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    document.update(plan.document.data)  # the validated data, exactly as written
+    return indented_json(document, plain_decimals=True) + "\n"
+
+
+# json.dumps writes indented JSON with its pure-Python encoder, a generator for every dict and
+# list (its C encoder writes without indentation only, in Python 3.11): most of the time of
+# the open data went there. indented_json writes the same text directly, for the values the
+# data holds; any other value is left to json.dumps itself, so the text is always json.dumps's.
+_INDENT = "  "
+
+
+class _NotPlainJson(Exception):
+    """A value indented_json leaves to json.dumps: a tuple, a subclass, a key that is not a
+    string, NaN or infinity, a Decimal where plain_decimals is off, an object JSON cannot hold."""
+
+
+def indented_json(value, plain_decimals: bool = False) -> str:
+    """json.dumps(value, ensure_ascii=False, indent=2), the same text, written faster; with
+    plain_decimals, of _plain(value) (the YAML's decimals as JSON numbers, converted on the way)."""
+    try:
+        return _json_value(value, "\n", plain_decimals)
+    except _NotPlainJson:
+        return json.dumps(_plain(value) if plain_decimals else value, ensure_ascii=False, indent=2)
+
+
+def _json_value(value, newline: str, plain_decimals: bool) -> str:
+    """One value as json.dumps writes it with indent=2, newline being the line break and
+    indentation of the value's own line. A string inside a dict or a list is written in place
+    (most of the data's values are texts), without a call of its own."""
+    kind = type(value)
+    if kind is dict:
+        if not value:
+            return "{}"
+        inner = newline + _INDENT
+        items = []
+        for key, item in value.items():
+            if type(key) is not str:
+                raise _NotPlainJson
+            written = encode_json_string(item) if type(item) is str else _json_value(item, inner, plain_decimals)
+            items.append(f"{encode_json_string(key)}: {written}")
+        return f"{{{inner}{(',' + inner).join(items)}{newline}}}"
+    if kind is list:
+        if not value:
+            return "[]"
+        inner = newline + _INDENT
+        items = [encode_json_string(item) if type(item) is str else _json_value(item, inner, plain_decimals) for item in value]
+        return f"[{inner}{(',' + inner).join(items)}{newline}]"
+    if kind is str:
+        return encode_json_string(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float and math.isfinite(value):
+        return float.__repr__(value)
+    if kind is Decimal and plain_decimals:
+        return _json_value(_plain(value), newline, plain_decimals)
+    raise _NotPlainJson
 
 
 def _figure_value(figure) -> str:
@@ -201,21 +262,61 @@ COLUMNS = {
 # --- CSV -----------------------------------------------------------------------------------------
 
 
+# What makes csv.writer (the excel dialect, QUOTE_MINIMAL, lines ending in \r\n) put a cell in
+# double quotes: a comma, a double quote, a line break.
+_CSV_QUOTED = re.compile(r'[",\r\n]')
+
+
 def _csv(header: list, rows: list) -> str:
     """A table as CSV for Excel. Every cell goes through spreadsheet.data_cell: a text a
     spreadsheet would read as a formula (=, +, -, @, ...) gets a leading quote; a number
-    (-5, 224786.00) is kept as a number (hooks/spreadsheet.py says why)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([data_cell(cell) for cell in header])
-    writer.writerows([data_cell(cell) for cell in row] for row in rows)
-    return "\ufeff" + buffer.getvalue()
+    (-5, 224786.00) is kept as a number (hooks/spreadsheet.py says why).
+
+    The text is what csv.writer(lineterminator="\r\n") writes (tests/test_open_data.py
+    compares the two on any cells), written here because csv.writer copies every cell a
+    character at a time, several times slower: the tables are most of the open data's bytes.
+    """
+    fields = {}  # a text -> it as a CSV field, made once for this table (its rows repeat their area, goal, topic...)
+    return "\ufeff" + "".join([_csv_line(row, fields) for row in [header, *rows]])
+
+
+def _csv_line(values: list, fields: dict) -> str:
+    """One row of a table as csv.writer writes it, its texts' fields taken from fields where
+    made already; a row of one empty cell is written "" (so that it is not read as no cell)."""
+    cells = []
+    for value in values:
+        if type(value) is not str:  # a number or None, never remembered: 1 and True are the same key
+            cells.append(_csv_field(value))
+        elif value in fields:
+            cells.append(fields[value])
+        else:
+            fields[value] = _csv_field(value)
+            cells.append(fields[value])
+    if cells == [""]:
+        return '""\r\n'
+    return ",".join(cells) + "\r\n"
+
+
+def _csv_field(value) -> str:
+    """One cell as csv.writer writes it: made safe (data_cell), then in double quotes, its own
+    double quotes doubled, if it holds a comma, a double quote or a line break."""
+    cell = data_cell(value)
+    return '"' + cell.replace('"', '""') + '"' if _CSV_QUOTED.search(cell) else cell
 
 
 def _rows(plan: Plan, table: str, data: PlanData, locale: str) -> list:
-    """The rows of one table in one language, in the order of COLUMNS[table]."""
+    """The rows of one table in one language, in the order of COLUMNS[table].
+
+    Each text is rendered once, though a row repeats its area's title and its goal (and a
+    needs row its topic and its statistic): rendering a text is the costly step, and gives
+    the same text every time.
+    """
+    interface_texts = {}  # key -> that interface text in this language, rendered once for this table
+
     def ui(key: str) -> str:
-        return data.interface[key].render(locale)
+        if key not in interface_texts:
+            interface_texts[key] = data.interface[key].render(locale)
+        return interface_texts[key]
 
     def t(text) -> str:
         return "" if text is None else text.render(locale)
@@ -224,9 +325,11 @@ def _rows(plan: Plan, table: str, data: PlanData, locale: str) -> list:
     if table == "action-plan":
         rows = []
         for area in content["action_plan"].areas:
+            area_title = t(area.title)
             for goal in area.goals:
+                goal_text = t(goal.goal)
                 for kind, items in (("csv_method", goal.methods), ("csv_outcome", goal.outcomes)):
-                    rows.extend([area.number, t(area.title), goal.id, t(goal.goal), ui(kind), t(item)] for item in items)
+                    rows.extend([area.number, area_title, goal.id, goal_text, ui(kind), t(item)] for item in items)
         return rows
     if table == "finance":
         finance = content["finance"]
@@ -250,12 +353,14 @@ def _rows(plan: Plan, table: str, data: PlanData, locale: str) -> list:
     if table == "needs":
         rows = []
         for topic in content["needs"]["topics"]:
+            topic_title = t(topic["title"])
             for statistic in topic.get("statistics", []):
                 text = statistic["text"] if isinstance(statistic, dict) else statistic
                 extra = statistic if isinstance(statistic, dict) else {}
                 common = [extra.get("period", ""), t(extra.get("source")), extra.get("source_url", ""), _figures_note(extra, ui, t)]
+                statistic_text = text.render(locale)
                 for name, figure in text.figures.items():
-                    rows.append([t(topic["title"]), text.render(locale), name, ui("csv_kind_" + figure.kind), _figure_value(figure), *common])
+                    rows.append([topic_title, statistic_text, name, ui("csv_kind_" + figure.kind), _figure_value(figure), *common])
         return rows
     raise ValueError(f"unknown table {table}")
 
@@ -357,9 +462,10 @@ def _created(plan: Plan) -> str | None:
     return f"{day}T00:00:00Z" if day else None
 
 
-def _field(column: Column, heading: str, cells: list, data: PlanData, locale: str) -> dict:
+def _field(column: Column, heading: str, rows: list, index: int, data: PlanData, locale: str) -> dict:
     """A Table Schema field: the column's heading in this language, its type, what it holds, and
-    the codes it may hold where it holds codes (written as the CSV writes them)."""
+    the codes it may hold where it holds codes (written as the CSV writes them). The column is
+    the index-th of the table's rows, read only for the names of its figures."""
     field = {"name": heading, "type": column.type, "title": heading, "description": column.description[locale]}
     if column.format != "default":
         field["format"] = column.format
@@ -371,7 +477,7 @@ def _field(column: Column, heading: str, cells: list, data: PlanData, locale: st
     elif column.heading == "csv_figure_kind":
         enum = [data.interface["csv_kind_" + kind].render(locale) for kind in FIGURE_KINDS]
     elif column.heading == "csv_figure":
-        enum = sorted(set(cells))  # the names this plan's data gives its figures
+        enum = sorted({row[index] for row in rows})  # the names this plan's data gives its figures
     constraints = {}
     if column.required:
         constraints["required"] = True
@@ -392,7 +498,7 @@ def datapackage(plan: Plan, tables: dict, data: PlanData, locale: str, site_url:
     for table, rows in tables.items():
         header = _header(table, data, locale)
         fields = [
-            _field(column, heading, [row[index] for row in rows], data, locale)
+            _field(column, heading, rows, index, data, locale)
             for index, (column, heading) in enumerate(zip(COLUMNS[table], header))
         ]
         resources.append({
@@ -427,7 +533,7 @@ def datapackage(plan: Plan, tables: dict, data: PlanData, locale: str, site_url:
     if created:
         package["created"] = created
     package["resources"] = resources
-    return json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+    return indented_json(package) + "\n"
 
 
 # --- Writing into a built site -------------------------------------------------------------------
@@ -449,11 +555,14 @@ def write_files(site_dir: Path, plans_files) -> list:
     """Write plans' open data files (from plan_files, in plan order; any iterable) and the schemas they follow."""
     site_dir = Path(site_dir)
     written = []
+    folders = set()  # the folders made by this call: a plan's files share two
     for outputs in plans_files:
         for relative, text in outputs.items():
             target = site_dir / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, "utf-8", newline="")
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
+            target.write_bytes(text.encode("utf-8"))  # the text as it is: no line ending translated
             written.append(relative)
     schema_dir = site_dir / "data" / "schemas"
     schema_dir.mkdir(parents=True, exist_ok=True)
