@@ -306,6 +306,17 @@ def test_what_languages_and_emoji_need_is_allowed():
     assert [f[:2] for f in _invisible("\ufeffTestun", first_line=3)] == [(3, 1)]
 
 
+def test_the_quick_search_for_invisible_characters_misses_none():
+    """The characters looked at first (safety._MAYBE_REFUSED) include every character refused,
+    in pages (controls refused too) and in data: over the whole of Unicode."""
+    for controls in (True, False):
+        missed = [
+            f"U+{code:04X}" for code in range(0x110000)
+            if safety._refused(chr(code), controls) and not safety._MAYBE_REFUSED[controls].fullmatch(chr(code))
+        ]
+        assert missed == [], (controls, missed)
+
+
 def test_site_problems_leaves_control_characters_in_data_to_strict_yaml(tmp_path):
     (tmp_path / "content" / "en").mkdir(parents=True)
     (tmp_path / "data").mkdir()

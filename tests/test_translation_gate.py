@@ -619,3 +619,56 @@ def test_round_trip_on_the_real_site(tmp_path):
     assert run_cli("hooks.check", cwd=site).returncode == 0
     changed = {path for path in before if before[path] != after[path]}
     assert changed == {"content/cy/about.md", "data/interface.yml", fingerprints.STORE_PATH}
+
+
+# --- The fast paths give the careful answers ------------------------------------------------
+
+
+def test_freshness_is_the_same_with_the_pairs_given_built_on_need_or_built_inside():
+    """A unit recorded under another key of its file (texts inserted or reordered in both
+    languages), one stale, one unrecorded, one up to date: freshness() says the same whether the
+    pairs are passed, passed as the function that builds them, or left to it; and with the
+    translation gate's memo of fingerprints."""
+    store = fingerprints.Store(Path("."))
+    moved = fingerprints.Unit("data/x.yml#b", "text", "data/x.yml", "b", "The same text", "Yr un testun", ("data/x.yml", 3), ("data/x.yml", 4))
+    stale = fingerprints.Unit("data/x.yml#c", "text", "data/x.yml", "c", "New English", "Hen Gymraeg", ("data/x.yml", 5), ("data/x.yml", 6))
+    unrecorded = fingerprints.Unit("data/x.yml#d", "text", "data/x.yml", "d", "Not recorded", "Heb ei gofnodi", ("data/x.yml", 7), ("data/x.yml", 8))
+    fresh = fingerprints.Unit("data/x.yml#e", "text", "data/x.yml", "e", "Fresh", "Ffres", ("data/x.yml", 9), ("data/x.yml", 10))
+    missing = fingerprints.Unit("data/x.yml#f", "text", "data/x.yml", "f", "Missing", " ", ("data/x.yml", 11), ("data/x.yml", 12))
+    store.records["data/x.yml#a"] = fingerprints.Record(moved.en_fingerprint, moved.cy_fingerprint)
+    store.records["data/x.yml#c"] = fingerprints.Record(fingerprints.fingerprint("Old English"), stale.cy_fingerprint)
+    store.records["data/x.yml#e"] = fingerprints.Record(fresh.en_fingerprint, fresh.cy_fingerprint)
+    corpus = translation_checks.Corpus(Path("."), {}, [], [])
+    for unit in (moved, stale, unrecorded, fresh, missing):
+        careful = fingerprints.freshness(unit, store)
+        assert fingerprints.freshness(unit, store, fingerprints.pairs_of(store)) == careful
+        assert fingerprints.freshness(unit, store, lambda: fingerprints.pairs_of(store)) == careful
+        assert fingerprints.freshness(unit, store, None, corpus.fingerprint) == careful
+        assert careful.changes_cy == fingerprints.freshness(unit, store, None, corpus.fingerprint).changes_cy
+    assert [fingerprints.freshness(u, store).state for u in (moved, stale, unrecorded, fresh, missing)] == [
+        fingerprints.UP_TO_DATE, fingerprints.STALE, fingerprints.NOT_RECORDED, fingerprints.UP_TO_DATE, fingerprints.MISSING,
+    ]
+
+
+def test_each_distinct_text_is_identified_once_and_every_place_of_a_wrong_one_reported(tmp_path, monkeypatch):
+    """language_problems asks the identifier about each (text, language) once, however many
+    places hold it, and reports each place of a text in the wrong language."""
+    import dataclasses
+
+    corpus = translation_checks.read_corpus(fixture_site(tmp_path))
+    english = "This sentence is plainly written in English, not in Welsh at all."
+    texts = [dataclasses.replace(text, cy=english) for text in corpus.texts[:3]] + corpus.texts[3:]
+    corpus = translation_checks.Corpus(corpus.root, corpus.pages, texts, corpus.same_in_both, corpus.problems)
+    asked = []
+    careful = translation_checks.LanguageIdentifier.wrong_languages
+
+    def counting(self, items):
+        asked.extend(items)
+        return careful(self, items)
+
+    monkeypatch.setattr(translation_checks.LanguageIdentifier, "wrong_languages", counting)
+    problems = translation_checks.language_problems(corpus)
+    assert len(asked) == len(set(asked)) and (english, "cy") in asked
+    wrong = [p for p in problems if "'This sentence is plainly" in p.message]
+    assert len(wrong) == 3 and [p.rule for p in wrong] == ["wrong-language"] * 3
+    assert {(p.path, p.line) for p in wrong} == {(u.cy_where[0], u.cy_where[1]) for u in corpus.text_units()[:3]}

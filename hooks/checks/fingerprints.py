@@ -146,7 +146,7 @@ def _encode_key(key: str) -> str:
 
 
 def _decode_key(key: str) -> str:
-    return key.replace("%20", " ").replace("%25", "%")
+    return key.replace("%20", " ").replace("%25", "%") if "%" in key else key
 
 
 @dataclass
@@ -199,9 +199,8 @@ class Store:
                     )
                 )
                 continue
-            key = _decode_key(match["key"])
-            blocks = tuple(match["blocks"].split(",")) if match["blocks"] else ()
-            store.records[key] = Record(match["en"], match["cy"], blocks, number)
+            key, en, cy, blocks = match.group("key", "en", "cy", "blocks")
+            store.records[_decode_key(key)] = Record(en, cy, tuple(blocks.split(",")) if blocks else (), number)
         return store
 
     def record(self, unit: Unit) -> None:
@@ -253,26 +252,37 @@ class Freshness:
         return self.state == UP_TO_DATE
 
 
-def freshness(unit: Unit, store: Store, pairs: dict | None = None) -> Freshness:
+# The verdicts that carry nothing else, made once (a Freshness is frozen): most units are up to date.
+_IS_UP_TO_DATE = Freshness(UP_TO_DATE)
+_IS_MISSING = Freshness(MISSING)
+_IS_NOT_RECORDED = Freshness(NOT_RECORDED)
+
+
+def freshness(unit: Unit, store: Store, pairs=None, fingerprint_of=fingerprint) -> Freshness:
     """Whether a unit's Welsh is up to date with its English.
 
     pairs: (file, en fingerprint, cy fingerprint) -> key, from pairs_of(store); pass it when
-    checking many units, so it is built once.
+    checking many units, so it is built once, or pass a function that returns it, so it is
+    built only if a unit's own record does not settle its freshness. fingerprint_of:
+    fingerprint, or a memo of it (the translation gate's, which fingerprints each distinct
+    text once).
     """
     if unit.cy is None or not unit.cy.strip():
-        return Freshness(MISSING)
+        return _IS_MISSING
     if unit.en is None:
-        return Freshness(UP_TO_DATE)  # nothing to be translated from: the page rules report it
+        return _IS_UP_TO_DATE  # nothing to be translated from: the page rules report it
     record = store.records.get(unit.key)
-    en = unit.en_fingerprint
+    en = fingerprint_of(unit.en)  # unit.en_fingerprint
     if record is not None and record.en == en:
-        return Freshness(UP_TO_DATE)
+        return _IS_UP_TO_DATE
     if pairs is None:
         pairs = pairs_of(store)
-    if (unit.file, en, unit.cy_fingerprint) in pairs:
-        return Freshness(UP_TO_DATE)  # the same English and Welsh, recorded under another key of the file
+    elif callable(pairs):
+        pairs = pairs()
+    if (unit.file, en, fingerprint_of(unit.cy)) in pairs:  # unit.cy_fingerprint
+        return _IS_UP_TO_DATE  # the same English and Welsh, recorded under another key of the file
     if record is None:
-        return Freshness(NOT_RECORDED)
+        return _IS_NOT_RECORDED
     return Freshness(STALE, describe_changes(unit, record), describe_changes(unit, record, "cy"))
 
 
