@@ -129,6 +129,19 @@ def _is_bilingual(value) -> bool:
     return isinstance(value, dict) and set(value) == {"en", "cy"}
 
 
+def _placeholders_and_formats(source: str) -> tuple:
+    """(the names of a text's placeholders, each placeholder written with a format: "{a:>5}", "{a!r}").
+
+    Raises ValueError for a brace that belongs to no placeholder. A text without braces (most
+    texts) has neither, and is not parsed.
+    """
+    if "{" not in source and "}" not in source:
+        return set(), []
+    used = set(placeholders(source))
+    formatted = [f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}" for _, name, spec, conversion in string.Formatter().parse(source) if name is not None and (spec or conversion)]
+    return used, formatted
+
+
 class _TextBuilder:
     def __init__(self, document: Document, problems: list):
         self.document = document
@@ -170,8 +183,7 @@ class _TextBuilder:
         named = set(text.figures) | set(invalid)
         for locale in locales.LOCALES:
             try:
-                used = set(placeholders(text.source(locale)))
-                formatted = [f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}" for _, name, spec, conversion in string.Formatter().parse(text.source(locale)) if name is not None and (spec or conversion)]
+                used, formatted = _placeholders_and_formats(text.source(locale))
             except ValueError:
                 self._problem(
                     path + (locale,), "figure-braces", "a { or } does not belong to a {placeholder}", "write placeholders as {name}; write a literal brace twice: {{ or }}",

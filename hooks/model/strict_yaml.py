@@ -234,12 +234,26 @@ class _Refusal(Exception):
         self.message_cy, self.hint_cy = message_cy, hint_cy
 
 
-@functools.lru_cache(maxsize=8192)
+# The first characters of every number and trap above except the words (null, true, yes, ...,
+# at most five letters, or six with the line break $ allows before the end).
+_NUMBER_STARTS = frozenset("+-.0123456789")
+
+
 def _read_plain(value: str):
     """What a plain (unquoted) scalar means: its value, or the _Trap it falls into.
 
-    Cached: the same keys and words ("en", "cy", "text", ...) recur thousands of times.
+    Most values are texts that no pattern above can match, as their first character and length
+    tell: longer than any word YAML reads otherwise, and not starting as a number does. They are
+    returned at once (tests/test_strict_yaml_fast.py checks this against every pattern).
     """
+    if len(value) > 6 and value[0] not in _NUMBER_STARTS:
+        return value
+    return _read_plain_carefully(value)
+
+
+@functools.lru_cache(maxsize=8192)
+def _read_plain_carefully(value: str):
+    """_read_plain by every pattern. Cached: the same keys and words ("en", "cy", "text", ...) recur thousands of times."""
     if _NULL.match(value):
         return None
     if _BOOL.match(value):
@@ -664,6 +678,250 @@ def _compose_fast(text: str):
     return data, builder.locations
 
 
+# --- The line reader: the plain YAML content files are written in, read a line at a time --------
+
+# Characters after which the line reader leaves a file to the readers above: those libyaml's
+# reader refuses or counts as a line break (\r, \x85, \u2028, \u2029), tabs, a byte-order mark
+# inside the text, and the control characters _refuse_control_characters refuses.
+_LINE_READER_DOUBTS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
+# Every line, as (indentation, "- " or "", a field's name or "", the rest): a field's name is a
+# word followed by a colon and a space or the end of the line.
+_LINE = re.compile(r"^( *)(- +)?(?:([A-Za-z_][A-Za-z0-9_-]{0,100}):(?: +|$))?(.*)$", re.MULTILINE)
+# What cannot start a plain value: a space and YAML's indicators (a minus only before a digit or a point: -5, -.5).
+_NOT_PLAIN_START = frozenset(" -?:,[]{}#&*!|>'\"%@`")
+_TAG = re.compile(r"!!(str|int|float|bool|null) +")
+_SINGLE_QUOTED = re.compile(r"'((?:[^']|'')*)'")
+# A plain value in { } or [ ]: a word or a number, nothing that could mean more (no : # , [ ] { } quotes or spaces).
+_FLOW_PLAIN = re.compile(r"[A-Za-z0-9_.+/][A-Za-z0-9_.+/-]*|-[0-9.][A-Za-z0-9_.+/-]*")
+_FLOW_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]{0,100}): +")
+
+
+class _LineReader:
+    """The data and locations _EventBuilder makes, for the plain YAML people write, read line by line.
+
+    libyaml's events cost more than all the rest of reading a plan; content files use a small
+    part of YAML, in which a line says what it is by its indentation and first characters. This
+    reader takes only that part: block mappings of word keys, block sequences (indented or not),
+    one-line plain, single- and double-quoted values (no backslash), one-line { } and [ ] of
+    plain or quoted values, standard scalar tags (!!float '1'), comments and blank lines. On
+    anything else (a line it does not know, a value over more than one line, an anchor, a
+    repeated key, a value _read_plain refuses, a character libyaml might read otherwise) it
+    raises _Doubt, and the readers above decide, with their messages.
+    tests/test_strict_yaml_fast.py compares it with _EventBuilder on every data file, the
+    corpora of mistakes and mutated files.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.lines = None
+        self.locations: dict = {}
+        self.keys = 0
+        # (line number, column, is a "- ", key or None, rest): 0-based columns; "- key: value" gives two.
+        self.entries: list = []
+        for number, (indent, dash, key, rest) in enumerate(_LINE.findall(text), 1):
+            if dash:
+                if not key and (not rest or rest[0] == "#"):
+                    raise _Doubt  # a bare "-": its item is on the lines below
+                self.entries.append((number, len(indent), True, None, None))
+                self.entries.append((number, len(indent) + len(dash), False, key or None, rest))
+            elif key or (rest and rest[0] != "#"):
+                self.entries.append((number, len(indent), False, key or None, rest))
+
+    def document(self) -> dict:
+        entries = self.entries
+        if not entries or entries[0][1] != 0 or entries[0][2] or entries[0][3] is None:
+            raise _Doubt
+        self.locations[()] = (entries[0][0], 1)
+        data, end = self.mapping(0, 0, (), 1)
+        if end != len(entries):
+            raise _Doubt
+        # Values (keys included) counted, and nesting measured, as _EventBuilder does: a value at path p is len(p) + 1 deep.
+        if len(self.locations) + self.keys > MAX_VALUES or max(map(len, self.locations)) + 1 > MAX_DEPTH:
+            raise _Doubt
+        return data
+
+    def mapping(self, index: int, indent: int, path: FieldPath, depth: int) -> tuple:
+        """(the block mapping whose keys start at column indent, from entry index; the entry after it)."""
+        if depth > MAX_DEPTH:
+            raise _Doubt
+        entries, locations, mapping = self.entries, self.locations, {}
+        while index < len(entries):
+            number, column, dash, key, rest = entries[index]
+            if column < indent:
+                break
+            if column > indent or key is None:
+                raise _Doubt  # includes a "- " at the keys' column: a list only follows "key:"
+            if key in mapping or not isinstance(_read_plain(key), str):
+                raise _Doubt
+            self.keys += 1
+            key_path = path + (key,)
+            locations[key_path] = (number, column + 1)
+            index += 1
+            if rest and rest[0] != "#":
+                mapping[key] = self.inline(rest, number, key_path, depth + 1)
+            elif index < len(entries) and entries[index][1] > indent:
+                mapping[key], index = self.block(index, key_path, depth + 1)
+            elif index < len(entries) and entries[index][1] == indent and entries[index][2]:
+                mapping[key], index = self.sequence(index, indent, key_path, depth + 1, indentless=True)
+            else:
+                mapping[key] = None  # "key:" with nothing after it
+        return mapping, index
+
+    def block(self, index: int, path: FieldPath, depth: int) -> tuple:
+        """(the mapping or sequence starting at entry index, on the lines below its key; the entry after it)."""
+        _, column, dash, key, _ = self.entries[index]
+        if dash:
+            return self.sequence(index, column, path, depth, indentless=False)
+        if key is None:
+            raise _Doubt  # a value on the line below its key
+        return self.mapping(index, column, path, depth)
+
+    def sequence(self, index: int, indent: int, path: FieldPath, depth: int, indentless: bool) -> tuple:
+        """(the block sequence whose "- " are at column indent, from entry index; the entry after it)."""
+        if depth > MAX_DEPTH:
+            raise _Doubt
+        entries, locations, items = self.entries, self.locations, []
+        while index < len(entries):
+            _, column, dash, _, _ = entries[index]
+            if column < indent or (column == indent and not dash and indentless):
+                break
+            if column != indent or not dash:
+                raise _Doubt
+            number, column, _, key, rest = entries[index + 1]  # the item, on the same line
+            item_path = path + (len(items),)
+            locations[item_path] = (number, column + 1)
+            if key is None:
+                items.append(self.inline(rest, number, item_path, depth + 1))
+                index += 2
+            else:
+                item, index = self.mapping(index + 1, column, item_path, depth + 1)
+                items.append(item)
+        return items, index
+
+    def inline(self, rest: str, number: int, path: FieldPath, depth: int):
+        """The value written at the end of a line (rest: from its first character to the line's end)."""
+        if rest[0] == "{" or rest[0] == "[":
+            value, end = self.flow(rest, number, path, depth)
+        else:
+            value, end = _line_scalar(rest, 0, flow=False)
+        if end < len(rest) and not (rest[end] == " " and (not rest[end:].strip(" ") or rest[end:].lstrip(" ")[0] == "#")):
+            raise _Doubt  # more than spaces or a comment after the value
+        return value
+
+    def flow(self, rest: str, number: int, path: FieldPath, depth: int) -> tuple:
+        """(a one-line { } mapping or [ ] list of scalars, the position after it in rest)."""
+        if depth + 1 > MAX_DEPTH:
+            raise _Doubt
+        if self.lines is None:
+            self.lines = self.text.split("\n")  # only for the columns of what is inside { } and [ ]
+        line = self.lines[number - 1]
+        offset = len(line) - len(rest)
+        closing = "}" if rest[0] == "{" else "]"
+        collection: dict | list = {} if closing == "}" else []
+        at = _after_spaces(rest, 1)
+        while at < len(rest) and (rest[at] != closing or collection):
+            if collection:
+                if rest[at] == closing:
+                    break
+                if rest[at] != ",":
+                    raise _Doubt
+                at = _after_spaces(rest, at + 1)  # an item must follow a comma
+            if closing == "]":
+                item_path = path + (len(collection),)
+                self.locations[item_path] = (number, offset + at + 1)
+                item, at = _line_scalar(rest, at, flow=True)
+                collection.append(item)
+            else:
+                found = _FLOW_KEY.match(rest, at)
+                if found is None:
+                    raise _Doubt
+                key = found.group(1)
+                if key in collection or not isinstance(_read_plain(key), str):
+                    raise _Doubt
+                self.keys += 1
+                self.locations[path + (key,)] = (number, offset + at + 1)
+                collection[key], at = _line_scalar(rest, found.end(), flow=True)
+            at = _after_spaces(rest, at)
+        if at >= len(rest):
+            raise _Doubt  # not closed on this line
+        return collection, at + 1
+
+
+def _after_spaces(text: str, at: int) -> int:
+    while at < len(text) and text[at] == " ":
+        at += 1
+    return at
+
+
+def _line_scalar(rest: str, start: int, flow: bool) -> tuple:
+    """(a scalar's value, the position after it) written in rest from start, as _EventBuilder reads it; _Doubt if unsure."""
+    if rest.startswith("!", start):
+        tag = _TAG.match(rest, start)
+        if tag is None:
+            raise _Doubt
+        written, end, _ = _written_scalar(rest, tag.end(), flow)
+        try:  # quoted or not, a tagged value is read as _tagged_scalar reads it
+            return _tagged_scalar(_TaggedScalar("tag:yaml.org,2002:" + tag.group(1), written)), end
+        except _Refusal:
+            raise _Doubt from None
+    written, end, quoted = _written_scalar(rest, start, flow)
+    if quoted:
+        return written, end
+    meaning = _read_plain(written)
+    if isinstance(meaning, _Trap):
+        raise _Doubt
+    return meaning, end
+
+
+def _written_scalar(rest: str, start: int, flow: bool) -> tuple:
+    """(a scalar's text, the position after it, whether it is quoted), written in rest from start; _Doubt if unsure."""
+    first = rest[start] if start < len(rest) else ""
+    if first == '"':
+        end = rest.find('"', start + 1)
+        if end < 0 or "\\" in rest[start:end]:
+            raise _Doubt  # over more than one line, or an escape code
+        return rest[start + 1:end], end + 1, True
+    if first == "'":
+        found = _SINGLE_QUOTED.match(rest, start)
+        if found is None:
+            raise _Doubt  # over more than one line
+        return found.group(1).replace("''", "'"), found.end(), True
+    if flow:
+        found = _FLOW_PLAIN.match(rest, start)
+        if found is None:
+            raise _Doubt
+        return found.group(), found.end(), False
+    if not first or (first in _NOT_PLAIN_START and not (first == "-" and rest[start + 1:start + 2] in _AFTER_PLAIN_MINUS)):
+        raise _Doubt
+    written = rest[start:].rstrip(" ")
+    if ": " in written or written[-1] == ":" or " #" in written:
+        raise _Doubt
+    return written, len(rest), False
+
+
+_AFTER_PLAIN_MINUS = frozenset("0123456789.")
+
+
+class _TaggedScalar(NamedTuple):
+    """A tagged scalar as _tagged_scalar reads it (the marks serve only its messages, which the line reader never gives)."""
+
+    tag: str
+    value: str
+    start_mark: object = None
+    end_mark: object = None
+
+
+def _compose_lines(text: str):
+    """(data, locations) read by the line reader, or None when the readers above must decide."""
+    if _LINE_READER_DOUBTS.search(text):
+        return None
+    try:
+        reader = _LineReader(text)
+        return reader.document(), reader.locations
+    except _Doubt:
+        return None
+
+
 def parse(text: str, path: str) -> Document:
     """Read one YAML document from text; raise ContentError with one clear problem if it cannot be used."""
     if len(text) > MAX_BYTES:
@@ -682,7 +940,7 @@ def parse(text: str, path: str) -> Document:
             path, 1, "yaml-empty", "the file is empty", "add the data, or delete the file",
             message_cy="mae'r ffeil yn wag", hint_cy="ychwanegwch y data, neu dilëwch y ffeil",
         )])
-    fast = _compose_fast(text)
+    fast = _compose_lines(text) or _compose_fast(text)
     if fast is not None:
         return Document(path, *fast)
     composer = None

@@ -72,6 +72,8 @@ _FORMATTED_KINDS = ("number", "percent", "money", "date", "month")
 
 def placeholders(template: str) -> list[str]:
     """The named placeholders of a text, in order: "{a} and {b}" -> ["a", "b"]."""
+    if "{" not in template and "}" not in template:
+        return []  # most texts: without a brace there is nothing to parse
     return [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
 
 
@@ -133,6 +135,8 @@ class MarkMistake:
 
 def _marks(template: str) -> list:
     """[(position, "open" or "close")] of a text's marks, placeholders skipped."""
+    if ENGLISH_OPEN not in template and ENGLISH_CLOSE not in template:
+        return []  # most texts: no [[ or ]] at all, so no mark
     found = []
     for match in _MARK_TOKEN.finditer(template):
         if match.group(0) == ENGLISH_OPEN:
