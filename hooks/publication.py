@@ -50,6 +50,7 @@ class Publication:
     _renderer: render.Renderer | None = field(default=None, repr=False)
     _plan_json: dict = field(default_factory=dict, repr=False)  # plan id -> its open data JSON
     abbreviations: object = None  # data/abbreviations.yml read (hooks/rendering/abbreviations.py)
+    _abbreviation_markers: dict = field(default_factory=dict, repr=False)  # locale -> its abbreviations.Marker, made once per build
 
     @property
     def renderer(self) -> render.Renderer:
@@ -82,8 +83,11 @@ class Publication:
         """A page's HTML with each abbreviation of its language marked <abbr title="its full name">."""
         from hooks.rendering import abbreviations
 
-        known = self.abbreviations if self.abbreviations is not None else abbreviations.read(self.root)[0]
-        return abbreviations.mark(html, known.entries(locale))
+        if self.abbreviations is None:
+            return abbreviations.mark(html, abbreviations.read(self.root)[0].entries(locale))
+        if locale not in self._abbreviation_markers:  # prepared once for every page of the language
+            self._abbreviation_markers[locale] = abbreviations.Marker(self.abbreviations.entries(locale))
+        return self._abbreviation_markers[locale].mark(html)
 
     def open_data_files(self, locale: str, site_url: str = ""):
         """{path in the site: text} of each plan's open data in one language, one plan at a time

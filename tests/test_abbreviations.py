@@ -255,3 +255,123 @@ def test_the_theme_shows_titles_as_tooltips():
     config = (ROOT / "mkdocs.yml").read_text("utf-8")
     features = yaml.safe_load(re.search(r"^theme:\n(?:  .*\n)+", config, re.M).group(0))["theme"]["features"]
     assert "content.tooltips" in features
+
+
+# --- The quick marking is the careful one -----------------------------------------------------
+# mark() finds the pieces of text to mark from the abbreviations (hooks/rendering/html_text.py)
+# instead of going over every tag and every piece of text. careful_mark below is mark() as it
+# was written before, tag by tag: the two must agree on any HTML whatever.
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from test_properties import modest  # noqa: E402
+
+_CAREFUL_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+_CAREFUL_ENTITY = re.compile(r"(&#?[A-Za-z0-9]+;)")
+
+
+def careful_mark(html: str, entries: dict) -> str:
+    """mark() as it was: every tag read in turn, every piece of text between character references substituted."""
+    if not entries:
+        return html
+    alternatives = "|".join(re.escape(word) for word in sorted(entries, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w&#])({alternatives})(?=s?(?![\w]))")
+
+    def element(match: re.Match) -> str:
+        entry = entries[match.group(1)]
+        lang = f' lang="{entry.lang}"' if entry.lang else ""
+        return f'<abbr{lang} title="{escape(entry.expansion, quote=True)}">{match.group(1)}</abbr>'
+
+    parts = _CAREFUL_TAG_OR_TEXT.split(html)
+    skipping, depth = None, 0
+    for index, part in enumerate(parts):
+        if index % 2:  # a tag
+            name = re.match(r"</?\s*([A-Za-z][\w:-]*)", part)
+            name = name.group(1).lower() if name else ""
+            closing, self_closing = part.startswith("</"), part.endswith("/>")
+            if skipping is None:
+                if name in abbreviations.SKIPPED and not closing and not self_closing:
+                    skipping, depth = name, 1
+            elif name == skipping and not self_closing:
+                depth += -1 if closing else 1
+                if depth == 0:
+                    skipping = None
+        elif skipping is None and part:
+            pieces = _CAREFUL_ENTITY.split(part)
+            parts[index] = "".join(piece if number % 2 else pattern.sub(element, piece) for number, piece in enumerate(pieces))
+    return "".join(parts)
+
+
+# Pieces of HTML a page may hold, and what the careful reading turns on: tags in any case, with
+# spaces and slashes, nested, unclosed or self-closed; a "<" or ">" of the text; character
+# references, real and not; words next to punctuation, hyphens, digits, "&", "#", a plural "s".
+HTML_PIECES = (
+    "<p>", "</p>", "<a href=\"LSOA.html\" title='LSOA'>", "</a>", "<code>", "</code>", "<CODE >", "</ code>", "< code>", "<code/>",
+    "<pre>", "</pre>", "<svg role=\"img\">", "</svg>", "<svg:rect/>", "<abbr title=\"x\">", "</abbr>", "<abbrx>", "<codex>", "<pre-x>",
+    "<script>", "</script>", "<kbd>", "</kbd>", "<title>", "</title>", "<math>", "</math>", "<textarea>", "</textarea>", "<option>",
+    "<span lang=\"en\">", "<span>", "</span>", "<span/>", "<SPAN lang=\"en\">", "<style>", "</style>", "<!-- LSOA -->", "<br/>", "<>", "</>",
+    "<", ">", "<<b>", "< p>", "&amp;", "&lt;", "&gt;", "&#39;", "&#x27;", "&LSOA;", "&ampLSOA;", "&#76;SOA", "&", "#", ";", "&nbsp;",
+    "LSOA", "LSOAs", "LSOAss", "LSOAX", "xLSOA", "2LSOA", "LSOA2", "LSO", "MDT", "MDTs", "CCLl", "CCL", "TWOC", "IRIS", "IR",
+    "My Health Online", "My Health", "Ask My GP", "Consultant Connect", "Tom &amp; Jerry", "A &amp; E",
+    " ", "  ", "\n", ",", ".", "-", "(", ")", "'", "\"", "_", "“", "”", "é", "Ŵ", "K", "İ", "the ", " and ", "Welsh",
+)
+
+
+@st.composite
+def html_of_pieces(draw) -> str:
+    return "".join(draw(st.lists(st.sampled_from(HTML_PIECES), max_size=40)))
+
+
+QUICK_ENTRIES = {
+    "LSOA": Abbreviation("LSOA", "Lower Super Output Area", "test"),
+    "LSO": Abbreviation("LSO", "shorter, and inside the longer", "test"),
+    "MDT": Abbreviation("MDT", "multi-disciplinary team", "test"),
+    "CCLl": Abbreviation("CCLl", "Cydweithredfa Clwstwr Lleol", "test"),
+    "CCL": Abbreviation("CCL", "a word inside CCLl", "test"),
+    "IRIS": Abbreviation("IRIS", "Identification & \"Referral\" <Safety>", "test", "en"),
+    "IR": Abbreviation("IR", "inside IRIS", "test"),
+    "TWOC": Abbreviation("TWOC", "trial without catheter", "test"),
+    "GP": Abbreviation("GP", "general practitioner", "test"),
+    "E": Abbreviation("E", "one letter", "test"),
+    "amp": Abbreviation("amp", "the word of a character reference", "test"),
+}
+
+
+@modest(400)
+@given(html=html_of_pieces())
+def test_mark_is_the_careful_marking_on_any_html(html):
+    assert abbreviations.mark(html, QUICK_ENTRIES) == careful_mark(html, QUICK_ENTRIES)
+    assert abbreviations.mark(html, KNOWN.entries("cy")) == careful_mark(html, KNOWN.entries("cy"))
+
+
+@modest(200)
+@given(html=st.text(alphabet="<>/&#;:-sS LSOAMDTIRcodepvgabr\"=\n", max_size=60))
+def test_mark_is_the_careful_marking_on_any_string(html):
+    assert abbreviations.mark(html, QUICK_ENTRIES) == careful_mark(html, QUICK_ENTRIES)
+
+
+def test_mark_is_the_careful_marking_on_tricky_html():
+    tricky = [
+        "", "LSOA", "LSOAs", "<p>LSOA</p>", "LSOA<", "<LSOA", "a > LSOA", "x<y LSOA", "<a title=\"<\">LSOA</a>", "<<code>LSOA</code>LSOA",
+        "<code>LSOA<code>LSOA</code>LSOA</code>LSOA", "<CODE>LSOA</Code>LSOA", "<code/>LSOA", "<svg><g>LSOA</g><svg>LSOA</svg>LSOA</svg>LSOA",
+        "&amp;LSOA&amp;", "&LSOA;", "&#LSOA;", "&ampLSOA;x", "LSOA&amp", "LSOA&", "MDT-LSOA", "LSOA-MDT", "(LSOA)", "LSOA_", "_LSOA", "CCLl CCL CCLls",
+        "IRIS IR IRs IRISs", "E&amp;E", "A &amp; E", "&amp;E", "<p>LSO LSOA LSOAS</p>", "<pre>\n<code>x</code>\nLSOA</pre>LSOA", "<abbr>LSOA</abbr> LSOA",
+        "<script>if (a < b) { LSOA }</script> LSOA", "<!-- <code> --> LSOA </code> LSOA", "<title>LSOA</title><p>LSOA", "<code>LSOA",
+        "<\u212abd>LSOA</\u212abd> LSOA", "<kbd>LSOA</kbd> LSOA", "<k\u0130bd>LSOA", "<svg:rect>LSOA</svg:rect>", "</svg>LSOA", "<code\n>LSOA</code\t>LSOA",
+    ]
+    for html in tricky:
+        for known in (QUICK_ENTRIES, KNOWN.entries("en"), KNOWN.entries("cy")):
+            assert abbreviations.mark(html, known) == careful_mark(html, known), html
+
+
+@pytest.mark.parametrize("locale", ["en", "cy"])
+def test_mark_is_the_careful_marking_on_the_built_pages(built, locale):
+    """Every page of the real site as built (its own marks, scripts and drawings in it), marked again both ways."""
+    pages = sorted(built.rglob("*.html"))
+    assert len(pages) > 10
+    for path in pages:
+        html = path.read_text("utf-8")
+        unmarked = re.sub(r'<abbr(?: lang="en")? title="[^"]*">([^<]*)</abbr>', r"\1", html)  # the page as it was before its marks
+        for page in (html, unmarked):
+            assert abbreviations.mark(page, KNOWN.entries(locale)) == careful_mark(page, KNOWN.entries(locale)), path

@@ -313,3 +313,91 @@ def test_any_welsh_text_gives_english_spans_and_never_html_of_its_own(pieces):
     assert words(soup.p.get_text()) == words(text.render("cy"))  # the words as written, marks off
     if not english_mark_problems(welsh, "cy"):
         assert [words(span.get_text()) for span in soup.p.find_all("span")] == [words(piece) for piece, english in text.parts("cy") if english]
+
+
+# --- The quick marking of English names is the careful one ----------------------------------------
+# mark_english_names finds the pieces of text to mark from the names (hooks/rendering/html_text.py)
+# instead of going over every tag and every piece of text. careful_mark_english_names is the
+# function as it was written before, tag by tag: the two must agree on any HTML whatever.
+
+from test_abbreviations import html_of_pieces  # noqa: E402
+
+_CAREFUL_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+_CAREFUL_ENTITY = re.compile(r"(&#?[A-Za-z0-9]+;)")
+_CAREFUL_RAW_TEXT_ELEMENTS = ("script", "style", "code", "pre", "title", "textarea")
+
+
+def careful_mark_english_names(html: str, names: list) -> str:
+    if not names:
+        return html
+    alternatives = "|".join(re.escape(str(escape(name))) for name in sorted(names, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])({alternatives})(?![\w-])")
+    parts = _CAREFUL_TAG_OR_TEXT.split(html)
+    skipping = None
+    english_spans = 0
+    for index, part in enumerate(parts):
+        if index % 2:  # a tag
+            name = part[1:].lstrip("/").split(None, 1)[0].split(">")[0].lower() if len(part) > 2 else ""
+            if skipping is None and not part.startswith("</") and name in _CAREFUL_RAW_TEXT_ELEMENTS:
+                skipping = name
+            elif skipping is not None and part.startswith("</") and name == skipping:
+                skipping = None
+            elif name == "span" and (english_spans or part == '<span lang="en">'):
+                english_spans += -1 if part.startswith("</") else 0 if part.endswith("/>") else 1
+        elif skipping is None and not english_spans and part:
+            pieces = _CAREFUL_ENTITY.split(part)
+            parts[index] = "".join(piece if number % 2 else pattern.sub(r'<span lang="en">\1</span>', piece) for number, piece in enumerate(pieces))
+    return "".join(parts)
+
+
+# Names as the glossary might list them, and names that probe the edges: one inside another, one
+# that is a character reference's word or holds one once escaped (&, ', <), a hyphen, a ";".
+QUICK_NAMES = [
+    "My Health Online", "My Health", "Health", "Ask My GP", "GP", "Consultant Connect", "Tom & Jerry", "Jerry", "A & E", "E", "amp", "lt",
+    "amp; E", "O'Neill", "Dementia: a public health priority", "COVID-19", "x-ray", "<b>", "Welsh;", "LSOA", "IRIS",
+]
+
+
+@modest(400)
+@given(html=html_of_pieces())
+def test_mark_english_names_is_the_careful_marking_on_any_html(html):
+    assert mark_english_names(html, QUICK_NAMES) == careful_mark_english_names(html, QUICK_NAMES)
+
+
+@modest(200)
+@given(html=html_of_pieces(), names=st.lists(st.sampled_from(QUICK_NAMES + ["", "My", "&", ";", "-", " "]), max_size=4))
+def test_mark_english_names_is_the_careful_marking_with_any_names(html, names):
+    """Even with names no glossary would list (empty, a lone "&"): the same marks."""
+    assert mark_english_names(html, names) == careful_mark_english_names(html, names)
+
+
+@modest(200)
+@given(html=st.text(alphabet="<>/&#;:-sS MyHealthOnlineamp\"=\n", max_size=60), names=st.lists(st.sampled_from(["My Health", "Health", "amp", "", "&", "a; H", "e"]), max_size=3))
+def test_mark_english_names_is_the_careful_marking_on_any_string(html, names):
+    assert mark_english_names(html, names) == careful_mark_english_names(html, names)
+
+
+def test_mark_english_names_is_the_careful_marking_on_tricky_html():
+    tricky = [
+        "", "My Health Online", "<p>My Health Online app</p>", "My Health-Online", "-My Health", "My Health_", "x<y My Health", "a > My Health",
+        '<span lang="en">My Health <span>Online</span> My Health</span> My Health', '<span lang="en"/>My Health', '<SPAN lang="en">My Health</SPAN>',
+        "<code>My Health</code>My Health", "<pre><code>My Health</code>My Health</pre>My Health", "<script>My Health</script", "<title>My Health",
+        "Tom &amp; Jerry", "Tom &amp;Jerry", "&amp; E", "A &amp; E", "&lt;b&gt;", "&amp;amp;", "O&#x27;Neill", "&#39;", "&lt;", "lt; x",
+        '<a title="My Health">My Health</a>', "<//code>My Health</ code>My Health", "<!-- My Health -->My Health", "</>My Health<>",
+        '<span lang="en"><span/></span>My Health', '<span lang="en"><span /></span>My Health', '<span lang="en"><span>x</span></span>My Health', "a><p>", "a>", "> <p>", "<p><p>", "&amp;&amp;",
+    ]
+    for html in tricky:
+        for names in (QUICK_NAMES, ["My Health Online"], ["lt", "gt"], ["", "My Health"]):
+            assert mark_english_names(html, names) == careful_mark_english_names(html, names), (html, names)
+
+
+def test_mark_english_names_is_the_careful_marking_on_the_built_pages(site, data):
+    """Every Welsh page of the real site as built (its own spans, scripts and drawings in it), marked again both ways."""
+    pages = sorted((site / "cy").rglob("*.html"))
+    assert len(pages) > 5
+    names = data.glossary.english_names
+    assert names
+    for path in pages:
+        html = path.read_text("utf-8")
+        assert mark_english_names(html, names) == careful_mark_english_names(html, names), path
+        assert mark_english_names(html, QUICK_NAMES) == careful_mark_english_names(html, QUICK_NAMES), path

@@ -22,6 +22,7 @@ from html import escape
 from pathlib import Path
 
 from hooks.model import schemas, strict_yaml
+from hooks.rendering import html_text
 from hooks.problems import ContentError
 
 PATH = "data/abbreviations.yml"
@@ -35,11 +36,12 @@ WORD = re.compile(r"(?<![\w&#])([A-Z](?:[a-z]?[A-Z])+[a-z]?)(?![\w])")
 # left out, since they are abbreviations too (CV, MD, DC).
 ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 
-_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
-_ENTITY = re.compile(r"(&#?[A-Za-z0-9]+;)")
 # Never marked inside these: code, scripts, raw text, an existing <abbr>, drawings (an <abbr>
 # is HTML, not SVG or MathML), form fields and the page's title.
 SKIPPED = ("script", "style", "code", "pre", "kbd", "samp", "title", "textarea", "option", "abbr", "svg", "math")
+_TAG_NAME = re.compile(r"</?\s*([A-Za-z][\w:-]*)")
+# The tags that may be one of SKIPPED (and others, <codex>, <pre-x>: _TAG_NAME decides).
+_SKIPPED_TAG = html_text.tag_names(SKIPPED)
 
 # What a text of the data or a page holds that is not prose: code, addresses, tags, placeholders.
 _NOT_PROSE = re.compile(r"`[^`]*`|\]\([^)]*\)|(?:https?://|www\.|mailto:)\S+|<[^>]*>|\{[^{}]*\}")
@@ -104,32 +106,59 @@ def mark(html: str, entries: dict) -> str:
     Whole words only, case-sensitive, a plural "s" left after the element (<abbr>LSOA</abbr>s).
     Only text between tags is touched: never a tag or its attributes (so never a link's address),
     a character reference (&lt;), or the inside of code, scripts, drawings or an existing <abbr>.
+    A page's pieces of text are found from its abbreviations (html_text.mark_pieces): the same
+    marks as going over every tag, without the cost.
     """
     if not entries:
         return html
-    alternatives = "|".join(re.escape(word) for word in sorted(entries, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w&#])({alternatives})(?=s?(?![\w]))")
+    return Marker(entries).mark(html)
 
-    def element(match: re.Match) -> str:
-        entry = entries[match.group(1)]
-        lang = f' lang="{entry.lang}"' if entry.lang else ""
-        return f'<abbr{lang} title="{escape(entry.expansion, quote=True)}">{match.group(1)}</abbr>'
 
-    parts = _TAG_OR_TEXT.split(html)
-    skipping, depth = None, 0
-    for index, part in enumerate(parts):
-        if index % 2:  # a tag
-            name = re.match(r"</?\s*([A-Za-z][\w:-]*)", part)
-            name = name.group(1).lower() if name else ""
-            closing, self_closing = part.startswith("</"), part.endswith("/>")
-            if skipping is None:
-                if name in SKIPPED and not closing and not self_closing:
-                    skipping, depth = name, 1
-            elif name == skipping and not self_closing:
-                depth += -1 if closing else 1
-                if depth == 0:
-                    skipping = None
-        elif skipping is None and part:
-            pieces = _ENTITY.split(part)
-            parts[index] = "".join(piece if number % 2 else pattern.sub(element, piece) for number, piece in enumerate(pieces))
-    return "".join(parts)
+class Marker:
+    """The marking of one language's abbreviations, prepared once for all the pages that use it."""
+
+    def __init__(self, entries: dict):
+        self.entries = entries
+        # A whole word: never after a letter, a digit, "&" or "#", nor before a letter or a digit
+        # but a plural "s". Never "<", ">" or ";": a piece of text reads the same inside the page
+        # (html_text's condition), so the pattern is also the search for the pieces to mark.
+        self.pattern = html_text.words_pattern(entries, r"\w&#", r"(?=s?(?![\w]))")
+        self.elements = {word: _element(word, entry) for word, entry in entries.items()}
+
+    def mark(self, html: str) -> str:
+        if not self.entries:
+            return html
+        return html_text.mark_pieces(html, self.pattern, self._mark_piece, _left_alone(html))
+
+    def _mark_piece(self, piece: str) -> str:
+        return self.pattern.sub(self._element_of, piece)
+
+    def _element_of(self, match: re.Match) -> str:
+        return self.elements[match.group(1)]
+
+
+def _element(word: str, entry: Abbreviation) -> str:
+    """The <abbr> of one use of word (the same for every use: made once per marker)."""
+    lang = f' lang="{entry.lang}"' if entry.lang else ""
+    return f'<abbr{lang} title="{escape(entry.expansion, quote=True)}">{word}</abbr>'
+
+
+def _left_alone(html: str) -> list:
+    """The stretches (start, end) of html inside an element never marked (SKIPPED), for
+    html_text.mark_pieces: only the tags that may be one of them are read, each as before."""
+    stretches, skipping, depth, opened = [], None, 0, 0
+    for start, tag in html_text.tags(html, _SKIPPED_TAG):
+        name = _TAG_NAME.match(tag)
+        name = name.group(1).lower() if name else ""
+        closing, self_closing = tag.startswith("</"), tag.endswith("/>")
+        if skipping is None:
+            if name in SKIPPED and not closing and not self_closing:
+                skipping, depth, opened = name, 1, start
+        elif name == skipping and not self_closing:
+            depth += -1 if closing else 1
+            if depth == 0:
+                skipping = None
+                stretches.append((opened, start + len(tag)))
+    if skipping is not None:
+        stretches.append((opened, len(html) + 1))
+    return stretches

@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 
 from hooks.model import locales
 from hooks.rendering import charts, open_data
+from hooks.rendering import html_text
 from hooks.rendering.markers import MARKER, Marker, find_markers  # noqa: F401 - Marker and find_markers are part of this module's interface
 from hooks.model.plan_data import PAN_CLUSTER, UNFILLED, PlanData
 from hooks.problems import ContentError, Problem
@@ -303,9 +304,8 @@ class _MarkerError(Exception):
 
 # --- Names in the other language ---------------------------------------------------------------
 
-_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 _RAW_TEXT_ELEMENTS = ("script", "style", "code", "pre", "title", "textarea")
-_ENTITY = re.compile(r"(&#?[A-Za-z0-9]+;)")
+_RAW_TEXT_OR_SPAN = html_text.tag_names(_RAW_TEXT_ELEMENTS + ("span",))  # the tags that may matter (and a few more)
 _TAG_OR_REFERENCE = re.compile(r"(<[^>]*>|&#?[A-Za-z0-9]+;)")
 ENGLISH_SPAN = '<span lang="en">'
 
@@ -333,25 +333,36 @@ def mark_english_names(html: str, names: list) -> str:
 
     Only text between tags is touched (never an attribute), and never inside script, style,
     code or pre, nor inside a phrase already marked English (english_in_welsh's span). Screen
-    readers then pronounce "My Health Online" in English on a Welsh page.
+    readers then pronounce "My Health Online" in English on a Welsh page. The pieces of text
+    are found from the names (html_text.mark_pieces): the same marks as going over every tag.
     """
     if not names:
         return html
-    alternatives = "|".join(re.escape(str(escape(name))) for name in sorted(names, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w-])({alternatives})(?![\w-])")
-    parts = _TAG_OR_TEXT.split(html)
+    # Never next to a letter, a digit or a hyphen; never "<", ">" or ";" (html_text's condition).
+    pattern = html_text.words_pattern([str(escape(name)) for name in names], r"\w-", r"(?![\w-])")
+    return html_text.mark_pieces(html, pattern, lambda piece: pattern.sub(r'<span lang="en">\1</span>', piece), _not_for_names(html))
+
+
+def _not_for_names(html: str) -> list:
+    """The stretches (start, end) of html where no name is marked: raw text (script, style, code,
+    pre...) and a phrase already marked English; only the tags that may matter are read, each as before."""
+    stretches, opened = [], None
     skipping = None
     english_spans = 0  # how deep inside a <span lang="en"> (the spans within it counted too)
-    for index, part in enumerate(parts):
-        if index % 2:  # a tag
-            name = part[1:].lstrip("/").split(None, 1)[0].split(">")[0].lower() if len(part) > 2 else ""
-            if skipping is None and not part.startswith("</") and name in _RAW_TEXT_ELEMENTS:
-                skipping = name
-            elif skipping is not None and part.startswith("</") and name == skipping:
-                skipping = None
-            elif name == "span" and (english_spans or part == ENGLISH_SPAN):
-                english_spans += -1 if part.startswith("</") else 0 if part.endswith("/>") else 1
-        elif skipping is None and not english_spans and part:
-            pieces = _ENTITY.split(part)  # never inside a character reference (&lt;, &#39;)
-            parts[index] = "".join(piece if number % 2 else pattern.sub(r'<span lang="en">\1</span>', piece) for number, piece in enumerate(pieces))
-    return "".join(parts)
+    for start, part in html_text.tags(html, _RAW_TEXT_OR_SPAN):
+        name = part[1:].lstrip("/").split(None, 1)[0].split(">")[0].lower() if len(part) > 2 else ""
+        if skipping is None and not part.startswith("</") and name in _RAW_TEXT_ELEMENTS:
+            skipping = name
+        elif skipping is not None and part.startswith("</") and name == skipping:
+            skipping = None
+        elif name == "span" and (english_spans or part == ENGLISH_SPAN):
+            english_spans += -1 if part.startswith("</") else 0 if part.endswith("/>") else 1
+        marked = skipping is None and not english_spans
+        if opened is None and not marked:
+            opened = start
+        elif opened is not None and marked:
+            stretches.append((opened, start + len(part)))
+            opened = None
+    if opened is not None:
+        stretches.append((opened, len(html) + 1))
+    return stretches

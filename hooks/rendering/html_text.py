@@ -1,0 +1,140 @@
+"""The text of a page's HTML, reached from the words to mark rather than from every tag.
+
+abbreviations.mark (each abbreviation in <abbr title>) and render.mark_english_names (each
+English name in <span lang="en"> on a Welsh page) read a page's HTML the same way: a tag is a
+"<" up to the next ">", the text between two tags is cut at each character reference (&amp;,
+&#39;) into pieces, each piece of text outside the elements they leave alone (code, scripts,
+an existing <abbr>...) goes through their substitution, and nothing else is touched.
+
+Going over every tag and every piece of text in Python cost more than the rest of their work
+(a page holds a thousand tags and a few words to mark). So `mark_pieces` finds the pieces from
+the words instead: a search of the whole page for the substitution's own pattern (`finder`)
+stops wherever a listed word is, and only the piece of text around each stop goes through the
+substitution, the same substitution of the same piece as before. The result is the same by construction, whatever the HTML:
+
+- the finder matches (at least) wherever the substitution's pattern can match, so every piece
+  the substitution would change holds a stop;
+- a piece with a stop but nothing to change comes back from the substitution unchanged;
+- a stop inside a tag, a character reference or an element left alone changes nothing.
+
+That holds as long as the substitution's pattern looks at what is before and after a word only
+to refuse a letter, a digit or such (never "<", ">", "&" or ";"), so that a piece reads the same
+inside the page as on its own; both patterns do (see their modules).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+# A character reference, as the text is cut at them (the same expression as before).
+ENTITY = re.compile(r"&#?[A-Za-z0-9]+;")
+
+
+def words_pattern(words, refused_before: str, after: str) -> re.Pattern:
+    """The pattern (?<![refused_before])(word|word|...)after, the longest word first, written
+    so that the engine finds it quickly: each word first, then the look back.
+
+    A pattern that begins by looking back is tried at every character of a page; one that begins
+    with its words lets the engine go straight to their first letters. "word(?<![...]word)" looks
+    back over the word it has just read, at the character before it: the same test of the same
+    character, so the two match at exactly the same places and take the same word.
+    """
+    alternatives = (f"{re.escape(word)}(?<![{refused_before}]{re.escape(word)})" for word in sorted(words, key=len, reverse=True))
+    return re.compile("(" + "|".join(alternatives) + ")" + after)
+
+
+def tag_names(names) -> re.Pattern:
+    """What tags(html, ...) looks for: a "<", then slashes or spaces, then one of names in any case
+    (a superset of the tags the callers read as one of names: they decide)."""
+    return re.compile(r"<[/\s]*+(?i:" + "|".join(names) + ")")
+
+
+def tags(html: str, named: re.Pattern):
+    """(start, tag) of each tag of html at whose "<" the expression named (tag_names) matches, in order.
+
+    A tag is what the old split by "<[^>]*>" took for one: a "<" (the first after the previous
+    tag's end) up to the next ">". named only picks out the tags worth reading (those whose name
+    might be one of a few); the caller reads each tag's name as it always did.
+    """
+    for hit in named.finditer(html):
+        start = hit.start()
+        if html.rfind("<", 0, start) <= html.rfind(">", 0, start):  # not a "<" inside a tag
+            end = html.find(">", start)
+            if end == -1:
+                return  # no ">" after it: text, as is every "<" after it
+            yield start, html[start : end + 1]
+
+
+def mark_pieces(html: str, finder: re.Pattern, mark, left_alone: list) -> str:
+    """html with mark(piece) in place of each piece of its text where finder stops.
+
+    finder: mark's own pattern (or any that matches wherever it does), looked for in the whole page.
+    left_alone: the stretches (start, end) of html whose text is not marked, in order: from
+    the "<" of the tag that begins one (a position in it not included) to the end of the tag
+    that ends it (not included).
+    """
+    opened = [start for start, _ in left_alone]
+    out, done, position = [], 0, 0
+    while position <= len(html):
+        stop = finder.search(html, position)
+        if stop is None:
+            break
+        at = stop.start()
+        tag_end = _end_of_tag_around(html, at)
+        if tag_end is not None:
+            position = tag_end
+            continue
+        text_start, text_end = _text_around(html, at)
+        stretch = bisect_left(opened, at) - 1
+        if text_start == text_end or (stretch >= 0 and at < left_alone[stretch][1]):
+            position = text_end + 1  # an empty text, or one left alone
+            continue
+        piece_start, piece_end, reference_end = _piece_around(html, at, text_start, text_end)
+        if reference_end is not None:
+            position = reference_end  # inside a character reference
+            continue
+        out.append(html[done:piece_start])
+        out.append(mark(html[piece_start:piece_end]))
+        done, position = piece_end, piece_end + 1
+    out.append(html[done:])
+    return "".join(out)
+
+
+def _end_of_tag_around(html: str, at: int):
+    """The end of the tag that holds position at (after its "<"), or None when at is in the text."""
+    tag_start = html.find("<", html.rfind(">", 0, at) + 1, at)
+    if tag_start == -1:
+        return None
+    close = html.find(">", at)
+    return None if close == -1 else close + 1
+
+
+def _text_around(html: str, at: int) -> tuple:
+    """(start, end) of the text between two tags that holds position at (not inside a tag)."""
+    end = html.find("<", at)
+    if end == -1 or html.find(">", end) == -1:
+        end = len(html)
+    close = html.rfind(">", 0, at)
+    while close != -1 and html.find("<", html.rfind(">", 0, close) + 1, close) == -1:
+        close = html.rfind(">", 0, close)  # a ">" of the text, not the end of a tag
+    return close + 1, end
+
+
+def _piece_around(html: str, at: int, text_start: int, text_end: int) -> tuple:
+    """(start, end, None) of the piece of the text that holds position at, between character
+    references; (None, None, end of the reference) when at is inside one."""
+    start = text_start
+    before = html.rfind("&", text_start, at)
+    while before != -1:
+        reference = ENTITY.match(html, before)
+        if reference:
+            if reference.end() > at:
+                return None, None, reference.end()
+            start = reference.end()
+            break
+        before = html.rfind("&", text_start, before)
+    after = html.find("&", at, text_end)
+    while after != -1 and not ENTITY.match(html, after):
+        after = html.find("&", after + 1, text_end)
+    return start, text_end if after == -1 else after, None
