@@ -10,7 +10,8 @@ Going over every tag and every piece of text in Python cost more than the rest o
 (a page holds a thousand tags and a few words to mark). So `mark_pieces` finds the pieces from
 the words instead: a search of the whole page for the substitution's own pattern (`finder`)
 stops wherever a listed word is, and only the piece of text around each stop goes through the
-substitution, the same substitution of the same piece as before. The result is the same by construction, whatever the HTML:
+substitution, the same substitution of the same piece as before. The result is the same by
+construction, whatever the HTML:
 
 - the finder matches (at least) wherever the substitution's pattern can match, so every piece
   the substitution would change holds a stop;
