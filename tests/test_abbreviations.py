@@ -359,6 +359,8 @@ def test_mark_is_the_careful_marking_on_tricky_html():
         "IRIS IR IRs IRISs", "E&amp;E", "A &amp; E", "&amp;E", "<p>LSO LSOA LSOAS</p>", "<pre>\n<code>x</code>\nLSOA</pre>LSOA", "<abbr>LSOA</abbr> LSOA",
         "<script>if (a < b) { LSOA }</script> LSOA", "<!-- <code> --> LSOA </code> LSOA", "<title>LSOA</title><p>LSOA", "<code>LSOA",
         "<\u212abd>LSOA</\u212abd> LSOA", "<kbd>LSOA</kbd> LSOA", "<k\u0130bd>LSOA", "<svg:rect>LSOA</svg:rect>", "</svg>LSOA", "<code\n>LSOA</code\t>LSOA",
+        '<code title="<code">LSOA</code>LSOA', "<p>x < LSOA", "<p>a<b LSOA", "<p>a > b > LSOA &amp; LSOA</p>", "<p>a><b>LSOA", "<p>LSOA<</p>LSOA",
+        "<p>" + "x > LSOA &amp; " * 300 + "</p>" + "<a <code> LSOA" * 100 + "<code>" + "> LSOA " * 100 + "</code>LSOA",
     ]
     for html in tricky:
         for known in (QUICK_ENTRIES, KNOWN.entries("en"), KNOWN.entries("cy")):

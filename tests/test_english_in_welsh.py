@@ -385,6 +385,8 @@ def test_mark_english_names_is_the_careful_marking_on_tricky_html():
         "Tom &amp; Jerry", "Tom &amp;Jerry", "&amp; E", "A &amp; E", "&lt;b&gt;", "&amp;amp;", "O&#x27;Neill", "&#39;", "&lt;", "lt; x",
         '<a title="My Health">My Health</a>', "<//code>My Health</ code>My Health", "<!-- My Health -->My Health", "</>My Health<>",
         '<span lang="en"><span/></span>My Health', '<span lang="en"><span /></span>My Health', '<span lang="en"><span>x</span></span>My Health', "a><p>", "a>", "> <p>", "<p><p>", "&amp;&amp;",
+        '<code title="<code">My Health</code>My Health', "<p>x < My Health", "<p>a<b My Health", "<p>a><b>", "<p>a> <b>", "<p>a > b > My Health &amp; GP</p>",
+        "<p>" + "x > My Health &amp; " * 300 + "</p>" + "<a <code> My Health" * 100 + "<code>" + "> My Health " * 100 + "</code>My Health",
     ]
     for html in tricky:
         for names in (QUICK_NAMES, ["My Health Online"], ["lt", "gt"], ["", "My Health"]):

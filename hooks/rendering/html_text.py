@@ -10,7 +10,8 @@ Going over every tag and every piece of text in Python cost more than the rest o
 (a page holds a thousand tags and a few words to mark). So `mark_pieces` finds the pieces from
 the words instead: a search of the whole page for the substitution's own pattern (`finder`)
 stops wherever a listed word is, and only the piece of text around each stop goes through the
-substitution, the same substitution of the same piece as before. The result is the same by construction, whatever the HTML:
+substitution, the same substitution of the same piece as before. The result is the same by
+construction, whatever the HTML:
 
 - the finder matches (at least) wherever the substitution's pattern can match, so every piece
   the substitution would change holds a stop;
@@ -57,13 +58,18 @@ def tags(html: str, named: re.Pattern):
     tag's end) up to the next ">". named only picks out the tags worth reading (those whose name
     might be one of a few); the caller reads each tag's name as it always did.
     """
+    text = 0  # html is text here (not inside a tag): its start, or the end of the last tag found
     for hit in named.finditer(html):
         start = hit.start()
-        if html.rfind("<", 0, start) <= html.rfind(">", 0, start):  # not a "<" inside a tag
-            end = html.find(">", start)
-            if end == -1:
-                return  # no ">" after it: text, as is every "<" after it
-            yield start, html[start : end + 1]
+        if start < text:
+            continue  # inside the last tag found
+        end = html.find(">", start)
+        if end == -1:
+            return  # no ">" after it: text, as is every "<" after it
+        opened = html.find("<", max(html.rfind(">", text, start) + 1, text), start) != -1  # a "<" since the last ">"
+        text = end + 1
+        if not opened:
+            yield start, html[start:text]
 
 
 def mark_pieces(html: str, finder: re.Pattern, mark, left_alone: list) -> str:
@@ -73,22 +79,30 @@ def mark_pieces(html: str, finder: re.Pattern, mark, left_alone: list) -> str:
     left_alone: the stretches (start, end) of html whose text is not marked, in order: from
     the "<" of the tag that begins one (a position in it not included) to the end of the tag
     that ends it (not included).
+
+    Each part of the page is looked at once at most (what lies between two stops, by the search
+    and by the look back for the tags), so that the time stays in proportion to the page.
     """
     opened = [start for start, _ in left_alone]
     out, done, position = [], 0, 0
+    text_start, text_end = 0, _text_end(html, 0)  # the text that holds the last stop
     while position <= len(html):
         stop = finder.search(html, position)
         if stop is None:
             break
         at = stop.start()
-        tag_end = _end_of_tag_around(html, at)
-        if tag_end is not None:
-            position = tag_end
-            continue
-        text_start, text_end = _text_around(html, at)
+        if at > text_end:  # beyond that text and the tag that ends it
+            tag_end, text_start = _beyond(html, text_end, at)
+            if tag_end is not None:  # inside a tag
+                position, text_start, text_end = tag_end, tag_end, _text_end(html, tag_end)
+                continue
+            text_end = _text_end(html, at)
         stretch = bisect_left(opened, at) - 1
-        if text_start == text_end or (stretch >= 0 and at < left_alone[stretch][1]):
-            position = text_end + 1  # an empty text, or one left alone
+        if stretch >= 0 and at < left_alone[stretch][1]:
+            position = left_alone[stretch][1]  # left alone up to there
+            continue
+        if text_start == text_end:
+            position = text_end + 1  # an empty text between two tags, never marked
             continue
         piece_start, piece_end, reference_end = _piece_around(html, at, text_start, text_end)
         if reference_end is not None:
@@ -101,26 +115,31 @@ def mark_pieces(html: str, finder: re.Pattern, mark, left_alone: list) -> str:
     return "".join(out)
 
 
-def _end_of_tag_around(html: str, at: int):
-    """The end of the tag that holds position at (after its "<"), or None when at is in the text."""
-    tag_start = html.find("<", html.rfind(">", 0, at) + 1, at)
-    if tag_start == -1:
-        return None
-    close = html.find(">", at)
-    return None if close == -1 else close + 1
-
-
-def _text_around(html: str, at: int) -> tuple:
-    """(start, end) of the text between two tags that holds position at (not inside a tag)."""
+def _text_end(html: str, at: int) -> int:
+    """Where the text that holds position at ends: at the next tag's "<", or at the end of html."""
     end = html.find("<", at)
-    if end == -1 or html.find(">", end) == -1:
-        end = len(html)
-    close = html.rfind(">", 0, at)
-    while close != -1 and html.find("<", html.rfind(">", 0, close) + 1, close) == -1:
-        close = html.rfind(">", 0, close)  # a ">" of the text, not the end of a tag
-    return close + 1, end
+    return len(html) if end == -1 or html.find(">", end) == -1 else end
 
 
+def _beyond(html: str, tag_start: int, at: int) -> tuple:
+    """Where position at is, at or after the tag that begins at tag_start: (the end of the tag that
+    holds it, None), or (None, the start of the text that holds it)."""
+    close = html.find(">", tag_start)  # that tag's end: html is text after it
+    if at <= close:
+        return close + 1, None
+    last_close = html.rfind(">", close + 1, at)
+    if html.find("<", max(last_close + 1, close + 1), at) != -1:  # a "<" since the last ">": at is in a tag, if it ends
+        end = html.find(">", at)
+        if end != -1:
+            return end + 1, None
+    while last_close != -1 and not _ends_tag(html, close + 1, last_close):
+        last_close = html.rfind(">", close + 1, last_close)  # a ">" of the text
+    return None, (close if last_close == -1 else last_close) + 1
+
+
+def _ends_tag(html: str, text: int, close: int) -> bool:
+    """Whether the ">" at close ends a tag, html being text at position text (before close)."""
+    return html.find("<", max(html.rfind(">", text, close) + 1, text), close) != -1
 def _piece_around(html: str, at: int, text_start: int, text_end: int) -> tuple:
     """(start, end, None) of the piece of the text that holds position at, between character
     references; (None, None, end of the reference) when at is inside one."""
