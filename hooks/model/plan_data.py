@@ -7,6 +7,8 @@ file twice.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import string
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -126,7 +128,12 @@ _ENGLISH_MARK_MESSAGES = {
 
 
 def _is_bilingual(value) -> bool:
-    return isinstance(value, dict) and set(value) == {"en", "cy"}
+    """A mapping of exactly the keys en and cy."""
+    return isinstance(value, dict) and len(value) == 2 and "en" in value and "cy" in value
+
+
+def _has_brace(source: str) -> bool:
+    return "{" in source or "}" in source
 
 
 def _placeholders_and_formats(source: str) -> tuple:
@@ -135,7 +142,7 @@ def _placeholders_and_formats(source: str) -> tuple:
     Raises ValueError for a brace that belongs to no placeholder. A text without braces (most
     texts) has neither, and is not parsed.
     """
-    if "{" not in source and "}" not in source:
+    if not _has_brace(source):
         return set(), []
     used = set(placeholders(source))
     formatted = [f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}" for _, name, spec, conversion in string.Formatter().parse(source) if name is not None and (spec or conversion)]
@@ -181,6 +188,8 @@ class _TextBuilder:
 
     def _check_placeholders(self, text: Text, path: tuple, invalid: set = frozenset()) -> None:
         named = set(text.figures) | set(invalid)
+        if not named and not _has_brace(text.en) and not _has_brace(text.cy):
+            return  # most texts: no figure and no placeholder, so nothing to check
         for locale in locales.LOCALES:
             try:
                 used, formatted = _placeholders_and_formats(text.source(locale))
@@ -391,7 +400,29 @@ def read(root: Path) -> tuple:
     A file with a problem is left out of the data, and the others are still read, so one run
     finds the problems of every file; the data is whole only when there is no problem.
     """
-    root = Path(root)
+    with _cycle_collection_paused():
+        return _read_all(Path(root))
+
+
+@contextlib.contextmanager
+def _cycle_collection_paused():
+    """Python's cycle collector paused while the data is read, and set back as it was after.
+
+    Reading builds a few hundred thousand small objects that all stay alive (values, their
+    locations, texts) and makes no reference cycles; the collector would scan the growing heap
+    again and again for garbage it cannot find (a third of the time of reading 90 plans).
+    Objects are still freed as usual when their last reference goes.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _read_all(root: Path) -> tuple:
     problems: list = schemas.schema_file_problems(root / "data" / "schemas")
     all_texts: list = []
     if problems:  # no data can be judged against broken schemas: they are the problems to fix first

@@ -744,16 +744,16 @@ class _LineReader:
         """(the block mapping whose keys start at column indent, from entry index; the entry after it)."""
         if depth > MAX_DEPTH:
             raise _Doubt
-        entries, locations, mapping = self.entries, self.locations, {}
+        entries, locations, mapping, keys = self.entries, self.locations, {}, 0
         while index < len(entries):
             number, column, dash, key, rest = entries[index]
             if column < indent:
                 break
             if column > indent or key is None:
                 raise _Doubt  # includes a "- " at the keys' column: a list only follows "key:"
-            if key in mapping or not isinstance(_read_plain(key), str):
+            if key in mapping or not _is_name(key):
                 raise _Doubt
-            self.keys += 1
+            keys += 1
             key_path = path + (key,)
             locations[key_path] = (number, column + 1)
             index += 1
@@ -765,6 +765,7 @@ class _LineReader:
                 mapping[key], index = self.sequence(index, indent, key_path, depth + 1, indentless=True)
             else:
                 mapping[key] = None  # "key:" with nothing after it
+        self.keys += keys
         return mapping, index
 
     def block(self, index: int, path: FieldPath, depth: int) -> tuple:
@@ -836,7 +837,7 @@ class _LineReader:
                 if found is None:
                     raise _Doubt
                 key = found.group(1)
-                if key in collection or not isinstance(_read_plain(key), str):
+                if key in collection or not _is_name(key):
                     raise _Doubt
                 self.keys += 1
                 self.locations[path + (key,)] = (number, offset + at + 1)
@@ -845,6 +846,12 @@ class _LineReader:
         if at >= len(rest):
             raise _Doubt  # not closed on this line
         return collection, at + 1
+
+
+@functools.lru_cache(maxsize=1024)
+def _is_name(key: str) -> bool:
+    """Whether a plain key is read as a name (not as null, a number, true or a trap). Cached: the same keys recur in every text."""
+    return isinstance(_read_plain(key), str)
 
 
 def _after_spaces(text: str, at: int) -> int:
