@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT
 
 from hooks import publication
@@ -64,3 +65,36 @@ def test_page_markdown_renders_a_body_it_did_not_read():
     expected = made.renderer.render_page(other, "en", page.path, page.inner)
     assert made.page_markdown(other, "en", page.inner) == expected
     assert "Changed after reading." in expected and "<!-- plan:" not in expected
+
+
+def test_making_a_publication_leaves_the_collector_as_it_found_it(monkeypatch):
+    """make() pauses Python's cycle collector while it works (hooks/publication.py), and sets it
+    back as it was: on after a publication made, a publication that fails, and off if it was off."""
+    import gc
+
+    seen = []
+    original = publication._make
+
+    def watched(root):
+        seen.append(gc.isenabled())
+        return original(root)
+
+    monkeypatch.setattr(publication, "_make", watched)
+    assert gc.isenabled()
+    publication.make(ROOT)
+    assert seen == [False] and gc.isenabled()
+
+    def failing(root):
+        raise RuntimeError("a bug while making the publication")
+
+    monkeypatch.setattr(publication, "_make", failing)
+    with pytest.raises(RuntimeError):
+        publication.make(ROOT)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        monkeypatch.setattr(publication, "_make", watched)
+        publication.make(ROOT)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

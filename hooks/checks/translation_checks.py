@@ -15,10 +15,8 @@ with a stable rule id (documented in docs/translation-rules.md), and the build a
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import functools
-import gc
 import json
 import posixpath
 import re
@@ -1252,28 +1250,11 @@ GATE_RULES = (
 
 def run_checks(root: Path, data=None) -> list:
     """Every translation problem of the site at root, sorted; data, if given, is the plan data read (see read_corpus)."""
-    with _collector_paused():
-        corpus = read_corpus(root, data)
-        fingerprint_file = Store.read(corpus.root)
-        problems = []
-        for rule in GATE_RULES:
-            problems += rule.find(corpus, fingerprint_file)
-        return sorted(set(problems))
+    corpus = read_corpus(root, data)
+    fingerprint_file = Store.read(corpus.root)
+    problems = []
+    for rule in GATE_RULES:
+        problems += rule.find(corpus, fingerprint_file)
+    return sorted(set(problems))
 
 
-@contextlib.contextmanager
-def _collector_paused():
-    """Python's cyclic garbage collector paused while the gate runs, then as it was.
-
-    The gate makes some 100,000 objects at 90 plans (a unit, its places, for every text of
-    every plan) and keeps them to the end: each pass of the collector walked all of them
-    again, a fifth of the gate's time, to find almost nothing (what the gate drops is freed
-    at once by reference counting). Whatever cyclic garbage there is is collected after.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

@@ -7,8 +7,6 @@ file twice.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import string
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -400,29 +398,7 @@ def read(root: Path) -> tuple:
     A file with a problem is left out of the data, and the others are still read, so one run
     finds the problems of every file; the data is whole only when there is no problem.
     """
-    with _cycle_collection_paused():
-        return _read_all(Path(root))
-
-
-@contextlib.contextmanager
-def _cycle_collection_paused():
-    """Python's cycle collector paused while the data is read, and set back as it was after.
-
-    Reading builds a few hundred thousand small objects that all stay alive (values, their
-    locations, texts) and makes no reference cycles; the collector would scan the growing heap
-    again and again for garbage it cannot find (a third of the time of reading 90 plans).
-    Objects are still freed as usual when their last reference goes.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _read_all(root: Path) -> tuple:
+    root = Path(root)
     problems: list = schemas.schema_file_problems(root / "data" / "schemas")
     all_texts: list = []
     if problems:  # no data can be judged against broken schemas: they are the problems to fix first
