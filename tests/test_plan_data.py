@@ -95,3 +95,37 @@ def test_figures_keep_their_written_decimals():
     assert Figure.from_data({"date": "2024-03-31"}).render("cy") == "31 Mawrth 2024"
     assert Figure.from_data({"date": "2024-03-31"}).render("en") == "31 March 2024"
     assert Figure.from_data(31088).render("cy") == "31,088"
+
+
+def test_a_text_knows_the_lines_of_its_english_and_welsh(tmp_path):
+    """The gate points a problem of one language at that language's key (Where.line_of): the
+    lines come from the reader, even where the English itself writes "cy:" on a line of its own."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "glossary.yml").write_text("terms: []\nsame_in_both: []\n")
+    (tmp_path / "data" / "clusters.yml").write_text("local_authorities:\n  s: {en: S, cy: A}\nclusters:\n  - id: c\n    name: {en: C, cy: D}\n    cluster_title: {en: C C, cy: C D}\n    local_authority: s\n")
+    (tmp_path / "data" / "interface.yml").write_text(
+        "inline: {en: One line, cy: Un llinell}\n"
+        "block:\n"
+        "  en: Two lines\n"
+        "  cy: Dwy linell\n"
+        "tricky:\n"
+        "  en: |\n"
+        "    An English text that quotes\n"
+        "    cy: as its own line\n"
+        "  cy: Testun Cymraeg\n",
+        "utf-8",
+    )
+    data, problems = plan_data.read(tmp_path)
+    assert problems == []
+    lines = {text.where.field: (text.where.line, text.where.line_of("en"), text.where.line_of("cy")) for text in data.texts if text.where.path == "data/interface.yml"}
+    assert lines == {"inline": (1, 1, 1), "block": (2, 3, 4), "tricky": (5, 6, 9)}, lines
+
+
+def test_every_text_of_the_site_has_the_lines_of_its_keys(data):
+    """On the real data, each text's `en:` and `cy:` lines hold those keys."""
+    files = {}
+    for text in data.texts:
+        where = text.where
+        lines = files.setdefault(where.path, (data.root / where.path).read_text("utf-8").splitlines())
+        for locale in LOCALES:
+            assert f"{locale}:" in lines[where.line_of(locale) - 1], (where, locale)

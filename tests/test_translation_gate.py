@@ -498,7 +498,7 @@ NEW_WELSH_PARAGRAPH = "Mae'r paragraff hwn yn newydd, ac mae'n dweud rhywbeth pw
 def _first_interface_text(site):
     corpus = translation_checks.read_corpus(site)
     text = next(t for t in corpus.texts if t.where.path == "data/interface.yml")
-    return text, corpus.line_of_language(text.where.path, text.where.line, "en"), corpus.line_of_language(text.where.path, text.where.line, "cy")
+    return text, text.where.line_of("en"), text.where.line_of("cy")
 
 
 def _replace_on_line(path, line: int, old: str, new: str) -> None:

@@ -113,3 +113,16 @@ def test_the_issues_examples_find_each_other_on_the_built_site(site):
             for query in group:
                 for doc in holding:
                     assert any(token.startswith(query) for token in _tokens(doc)), (doc["location"], written, query)
+
+
+def test_an_index_written_in_pieces_is_the_text_json_dumps_makes(site, tmp_path):
+    """write_per_language writes each index one entry at a time (json_pieces): the same text as
+    json.dumps of the whole, on the built site's indexes and on entries with quotes, escapes,
+    Welsh letters, characters beyond the Basic Multilingual Plane and an empty list."""
+    tricky = {"config": {"lang": ["cy"], "separator": '[\\s"]+'}, "docs": [
+        {"location": "a/#x", "title": 'Dŵr "glân" — 😀', "text": "<p>Llinell\nnewydd\t\\ £5</p>", "tags": []},
+        {"location": "", "title": "", "text": "\u2028\x00"},
+    ]}
+    written = [json.loads(_text(site, folder)) for folder in ("", "cy")]
+    for index in [tricky, {"config": {}, "docs": []}, *written]:
+        assert "".join(search_index.json_pieces(index)) == json.dumps(index, ensure_ascii=False, separators=(",", ":"))

@@ -496,7 +496,6 @@ class Corpus:
     texts: list  # every bilingual texts.Text in data/ (none when the data cannot be read)
     same_in_both: list  # the glossary's names written the same in both languages
     problems: list = field(default_factory=list)  # problems reading the data or the pages
-    _lines: dict = field(default_factory=dict, repr=False)  # path -> the lines of a data file
     _normalised: dict = field(default_factory=dict, repr=False)  # text -> fingerprints.normalise(text)
     _fingerprints: dict = field(default_factory=dict, repr=False)  # text -> fingerprints.fingerprint(text)
     _names_only: dict = field(default_factory=dict, repr=False)  # text -> identifier.is_names_only(text)
@@ -587,34 +586,13 @@ class Corpus:
                     label=where.field,
                     en=text.en,
                     cy=text.cy,
-                    en_where=(where.path, self.line_of_language(where.path, where.line, ENGLISH)),
-                    cy_where=(where.path, self.line_of_language(where.path, where.line, WELSH)),
+                    en_where=(where.path, where.line_of(ENGLISH)),
+                    cy_where=(where.path, where.line_of(WELSH)),
                 )
             )
         return units
 
-    def _file_lines(self, path: str) -> list:
-        if path not in self._lines:
-            try:
-                self._lines[path] = (self.root / path).read_text("utf-8-sig").splitlines()
-            except (OSError, UnicodeDecodeError):
-                self._lines[path] = []
-        return self._lines[path]
 
-    def line_of_language(self, path: str, line: int | None, locale: str) -> int | None:
-        """The line of a text's `en:` or `cy:`, found from the line of the text (the loader keeps the text's line only)."""
-        if line is None:
-            return None
-        search = _LANGUAGE_KEY[locale].search
-        lines = self._file_lines(path)
-        for number in range(line, min(len(lines), line + 40) + 1):
-            text = lines[number - 1]
-            if locale in text and search(text):  # the key's name is in the line: a quick test first
-                return number
-        return line
-
-
-_LANGUAGE_KEY = {locale: re.compile(rf"(?:^|[\s{{,-]){locale}\s*:") for locale in (ENGLISH, WELSH)}
 _PLAN_FILE = re.compile(r"data/plans/([^/]+)/([^/]+)\.yml")
 
 

@@ -171,7 +171,7 @@ class _TextBuilder:
                     path[:-1] + ("figures", name), "figure-invalid", f"the figure '{name}' ({written!r}) is not a real date", _DATE_HINT,
                     f"nid yw'r ffigur '{name}' ({written!r}) yn ddyddiad go iawn", _DATE_HINT_CY,
                 )
-        where = Where(self.document.path, self.document.line_of(path), format_field(path))
+        where = Where(self.document.path, self.document.line_of(path), format_field(path), self._line(path + ("en",)), self._line(path + ("cy",)))
         text = Text(bilingual["en"], bilingual["cy"], figures, where)
         self._check_placeholders(text, path, invalid)
         self._check_english_marks(text, path)
@@ -183,6 +183,10 @@ class _TextBuilder:
                 )
         self.texts.append(text)
         return text
+
+    def _line(self, path: tuple) -> int | None:
+        location = self.document.locations.get(path)
+        return location[0] if location else None
 
     def _check_placeholders(self, text: Text, path: tuple, invalid: set = frozenset()) -> None:
         named = set(text.figures) | set(invalid)

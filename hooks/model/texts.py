@@ -79,11 +79,20 @@ def placeholders(template: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Where:
-    """Where a text was written: the file, its line, and the field path inside the file."""
+    """Where a text was written: the file, its line, and the field path inside the file; and the
+    lines of its `en:` and `cy:`, where a problem of one language points (the text's line when
+    the reader has none)."""
 
     path: str
     line: int | None
     field: str
+    en_line: int | None = None
+    cy_line: int | None = None
+
+    def line_of(self, locale: str) -> int | None:
+        """The line of the text's `en:` or `cy:`."""
+        line = self.en_line if locale == "en" else self.cy_line
+        return self.line if line is None else line
 
 
 @dataclass(frozen=True)
