@@ -153,6 +153,16 @@ def put_theme_changes_first(config, folder: str) -> None:
 # --- Stopping a build, reporting problems ------------------------------------------------------
 
 
+def add_markdown_extension(config, extension) -> None:
+    """A Python-Markdown extension (an instance) among the build's Markdown extensions, once.
+
+    MkDocs makes each page's Markdown with config.markdown_extensions, names and instances alike;
+    the i18n plugin's inner builds run on_config again on the same list.
+    """
+    if not any(type(item) is type(extension) for item in config.markdown_extensions):
+        config.markdown_extensions.append(extension)
+
+
 def content_failure(problems: list):
     """Log each problem as `python -m hooks.check` prints it, in the language of PLAN_SITE_LANGUAGE; the error that stops the build."""
     from mkdocs.exceptions import PluginError

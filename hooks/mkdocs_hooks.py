@@ -22,7 +22,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 
 from hooks import build, engine, publication  # noqa: E402
 from hooks.rendering import draft, feeds, not_found, open_data, search_index  # noqa: E402
-from hooks.rendering import structured_data  # noqa: E402
+from hooks.rendering import raw_html_blocks, structured_data  # noqa: E402
 from hooks.problems import ContentError  # noqa: E402
 
 _publication: publication.Publication | None = None  # this build's; made anew by every on_config
@@ -84,6 +84,7 @@ def on_config(config):
         _end_theme_changes()  # the previous rebuild's, in `mkdocs serve`
         _theme_changes = engine.theme_changes(config)
     engine.put_theme_changes_first(config, _theme_changes.name)
+    engine.add_markdown_extension(config, raw_html_blocks.RawHtmlBlocks())  # the pages' raw HTML found without Python-Markdown's HTML parser
     build.use_date(made.site_date())  # reproducible: the sitemap's dates come from the data, not the clock
     engine.forget_previous_language_links(config)
     config.extra["plan_preview"] = draft.preview_wanted()  # the banner and noindex of overrides/main.html

@@ -90,7 +90,10 @@ def anchors_of(markdown: str, extensions: tuple) -> set:
 
     names = [name for name, _ in extensions]
     configs = {name: dict(config) for name, config in extensions if config}
-    html = python_markdown.Markdown(extensions=MKDOCS_EXTENSIONS + [n for n in names if n not in MKDOCS_EXTENSIONS], extension_configs=configs).convert(markdown)
+    from hooks.rendering.raw_html_blocks import RawHtmlBlocks  # as the build adds it (hooks/mkdocs_hooks.py)
+
+    extensions = MKDOCS_EXTENSIONS + [n for n in names if n not in MKDOCS_EXTENSIONS] + [RawHtmlBlocks()]
+    html = python_markdown.Markdown(extensions=extensions, extension_configs=configs).convert(markdown)
     reader = _Ids()
     reader.feed(html)
     return reader.ids

@@ -1,0 +1,221 @@
+"""Python-Markdown's raw HTML blocks, found without its HTML parser where a page's HTML is plain.
+
+Before it parses a page, Python-Markdown takes every raw HTML block out of the text and keeps
+it aside (`md.htmlStash`), leaving a placeholder that it swaps back after. It finds the blocks
+with `markdown.htmlparser.HTMLExtractor`, an `html.parser.HTMLParser` that walks every tag,
+entity and run of text of the page in Python: on a plan page, whose blocks are mostly HTML
+(lists, tables, charts), that is most of the time Markdown spends on the page.
+
+`extract` does the same work for the HTML the templates write: start and end tags whose
+attributes are quoted, entities closed by `;`, text. For that subset it follows
+HTMLExtractor's rules one for one (the `_Extraction` methods below are its `handle_*`
+methods, in the same order and with the same names), so the page's text and its stash come
+out the same. A page with anything else (a comment, `<!DOCTYPE`, `<?`, a `<script>` or other
+element whose content the parser reads as text, an unquoted attribute, `&` that is neither an
+entity closed by `;` nor a plain `&`) is left to Python-Markdown's own extractor, whole.
+tests/test_raw_html_blocks.py holds the two to the same output on every page of the site, on
+synthetic sites and on generated HTML.
+
+`RawHtmlBlocks` is the Python-Markdown extension that puts it in place of the `html_block`
+preprocessor; hooks/mkdocs_hooks.py adds it to the build's Markdown extensions.
+"""
+
+from __future__ import annotations
+
+import html.parser
+import re
+from collections.abc import Callable
+
+from markdown import Extension
+from markdown.preprocessors import HtmlBlockPreprocessor, Preprocessor
+
+_SPACE = "[ \t\n\r\f]"
+_ATTRIBUTE = rf"""{_SPACE}+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:{_SPACE}*={_SPACE}*(?:"[^"<>`]*"|'[^'<>`]*'))?"""
+_TAG = re.compile(
+    rf"""
+    </(?P<end>[a-zA-Z][a-zA-Z0-9-]*){_SPACE}*>
+    | <(?P<start>[a-zA-Z][a-zA-Z0-9-]*)(?:{_ATTRIBUTE})*{_SPACE}*(?P<closed>/?)>
+    """,
+    re.VERBOSE,
+)
+_PLAIN_LESS_THAN = re.compile(r"<(?![a-zA-Z/!?])")  # "<" that starts nothing: text to the parser
+# "&" that is neither an entity or character reference closed by ";" nor a plain "&"
+_OTHER_AMPERSAND = re.compile(r"&(?!\#[0-9]+;|\#[xX][0-9a-fA-F]+;|[a-zA-Z][a-zA-Z0-9]*;|[^a-zA-Z\#]|\Z)")
+_TEXT_OR_REFERENCE = re.compile(r"[^<&]+|&(?:\#[0-9]+|\#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);|[<&]")
+_TEXT_CONTENT = frozenset(getattr(html.parser.HTMLParser, "CDATA_CONTENT_ELEMENTS", ())) | frozenset(
+    getattr(html.parser.HTMLParser, "RCDATA_CONTENT_ELEMENTS", ())
+) | {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"}
+_EMPTY_BLOCK_TAGS = frozenset({"hr"})  # HTMLExtractor.empty_tags: treated as if written <hr/>
+_BLANK_LINE = re.compile(r"(?:[ ]*\n){2}")  # markdown.htmlparser.blank_line_re, matched at a position
+
+
+def _is_plain(source: str, tags: int) -> bool:
+    """Whether every "<" of source starts one of its tags (or nothing) and every "&" is an entity or plain."""
+    return source.count("<") == tags + len(_PLAIN_LESS_THAN.findall(source)) and not _OTHER_AMPERSAND.search(source)
+
+
+class _Extraction:
+    """HTMLExtractor's state and handlers, for tags and the text between them (its comments and declarations left out).
+
+    `pieces` are its `cleandoc`: (True, html) where it stores html in the stash, (False, text)
+    where it keeps text. Inside a raw block everything is kept as written, so the block is kept
+    as one span of the source from `raw_from` (HTMLExtractor appends each piece to its cache).
+    HTMLExtractor's inline stack is left out: it serves only comments.
+    """
+
+    def __init__(self, source: str, block_level: frozenset):
+        self.source = source
+        self.block_level = block_level
+        self.inraw = False
+        self.intail = False
+        self.stack: list = []
+        self.cache: list = []  # what HTMLExtractor caches outside a raw block (in a block's tail)
+        self.raw_from = 0
+        self.pieces: list = []
+
+    def at_line_start(self, position: int) -> bool:
+        column = position - (self.source.rfind("\n", 0, position) + 1)
+        if column == 0:
+            return True
+        if column > 3:
+            return False
+        return self.source[position - column:position].strip() == ""
+
+    def handle_starttag(self, tag: str, text: str, position: int) -> None:
+        if tag in _EMPTY_BLOCK_TAGS:
+            self.handle_empty_tag(text, tag in self.block_level, position)
+            return
+        if tag in self.block_level and (self.intail or (self.at_line_start(position) and not self.inraw)):
+            if not self.inraw:  # (in a block begun in a tail, HTMLExtractor begins it again: one more line break)
+                self.raw_from = position
+            self.inraw = True
+            self.pieces.append((False, "\n"))
+        if self.inraw:
+            self.stack.append(tag)
+        else:
+            self.pieces.append((False, text))
+
+    def handle_endtag(self, tag: str, text: str, position: int) -> None:
+        if not self.inraw:
+            self.pieces.append((False, text))
+            return
+        if tag in self.stack:
+            stack = self.stack
+            while stack:
+                if stack.pop() == tag:
+                    break
+        if not self.stack:
+            end = position + len(text)
+            self.cache.append(self.source[self.raw_from:end])
+            if _BLANK_LINE.match(self.source, end):
+                self.cache.append("\n")
+            else:
+                self.intail = True
+            self.inraw = False
+            self.pieces.append((True, "".join(self.cache)))
+            self.pieces.append((False, "\n\n"))
+            self.cache = []
+
+    def handle_between(self, start: int, end: int) -> None:
+        """The text and references between two tags: handle_data, handle_entityref and handle_charref in turn.
+
+        Outside a block's tail, each piece goes where the one before went, as it is: all at once.
+        """
+        if self.inraw:
+            if self.intail and "\n" in self.source[start:end]:
+                self.intail = False  # a raw block begun in a tail: the text is in its span
+            return
+        if not self.intail:
+            self.pieces.append((False, self.source[start:end]))
+            return
+        for match in _TEXT_OR_REFERENCE.finditer(self.source, start, end):
+            text = match.group()
+            if len(text) > 1 and text[0] == "&":
+                self.handle_empty_tag(text, False, match.start())
+            else:
+                self.handle_data(text)
+
+    def handle_data(self, data: str) -> None:  # outside a raw block (inside, the text is in the block's span)
+        if self.intail and "\n" in data:
+            self.intail = False
+        self.pieces.append((False, data))
+
+    def handle_empty_tag(self, data: str, is_block: bool, position: int) -> None:
+        if self.inraw:
+            return  # in the block's span
+        if self.intail:
+            self.cache.append(data)
+        elif is_block and self.at_line_start(position):
+            if _BLANK_LINE.match(self.source, position + len(data)):
+                data += "\n"
+            else:
+                self.intail = True
+            last = self.pieces[-1][1] if self.pieces and not self.pieces[-1][0] else ""
+            if not last.endswith("\n\n") and last.endswith("\n"):
+                self.pieces.append((False, "\n"))
+            self.pieces.append((True, data))
+            self.pieces.append((False, "\n\n"))
+        else:
+            self.pieces.append((False, data))
+
+    def close(self) -> None:
+        if self.inraw:
+            self.cache.append(self.source[self.raw_from:])
+        if self.cache:
+            self.pieces.append((True, "".join(self.cache)))
+            self.cache = []
+
+
+def extract(source: str, block_level_elements) -> list | None:
+    """HTMLExtractor's cleandoc for source, as (stashed?, text) pieces; None if source has HTML outside the plain subset.
+
+    block_level_elements are the Markdown instance's (`md.block_level_elements`).
+    """
+    tags = list(_TAG.finditer(source))
+    if not _is_plain(source, len(tags)):
+        return None  # a comment, a declaration, an unquoted attribute, an "&" that is no entity...
+    extraction = _Extraction(source, frozenset(block_level_elements))
+    position = 0
+    for match in tags:
+        tag_start, tag_end = match.span()
+        if tag_start > position:
+            extraction.handle_between(position, tag_start)
+        position = tag_end
+        tag = match.group("start")
+        if tag is None:
+            extraction.handle_endtag(match.group("end").lower(), match.group(), tag_start)
+            continue
+        tag = tag.lower()
+        if tag in _TEXT_CONTENT:
+            return None
+        if match.group("closed"):
+            extraction.handle_empty_tag(match.group(), tag in extraction.block_level, tag_start)  # handle_startendtag
+        else:
+            extraction.handle_starttag(tag, match.group(), tag_start)
+    if position < len(source):
+        extraction.handle_between(position, len(source))
+    extraction.close()
+    return extraction.pieces
+
+
+class _RawHtmlBlockPreprocessor(Preprocessor):
+    """The html_block preprocessor: `extract` where it can, Python-Markdown's own otherwise."""
+
+    def __init__(self, md, python_markdowns: Preprocessor):
+        super().__init__(md)
+        self.python_markdowns = python_markdowns
+
+    def run(self, lines: list) -> list:
+        pieces = extract("\n".join(lines), self.md.block_level_elements)
+        if pieces is None:
+            return self.python_markdowns.run(lines)
+        store = self.md.htmlStash.store
+        return "".join(store(text) if stashed else text for stashed, text in pieces).split("\n")
+
+
+class RawHtmlBlocks(Extension):
+    """Takes the place of Python-Markdown's html_block preprocessor, when that is the one in place."""
+
+    def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's name
+        if "html_block" in md.preprocessors and type(md.preprocessors["html_block"]) is HtmlBlockPreprocessor:
+            md.preprocessors.register(_RawHtmlBlockPreprocessor(md, md.preprocessors["html_block"]), "html_block", 20)

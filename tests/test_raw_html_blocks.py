@@ -1,0 +1,147 @@
+"""The raw HTML blocks found without the HTML parser are the ones Python-Markdown's parser finds.
+
+hooks/rendering/raw_html_blocks.py does HTMLExtractor's work for plain HTML. For any text it
+accepts, its pieces must be HTMLExtractor's cleandoc and stash exactly; for any other it must
+decline, and Python-Markdown's own extractor does the work. Here on generated text, on tricky
+text, on every page of the site as the build renders it, and on whole conversions.
+"""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from markdown.htmlparser import HTMLExtractor
+
+from conftest import ROOT
+from hooks import publication
+from hooks.checks import links, site_config
+from hooks.rendering import raw_html_blocks
+from test_properties import modest
+
+
+def _normalized(text: str) -> str:
+    """The text as the html_block preprocessor receives it (after normalize_whitespace)."""
+    md = markdown.Markdown()
+    return "\n".join(md.preprocessors["normalize_whitespace"].run(text.split("\n")))
+
+
+def python_markdowns(text: str) -> tuple:
+    md = markdown.Markdown()
+    parser = HTMLExtractor(md)
+    parser.feed(text)
+    parser.close()
+    return "".join(parser.cleandoc), md.htmlStash.rawHtmlBlocks
+
+
+def ours(text: str) -> tuple | None:
+    md = markdown.Markdown()
+    pieces = raw_html_blocks.extract(text, md.block_level_elements)
+    if pieces is None:
+        return None
+    return "".join(md.htmlStash.store(piece) if stashed else piece for stashed, piece in pieces), md.htmlStash.rawHtmlBlocks
+
+
+# Pieces of text a page may hold, and what HTMLExtractor turns on: block and inline tags, at the
+# start of a line or not, up to three spaces in; nested, unclosed, stray end tags; void and
+# self-closed tags, <hr>; text after an end tag on its line (a block's tail); blank lines;
+# entities and character references; a plain "&" or "<". Then what the quick way declines, and
+# the lone "&" and "<" that, before a letter, it declines too.
+PIECES = (
+    "<div>", "</div>", "<p>", "</p>", "<ul class=\"plan-list\">", "</ul>", "<li>", "</li>", "<table>", "</table>", "<tr>", "</tr>",
+    "<td>", "</td>", "<span>", "</span>", "<a href=\"x.md#y\" id=\"a1\">", "</a>", "<em>", "</em>", "<abbr title='A &amp; B'>", "</abbr>",
+    "<br>", "<br/>", "<img alt=\"x\" src=\"y.png\">", "<img src=\"y.png\" />", "<hr>", "<hr/>", "<HR>", "<DIV CLASS=\"a\">", "</Div>",
+    "<svg viewBox=\"0 0 10 10\" role=\"img\">", "</svg>", "<rect x=\"1\" y=\"2\"/>", "<text x=\"1\">", "</text>", "<figure>", "</figure>",
+    "<details open>", "</details>", "<p\nclass=\"x\">", "</p >", "<dl>", "</dl>", "<dt>", "</dt>",
+    "&amp;", "&#39;", "&#x27;", "&nbsp;", " & ", " < 5", "a", "Text", " words ", "\n", "\n\n", "\n\n\n", " ", "  ", "   ", "    ",
+    "# Heading", "- item", "| a | b |", "`<div>`", "{: #id }", "**bold**",
+)
+DECLINED = ("&", "<", "<!-- a comment -->", "<!DOCTYPE html>", "<?php ?>", "<script>", "</script>", "<a href=x>", "&x-y;", "&#12", "R&D", "</ >", "<>", "</>")
+
+
+@st.composite
+def page_of_pieces(draw, pieces=PIECES) -> str:
+    return "".join(draw(st.lists(st.sampled_from(pieces), max_size=50)))
+
+
+@modest(1500)
+@given(text=page_of_pieces())
+def test_on_any_plain_text_it_finds_what_htmlextractor_finds(text):
+    assert ours(text) == python_markdowns(text)
+
+
+@modest(500)
+@given(text=page_of_pieces(PIECES + DECLINED))
+def test_on_any_text_it_finds_what_htmlextractor_finds_or_declines(text):
+    found = ours(text)
+    if found is not None:
+        assert found == python_markdowns(text)
+
+
+@modest(300)
+@given(text=st.text(alphabet="<>/&#;=\"' \ndivpspanhr1x", max_size=80))
+def test_on_any_string_it_finds_what_htmlextractor_finds_or_declines(text):
+    found = ours(text)
+    if found is not None:
+        assert found == python_markdowns(text)
+
+
+TRICKY = [
+    "", "text", "<div>\n</div>", "<div>a</div>\n\nb", "<div>a</div>b", "<div>a</div> <p>b</p>\nc", "<div>a</div>&amp;x\n\n<p>b</p>",
+    "<div>a</div>&amp;<div>b</div>", "<div>a</div><p>b\n</p>\n\nafter", "<div><p>a</div>", "<p>a<br>b</p>", "</div>\n\ntext",
+    "   <div>indented three</div>\n", "    <div>indented four</div>\n", "text <div>not at line start</div>\n", "<hr>\n\nx", "<hr>x",
+    "a\n<hr>\n\nb", "a\n\n<hr/>", "<div>never closed", "<span>inline</span> at the start\n\n<div>block</div>", "x &amp; y < z & w",
+    "<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n\n## Heading {: #h }\n\n<table>\n<tr><td>1</td></tr>\n</table>",
+    "<div>a</div>\n \n<p>b</p>", "<div>a</div>  \n\n", "<div>a</div>\n", "<div>a</div>", "&amp;", "<div>&#39;</div>&#39;\n\nx",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_on_tricky_text_it_finds_what_htmlextractor_finds(text):
+    assert ours(text) == python_markdowns(text)
+
+
+@pytest.mark.parametrize("text", ["<!-- c -->\n\n<div>a</div>", "<script>if (a < b) {}</script>", "<a href=x>y</a>", "R&D", "&#12", "<!DOCTYPE html>", "<title>T</title>"])
+def test_it_declines_what_it_does_not_read(text):
+    assert ours(text) is None
+
+
+def test_it_reads_every_page_of_the_site_as_the_build_renders_it_and_finds_the_same():
+    made = publication.make(ROOT)
+    assert not made.problems
+    read = 0
+    for page in made.pages.values():
+        text = _normalized(page.rendered)
+        found = ours(text)
+        assert found is not None, f"{page.path}: the quick way declined a rendered page"
+        assert found == python_markdowns(text), page.path
+        read += 1
+    assert read == len(made.pages) > 10
+
+
+def _convert(text: str, extra: list) -> str:
+    """text converted with the site's Markdown extensions, in MkDocs' order, and extra."""
+    configured = site_config.read(ROOT).markdown_extensions
+    names = links.MKDOCS_EXTENSIONS + [name for name, _ in configured if name not in links.MKDOCS_EXTENSIONS]
+    configs = {name: dict(config) for name, config in configured if config}
+    return markdown.Markdown(extensions=[*names, *extra], extension_configs=configs).convert(text)
+
+
+def test_a_page_converts_to_the_same_html_with_the_extension_and_without():
+    made = publication.make(ROOT)
+    for page in made.pages.values():
+        assert _convert(page.rendered, [raw_html_blocks.RawHtmlBlocks()]) == _convert(page.rendered, []), page.path
+
+
+def test_a_page_it_declines_is_converted_by_python_markdowns_own_extractor():
+    text = "<!-- a comment -->\n\n<div class=\"a\">\n<p>b</p>\n</div>\n\nText *em*.\n"
+    md = markdown.Markdown(extensions=[raw_html_blocks.RawHtmlBlocks()])
+    assert md.convert(text) == markdown.Markdown().convert(text)
+
+
+def test_it_takes_the_place_of_python_markdowns_html_block_and_of_no_other_extension():
+    md = markdown.Markdown(extensions=[raw_html_blocks.RawHtmlBlocks()])
+    assert type(md.preprocessors["html_block"]).__module__ == raw_html_blocks.__name__
+    md_in_html = markdown.Markdown(extensions=["md_in_html", raw_html_blocks.RawHtmlBlocks()])
+    assert type(md_in_html.preprocessors["html_block"]).__module__ == "markdown.extensions.md_in_html"
