@@ -163,6 +163,17 @@ def add_markdown_extension(config, extension) -> None:
         config.markdown_extensions.append(extension)
 
 
+def markdown_extension(config, kind: type):
+    """The build's Markdown extension of that class (an instance add_markdown_extension added), or None."""
+    return next((item for item in config.markdown_extensions if type(item) is kind), None)
+
+
+def add_anchor_ids(page, ids: set) -> None:
+    """ids among the page's own (Page.present_anchor_ids: what MkDocs' check of links to anchors reads)."""
+    if ids and page.present_anchor_ids is not None:
+        page.present_anchor_ids = page.present_anchor_ids | ids
+
+
 def content_failure(problems: list):
     """Log each problem as `python -m hooks.check` prints it, in the language of PLAN_SITE_LANGUAGE; the error that stops the build."""
     from mkdocs.exceptions import PluginError

@@ -110,7 +110,13 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """On Welsh pages, mark the English names the glossary lists with lang="en"; on every page, its language's abbreviations with <abbr title>."""
+    """On Welsh pages, mark the English names the glossary lists with lang="en"; on every page, its language's abbreviations with <abbr title>.
+
+    And give the page back the ids of its raw HTML blocks (hooks/rendering/raw_html_blocks.py).
+    """
+    blocks = engine.markdown_extension(config, raw_html_blocks.RawHtmlBlocks)
+    if blocks is not None:  # the ids of the page's raw HTML blocks, which MkDocs' own reader no longer sees
+        engine.add_anchor_ids(page, blocks.take_anchor_ids())
     locale, _ = engine.page_language(page, config)
     made = _current()
     html = html if locale == "en" else made.mark_english_names(html)

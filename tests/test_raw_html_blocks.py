@@ -145,3 +145,77 @@ def test_it_takes_the_place_of_python_markdowns_html_block_and_of_no_other_exten
     assert type(md.preprocessors["html_block"]).__module__ == raw_html_blocks.__name__
     md_in_html = markdown.Markdown(extensions=["md_in_html", raw_html_blocks.RawHtmlBlocks()])
     assert type(md_in_html.preprocessors["html_block"]).__module__ == "markdown.extensions.md_in_html"
+
+
+# --- The ids of the blocks, given back to MkDocs -------------------------------------------------
+
+def mkdocs_ids(text: str, extensions: list) -> set:
+    """The ids MkDocs' reader of raw HTML finds in text, converted with extensions as a page is."""
+    from mkdocs.structure.pages import _RawHTMLPreprocessor
+
+    md = markdown.Markdown(extensions=extensions)
+    reader = _RawHTMLPreprocessor()
+    reader._register(md)
+    md.convert(text)
+    return reader.present_anchor_ids
+
+
+def ids_with_the_extension(text: str) -> set:
+    extension = raw_html_blocks.RawHtmlBlocks()
+    return mkdocs_ids(text, [extension]) | extension.take_anchor_ids()
+
+
+@modest(500)
+@given(text=page_of_pieces(PIECES + DECLINED))
+def test_mkdocs_reader_and_the_ids_given_back_are_the_ids_mkdocs_reader_finds_alone(text):
+    assert ids_with_the_extension(text) == mkdocs_ids(text, [])
+
+
+def test_on_every_page_of_the_site_the_ids_are_the_same():
+    made = publication.make(ROOT)
+    found = 0
+    for page in made.pages.values():
+        ids = mkdocs_ids(page.rendered, [])
+        assert ids_with_the_extension(page.rendered) == ids, page.path
+        found += len(ids)
+    assert found > 0
+
+
+def test_the_ids_are_taken_once():
+    extension = raw_html_blocks.RawHtmlBlocks()
+    markdown.Markdown(extensions=[extension]).convert('<div id="a">x</div>\n')
+    assert extension.take_anchor_ids() == {"a"}
+    assert extension.take_anchor_ids() == set()
+
+
+HOOK = """
+import sys
+sys.path.insert(0, {root!r})
+from hooks import engine
+from hooks.rendering import raw_html_blocks
+
+def on_config(config):
+    engine.add_markdown_extension(config, raw_html_blocks.RawHtmlBlocks())
+
+def on_page_content(html, page, config, files):
+    if {give_back}:
+        engine.add_anchor_ids(page, engine.markdown_extension(config, raw_html_blocks.RawHtmlBlocks).take_anchor_ids())
+"""
+
+
+@pytest.mark.parametrize("give_back", [True, False])
+def test_mkdocs_checks_links_to_the_ids_of_blocks_as_without_the_extension(tmp_path, give_back):
+    """A tiny MkDocs site, a page linking to an id in another's raw block: strict, warning of links to missing anchors."""
+    import subprocess
+    import sys
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text('# Page\n\n<div id="target">\n<p>x</p>\n</div>\n', "utf-8")
+    (tmp_path / "docs" / "other.md").write_text("# Other\n\n[to the block](index.md#target)\n", "utf-8")
+    (tmp_path / "hook.py").write_text(HOOK.format(root=str(ROOT), give_back=give_back), "utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nhooks: [hook.py]\nvalidation:\n  anchors: warn\n", "utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""})
+    if give_back:
+        assert result.returncode == 0, result.stderr
+    else:  # the control: without the ids given back, MkDocs would not find the anchor
+        assert result.returncode != 0 and "does not contain an anchor '#target'" in result.stderr

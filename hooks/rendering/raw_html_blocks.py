@@ -17,7 +17,8 @@ tests/test_raw_html_blocks.py holds the two to the same output on every page of 
 synthetic sites and on generated HTML.
 
 `RawHtmlBlocks` is the Python-Markdown extension that puts it in place of the `html_block`
-preprocessor; hooks/mkdocs_hooks.py adds it to the build's Markdown extensions.
+preprocessor; hooks/mkdocs_hooks.py adds it to the build's Markdown extensions, and gives the
+page the ids of the blocks (see "The ids of the blocks").
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import re
 from collections.abc import Callable
 
 from markdown import Extension
+from markdown.htmlparser import htmlparser as markdown_html_parser  # html.parser as Python-Markdown changes it, as MkDocs' reader uses it
 from markdown.preprocessors import HtmlBlockPreprocessor, Preprocessor
 
 _SPACE = "[ \t\n\r\f]"
@@ -198,24 +200,103 @@ def extract(source: str, block_level_elements) -> list | None:
     return extraction.pieces
 
 
-class _RawHtmlBlockPreprocessor(Preprocessor):
-    """The html_block preprocessor: `extract` where it can, Python-Markdown's own otherwise."""
+# --- The ids of the blocks ------------------------------------------------------------------------
+# MkDocs reads a page's raw HTML once more, just before html_block, for the ids that links may
+# name (mkdocs/structure/pages.py, _RawHTMLPreprocessor; it warns, at the level of its
+# validation.anchors setting, of a link to an id that is not there). The preprocessor here runs
+# before that reader, so the reader sees the page without its blocks, and the ids of the blocks
+# are given back to the page by the adapter (hooks/mkdocs_hooks.py, on_page_content).
 
-    def __init__(self, md, python_markdowns: Preprocessor):
+_ATTRIBUTE_VALUE = re.compile(rf"""{_SPACE}+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:{_SPACE}*={_SPACE}*("[^"<>`]*"|'[^'<>`]*'))?""")
+
+
+def _ids_of_tag(tag: str, text: str) -> list:
+    """The values MkDocs' reader takes as ids from one start tag: its id, and a name of an <a>."""
+    if "id" not in text and "name" not in text:
+        return []
+    found = []
+    for name, value in _ATTRIBUTE_VALUE.findall(text[len(tag) + 1:]):
+        name = name.lower()
+        if name == "id" or (name == "name" and tag == "a"):
+            found.append(html.unescape(value[1:-1]) if value else None)
+    return found
+
+
+def ids_of_blocks(pieces: list) -> set:
+    """Every id of the stashed pieces of `extract`, as MkDocs' reader of raw HTML finds them."""
+    ids = set()
+    for stashed, text in pieces:
+        if stashed and ("id" in text or "name" in text):
+            for match in _TAG.finditer(text):
+                if match.group("start"):
+                    ids.update(_ids_of_tag(match.group("start").lower(), match.group()))
+    return ids
+
+
+class _Ids(markdown_html_parser.HTMLParser):
+    """MkDocs' reader of ids in raw HTML (mkdocs/structure/pages.py, _HTMLHandler), for a page `extract` declines."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids: set = set()
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name == "id" or (name == "name" and tag == "a"):
+                self.ids.add(value)
+
+
+def ids_of_html(text: str) -> set:
+    reader = _Ids()
+    reader.feed(text)
+    reader.close()
+    return reader.ids
+
+
+# --- The extension ---------------------------------------------------------------------------------
+
+PRIORITY = 21.5  # after fenced_code (25), before MkDocs' reader of ids (21); Python-Markdown's html_block is 20
+
+
+class _RawHtmlBlockPreprocessor(Preprocessor):
+    """The html_block preprocessor: `extract` where it can, Python-Markdown's own otherwise; the ids it took aside kept."""
+
+    def __init__(self, md, python_markdowns: Preprocessor, extension: RawHtmlBlocks):
         super().__init__(md)
         self.python_markdowns = python_markdowns
+        self.extension = extension
 
     def run(self, lines: list) -> list:
-        pieces = extract("\n".join(lines), self.md.block_level_elements)
+        source = "\n".join(lines)
+        pieces = extract(source, self.md.block_level_elements)
         if pieces is None:
+            self.extension.anchor_ids = ids_of_html(source)
             return self.python_markdowns.run(lines)
+        self.extension.anchor_ids = ids_of_blocks(pieces)
         store = self.md.htmlStash.store
         return "".join(store(text) if stashed else text for stashed, text in pieces).split("\n")
 
 
 class RawHtmlBlocks(Extension):
-    """Takes the place of Python-Markdown's html_block preprocessor, when that is the one in place."""
+    """Takes the place of Python-Markdown's html_block preprocessor, when that is the one in place.
+
+    It runs before MkDocs' reader of ids where no other preprocessor comes between, at
+    Python-Markdown's place otherwise. `take_anchor_ids()` gives the ids of the raw HTML of the
+    text it last converted (all of them, when it left the text to Python-Markdown's extractor).
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.anchor_ids: set | None = None
 
     def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's name
-        if "html_block" in md.preprocessors and type(md.preprocessors["html_block"]) is HtmlBlockPreprocessor:
-            md.preprocessors.register(_RawHtmlBlockPreprocessor(md, md.preprocessors["html_block"]), "html_block", 20)
+        if "html_block" not in md.preprocessors or type(md.preprocessors["html_block"]) is not HtmlBlockPreprocessor:
+            return
+        between = [item for item in getattr(md.preprocessors, "_priority", ()) if item.name != "html_block" and 20 < item.priority <= PRIORITY]
+        priority = PRIORITY if hasattr(md.preprocessors, "_priority") and not between else 20
+        md.preprocessors.register(_RawHtmlBlockPreprocessor(md, md.preprocessors["html_block"], self), "html_block", priority)
+
+    def take_anchor_ids(self) -> set:
+        """The ids of the raw HTML of the text last converted, once (an empty set after)."""
+        ids, self.anchor_ids = self.anchor_ids or set(), None
+        return ids
