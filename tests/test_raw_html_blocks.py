@@ -37,15 +37,17 @@ def python_markdowns(text: str) -> tuple:
 
 def ours(text: str) -> tuple | None:
     md = markdown.Markdown()
-    pieces = raw_html_blocks.extract(text, md.block_level_elements)
-    if pieces is None:
+    extracted = raw_html_blocks.extract(text, md.block_level_elements)
+    if extracted is None:
         return None
+    pieces, _ = extracted
     return "".join(md.htmlStash.store(piece) if stashed else piece for stashed, piece in pieces), md.htmlStash.rawHtmlBlocks
 
 
 # Pieces of text a page may hold, and what HTMLExtractor turns on: block and inline tags, at the
 # start of a line or not, up to three spaces in; nested, unclosed, stray end tags; void and
-# self-closed tags, <hr>; text after an end tag on its line (a block's tail); blank lines;
+# self-closed tags, <hr>; ids and names in any case, with and without a value; text after an
+# end tag on its line (a block's tail); blank lines;
 # entities and character references; a plain "&" or "<". Then what the quick way declines, and
 # the lone "&" and "<" that, before a letter, it declines too.
 PIECES = (
@@ -54,6 +56,7 @@ PIECES = (
     "<br>", "<br/>", "<img alt=\"x\" src=\"y.png\">", "<img src=\"y.png\" />", "<hr>", "<hr/>", "<HR>", "<DIV CLASS=\"a\">", "</Div>",
     "<svg viewBox=\"0 0 10 10\" role=\"img\">", "</svg>", "<rect x=\"1\" y=\"2\"/>", "<text x=\"1\">", "</text>", "<figure>", "</figure>",
     "<details open>", "</details>", "<p\nclass=\"x\">", "</p >", "<dl>", "</dl>", "<dt>", "</dt>",
+    "<div id=\"q\">", "<a NAME=\"N\">", "<div id>", "<span id=\"s\"/>", "<br id=\"b\"/>", "<hr id=\"h\">", "<p name=\"pn\">", "<td ID='t&amp;u'>",
     "&amp;", "&#39;", "&#x27;", "&nbsp;", " & ", " < 5", "a", "Text", " words ", "\n", "\n\n", "\n\n\n", " ", "  ", "   ", "    ",
     "# Heading", "- item", "| a | b |", "`<div>`", "{: #id }", "**bold**",
 )

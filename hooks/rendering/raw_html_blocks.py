@@ -168,8 +168,9 @@ class _Extraction:
             self.cache = []
 
 
-def extract(source: str, block_level_elements) -> list | None:
-    """HTMLExtractor's cleandoc for source, as (stashed?, text) pieces; None if source has HTML outside the plain subset.
+def extract(source: str, block_level_elements) -> tuple | None:
+    """(HTMLExtractor's cleandoc for source, as (stashed?, text) pieces, the ids of the tags stashed); None if
+    source has HTML outside the plain subset.
 
     block_level_elements are the Markdown instance's (`md.block_level_elements`).
     """
@@ -197,7 +198,7 @@ def extract(source: str, block_level_elements) -> list | None:
     if position < len(source):
         extraction.handle_between(position, len(source))
     extraction.close()
-    return extraction.pieces
+    return extraction.pieces, ids_of_blocks(extraction.pieces)
 
 
 # --- The ids of the blocks ------------------------------------------------------------------------
@@ -212,7 +213,8 @@ _ATTRIBUTE_VALUE = re.compile(rf"""{_SPACE}+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:{_SPA
 
 def _ids_of_tag(tag: str, text: str) -> list:
     """The values MkDocs' reader takes as ids from one start tag: its id, and a name of an <a>."""
-    if "id" not in text and "name" not in text:
+    lowered = text.lower()
+    if "id" not in lowered and "name" not in lowered:
         return []
     found = []
     for name, value in _ATTRIBUTE_VALUE.findall(text[len(tag) + 1:]):
@@ -222,14 +224,19 @@ def _ids_of_tag(tag: str, text: str) -> list:
     return found
 
 
+# In a block `extract` stashed, every "<" before a letter begins a start tag, no attribute value
+# holds a ">": so this finds every start tag that may have an id or a name (and a few more, an
+# attribute's value that says "id", which _ids_of_tag then reads for what it is).
+_TAG_WITH_ID_OR_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(?=[^>]*[ \t\n\r\f](?:[iI][dD]|[nN][aA][mM][eE]))[^>]*>")
+
+
 def ids_of_blocks(pieces: list) -> set:
     """Every id of the stashed pieces of `extract`, as MkDocs' reader of raw HTML finds them."""
     ids = set()
     for stashed, text in pieces:
-        if stashed and ("id" in text or "name" in text):
-            for match in _TAG.finditer(text):
-                if match.group("start"):
-                    ids.update(_ids_of_tag(match.group("start").lower(), match.group()))
+        if stashed:
+            for match in _TAG_WITH_ID_OR_NAME.finditer(text):
+                ids.update(_ids_of_tag(match.group(1).lower(), match.group()))
     return ids
 
 
@@ -268,11 +275,11 @@ class _RawHtmlBlockPreprocessor(Preprocessor):
 
     def run(self, lines: list) -> list:
         source = "\n".join(lines)
-        pieces = extract(source, self.md.block_level_elements)
-        if pieces is None:
+        extracted = extract(source, self.md.block_level_elements)
+        if extracted is None:
             self.extension.anchor_ids = ids_of_html(source)
             return self.python_markdowns.run(lines)
-        self.extension.anchor_ids = ids_of_blocks(pieces)
+        pieces, self.extension.anchor_ids = extracted
         store = self.md.htmlStash.store
         return "".join(store(text) if stashed else text for stashed, text in pieces).split("\n")
 
