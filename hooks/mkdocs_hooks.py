@@ -110,23 +110,27 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """On Welsh pages, mark the English names the glossary lists with lang="en"; on every page, its language's abbreviations with <abbr title>.
-
-    And give the page back the ids of its raw HTML blocks (hooks/rendering/raw_html_blocks.py).
-    """
+    """Give the page back the ids of its raw HTML blocks (hooks/rendering/raw_html_blocks.py), for MkDocs' check of links to anchors."""
     blocks = engine.markdown_extension(config, raw_html_blocks.RawHtmlBlocks)
-    if blocks is not None:  # the ids of the page's raw HTML blocks, which MkDocs' own reader no longer sees
+    if blocks is not None:
         engine.add_anchor_ids(page, blocks.take_anchor_ids())
-    locale, _ = engine.page_language(page, config)
-    made = _current()
-    html = html if locale == "en" else made.mark_english_names(html)
-    return made.mark_abbreviations(html, locale)
+    return html
 
 
+@event_priority(-100)  # after the search plugin's (0): see below
 def on_page_context(context, page, config, nav):
-    """A plan's page gets its schema.org Report (hooks/rendering/structured_data.py; placed by overrides/partials/structured-data.html)."""
+    """Mark the page's names and abbreviations, and give a plan's page its schema.org Report.
+
+    On Welsh pages, the English names the glossary lists get lang="en"; on every page, its
+    language's abbreviations get <abbr title>. The search plugin has read the page by now: it
+    indexes the text, which the marks do not change, and parses fewer tags without them. The
+    Report is placed by overrides/partials/structured-data.html (hooks/rendering/structured_data.py).
+    """
     locale, inner = engine.page_language(page, config)
-    context["plan_structured_data"] = structured_data.for_page(_current().data, locale, inner, page.title)
+    made = _current()
+    html = page.content if locale == "en" else made.mark_english_names(page.content)
+    page.content = made.mark_abbreviations(html, locale)
+    context["plan_structured_data"] = structured_data.for_page(made.data, locale, inner, page.title)
     return context
 
 
