@@ -513,6 +513,7 @@ class Corpus:
     texts: list  # every bilingual texts.Text in data/ (none when the data cannot be read)
     same_in_both: list  # the glossary's names written the same in both languages
     problems: list = field(default_factory=list)  # problems reading the data or the pages
+    abbreviations: object = None  # data/abbreviations.yml as the caller read it (hooks/rendering/abbreviations.read), or None: read by its rule
     _normalised: dict = field(default_factory=dict, repr=False)  # text -> fingerprints.normalise(text)
     _fingerprints: dict = field(default_factory=dict, repr=False)  # text -> fingerprints.fingerprint(text)
     _names_only: dict = field(default_factory=dict, repr=False)  # text -> identifier.is_names_only(text)
@@ -623,13 +624,14 @@ def _same_in_both(document: strict_yaml.Document | None) -> list:
     return [name for name in names if isinstance(name, str)] if isinstance(names, list) else []
 
 
-def read_corpus(root: Path, data=None) -> Corpus:
+def read_corpus(root: Path, data=None, abbreviations=None) -> Corpus:
     """Read every page and the data's texts: the input of every check.
 
     data is the plan data (hooks.model.plan_data.PlanData) the caller has read, as the build and
     `python -m hooks.check` have (they report its problems themselves); without it the data is
     read here and its problems are the corpus's. Data with problems still gives the texts of
-    every file that could be read.
+    every file that could be read. abbreviations, likewise, is data/abbreviations.yml as the
+    caller has read it (its Abbreviations, problems or not), so that it is not read twice.
     """
     root = Path(root)
     problems = []
@@ -649,7 +651,7 @@ def read_corpus(root: Path, data=None) -> Corpus:
         for page in (en, cy):
             if page is not None:
                 problems.extend(page.problems)
-    return Corpus(root, pages, texts, same_in_both, problems)
+    return Corpus(root, pages, texts, same_in_both, problems, abbreviations)
 
 
 # --- Rules: pages -----------------------------------------------------------------------------
@@ -1174,7 +1176,7 @@ def abbreviation_problems(corpus: Corpus, store: Store) -> list:
     (the build and `python -m hooks.check` report those)."""
     from hooks.rendering import abbreviations
 
-    known, _ = abbreviations.read(corpus.root)
+    known = corpus.abbreviations if corpus.abbreviations is not None else abbreviations.read(corpus.root)[0]
     if not known.readable:
         return []
     names = tuple(sorted((name for name in corpus.same_in_both if " " in name.strip()), key=len, reverse=True))
@@ -1243,9 +1245,9 @@ GATE_RULES = (
 )
 
 
-def run_checks(root: Path, data=None) -> list:
-    """Every translation problem of the site at root, sorted; data, if given, is the plan data read (see read_corpus)."""
-    corpus = read_corpus(root, data)
+def run_checks(root: Path, data=None, abbreviations=None) -> list:
+    """Every translation problem of the site at root, sorted; data and abbreviations, if given, are the plan data and data/abbreviations.yml read (see read_corpus)."""
+    corpus = read_corpus(root, data, abbreviations)
     fingerprint_file = Store.read(corpus.root)
     problems = []
     for rule in GATE_RULES:
