@@ -156,3 +156,13 @@ def test_the_quick_validator_accepts_each_data_file_as_on_the_written_out_schema
 def test_the_quick_validator_accepts_what_it_did_on_the_written_out_schema(place, value):
     document = strict_yaml.Document(REAL_PLAN.path, _mutated(REAL_PLAN.data, place, value), REAL_PLAN.locations)
     assert schemas.quickly_valid(document, "cluster-plan") == _quick_of(document, "cluster-plan", CAREFUL_PLAN), (place, value)
+
+
+def test_the_quick_validator_is_had_for_every_schema_and_never_fetches_a_reference(tmp_path):
+    files = schemas._schema_files(schemas.SCHEMA_DIR)
+    assert all(schemas._quick_validator(name[: -len(".schema.json")], files) is not None for name, _ in files)
+    (tmp_path / "common.schema.json").write_bytes(dict(files)["common.schema.json"])
+    outside = tmp_path / "outside.json"  # not a schema file: never read by the quick validator
+    outside.write_text('{"type": "object"}', "utf-8")
+    (tmp_path / "x.schema.json").write_text(json.dumps({"$schema": "https://json-schema.org/draft/2020-12/schema", "$ref": outside.as_uri()}), "utf-8")
+    assert schemas._quick_validator("x", schemas._schema_files(tmp_path)) is None  # then the judge decides

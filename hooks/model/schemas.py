@@ -101,12 +101,17 @@ def _validator(name: str, files: tuple):
 QUICK_BASE = "file:///data/schemas/"  # where the quick validator sees the schema files, so that "common.schema.json#/..." is found
 
 
+def _not_retrieved(uri: str):
+    """A reference to anything but a schema file is never fetched (from the disk or the web): no quick validator, the judge decides."""
+    raise LookupError(f"{uri} is not one of the schema files")
+
+
 @lru_cache(maxsize=64)
 def _quick_registry(files: tuple):
     """jsonschema-rs's registry of every schema file, made once per content of the files."""
     import jsonschema_rs
 
-    return jsonschema_rs.Registry([(QUICK_BASE + file_name, json.loads(text.decode("utf-8"))) for file_name, text in files])
+    return jsonschema_rs.Registry([(QUICK_BASE + file_name, json.loads(text.decode("utf-8"))) for file_name, text in files], retriever=_not_retrieved)
 
 
 @lru_cache(maxsize=64)
@@ -122,7 +127,7 @@ def _quick_validator(name: str, files: tuple):
         import jsonschema_rs
 
         schema = json.loads(dict(files)[f"{name}.schema.json"].decode("utf-8"))
-        return jsonschema_rs.Draft202012Validator(schema, registry=_quick_registry(files), base_uri=QUICK_BASE + f"{name}.schema.json", validate_formats=False)
+        return jsonschema_rs.Draft202012Validator(schema, registry=_quick_registry(files), retriever=_not_retrieved, base_uri=QUICK_BASE + f"{name}.schema.json", validate_formats=False)
     except Exception:  # noqa: BLE001 - no quick validator: correct, only slower
         return None
 
