@@ -16,8 +16,20 @@ The rules are explained, with examples and fixes, in docs/translation-rules.md.
 
 from __future__ import annotations
 
-import argparse
+import gc
 import sys
+
+if __name__ == "__main__":
+    # The command is one short process. What it makes is either kept until it exits (the modules
+    # it imports) or freed by reference counting as soon as it is done with (the publication,
+    # once its problems are taken; hooks/publication.py pauses the collector while it is made).
+    # Python's cycle collector would walk those objects again and again, while importing, once
+    # more after the publication, and over everything at exit, and find almost nothing to free.
+    # So it is off for the command, from its first import (see the end of this file); the
+    # system takes the process's memory back at exit. Not so when main() is called from Python.
+    gc.disable()
+
+import argparse
 import time
 import traceback
 from pathlib import Path
@@ -140,4 +152,6 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    status = main()
+    gc.freeze()  # what is still alive is left to the exit: the last collections would only walk it
+    sys.exit(status)

@@ -232,7 +232,7 @@ def _make(root: Path) -> Publication:
     problems += found
     from hooks.checks.translation_checks import run_checks  # language identification and page structure
 
-    problems += run_checks(root, data)
+    problems += run_checks(root, data, publication.abbreviations)
     publication.problems = sorted(set(problems))
     return publication
 

@@ -377,3 +377,49 @@ def test_mark_is_the_careful_marking_on_the_built_pages(built, locale):
         unmarked = re.sub(r'<abbr(?: lang="en")? title="[^"]*">([^<]*)</abbr>', r"\1", html)  # the page as it was before its marks
         for page in (html, unmarked):
             assert abbreviations.mark(page, KNOWN.entries(locale)) == careful_mark(page, KNOWN.entries(locale)), path
+
+
+# words() finds a text's abbreviations with WORD and takes out what is not prose with _NOT_PROSE,
+# both written so that the engine goes straight to their first characters. careful_words is
+# words() with the patterns as they were first written (the look back first, the addresses
+# grouped): the same words for any text.
+
+_CAREFUL_WORD = re.compile(r"(?<![\w&#])([A-Z](?:[a-z]?[A-Z])+[a-z]?)(?![\w])")
+_CAREFUL_NOT_PROSE = re.compile(r"`[^`]*`|\]\([^)]*\)|(?:https?://|www\.|mailto:)\S+|<[^>]*>|\{[^{}]*\}")
+
+
+def careful_words(text: str, names: tuple = ()) -> list:
+    text = _CAREFUL_NOT_PROSE.sub(" ", text)
+    for name in names:
+        text = text.replace(name, " ")
+    return [match.group(1) for match in _CAREFUL_WORD.finditer(text)]
+
+
+@modest(400)
+@given(text=st.text(alphabet="LSAl #&2_é-`](){}<>h:/w.m\n", max_size=40) | st.text(alphabet="LSOAsCcDdlhR xyé2_&#;-`[]()<>{}:/.wtpmaio\n", max_size=60) | html_of_pieces())
+def test_words_are_the_careful_words_of_any_text(text):
+    assert abbreviations.words(text) == careful_words(text)
+    assert abbreviations.words(text, ("Ask My GP", "LSOA x")) == careful_words(text, ("Ask My GP", "LSOA x"))
+
+
+def test_words_are_the_careful_words_of_tricky_texts():
+    tricky = [
+        "", "LSOA", "LSOAs", "#LSOA", "&LSOA", "2LSOA", "_LSOA", "éLSOA", "xLSOA", "LSOA2", "LSOA_", "LSOAé", "LSOAss", "-LSOA-", "(LSOA)",
+        "CCLl", "xCCLl", "CCLls", "MALlC", "BPRh", "TADd", "L", "LS", "LsS", "lSO", "LSO#LSO", "LSO&LSO", "A#B", "A LS", "&#LS;", "&amp;LS",
+        "`LSOA` LSOA", "[LSOA](LSOA.md) LSOA", "https://x/LSOA LSOA", "http:LSOA", "www.LSOA.org LSOA", "mailto:LSOA@x LSOA", "wwwLSOA",
+        "<LSOA> LSOA", "<a title=LSOA>LSOA", "{LSOA} LSOA", "{LSOA {MDT}} LSOA", "`LSOA", "](LSOA", "<LSOA", "{LSOA", "Ask My GP LSOA",
+    ]
+    for text in tricky:
+        assert abbreviations.words(text) == careful_words(text), text
+        assert abbreviations.words(text, ("Ask My GP",)) == careful_words(text, ("Ask My GP",)), text
+
+
+def test_words_are_the_careful_words_of_every_text_of_the_site():
+    corpus = translation_checks.read_corpus(ROOT)
+    names = tuple(sorted((name for name in corpus.same_in_both if " " in name.strip()), key=len, reverse=True))
+    texts = [prose.text for pair in corpus.pages.values() for page in (pair.en, pair.cy) if page for prose in page.prose]
+    texts += [text or "" for unit in corpus.text_units() for text in (unit.en, unit.cy)]
+    assert len(texts) > 1000
+    for text in texts:
+        assert abbreviations.words(text, names) == careful_words(text, names), text
+    assert [word for word in KNOWN.entries("en") if not abbreviations.WORD.fullmatch(word)] == []

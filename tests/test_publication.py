@@ -98,3 +98,18 @@ def test_making_a_publication_leaves_the_collector_as_it_found_it(monkeypatch):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_check_called_from_python_leaves_the_collector_on():
+    """Only `python -m hooks.check`, a process of its own, runs without the cycle collector
+    (hooks/check.py): hooks.check imported and its main() called leave it as it was."""
+    import contextlib
+    import gc
+    import io
+
+    from hooks import check
+
+    assert gc.isenabled()
+    with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
+        assert check.main(["--root", str(ROOT)]) == 0
+    assert gc.isenabled()

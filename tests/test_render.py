@@ -116,3 +116,18 @@ def test_a_figure_keeps_its_written_decimals_however_often_it_is_formatted():
         assert Figure("number", 31088).render("cy") == "31,088"
         assert Figure("money", Decimal("224786.00")).render("en") == "£224,786.00"
         assert Figure("money", 1000).render("en") == "£1,000.00"
+
+
+def test_the_templates_compile_to_the_same_code_without_jinja_s_optimizer(renderer):
+    """The Renderer's environment compiles without Jinja's optimizer (optimized=False): it finds
+    nothing to fold in these templates, so each compiles to the same Python as with it. A template
+    where it would fold something fails here: then either keep the expression as it would be
+    folded, or give the optimizer back to the Renderer."""
+    environment = renderer.environment
+    assert environment.optimized is False
+    optimizing = environment.overlay(optimized=True)
+    names = [name for name in environment.list_templates() if name.endswith(".md.jinja") and "/" not in name]
+    assert set(names) == {path.name for path in render.TEMPLATE_DIR.glob("*.md.jinja")} and len(names) > 20
+    for name in names:
+        source = environment.loader.get_source(environment, name)[0]
+        assert environment.compile(source, name, name, raw=True) == optimizing.compile(source, name, name, raw=True), name

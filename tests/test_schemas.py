@@ -91,3 +91,78 @@ def test_the_quick_validator_accepts_the_real_plans_and_refuses_a_decimal_for_a_
     wrong = strict_yaml.Document(REAL_PLAN.path, _mutated(REAL_PLAN.data, ("action_plan", "areas", 0, "number"), Decimal("1.0")), REAL_PLAN.locations)
     assert not schemas.quickly_valid(wrong, "cluster-plan")
     assert [p.rule for p in schemas.validate(wrong, "cluster-plan")] == ["schema-type"]
+
+
+# The quick validator follows the schemas' references as they are written (a registry of the
+# schema files). careful_quick_validator is the quick validator as it was: on the schema with
+# every $ref written out. The two accept the same data: every data file of the site, and the
+# mutated plans above.
+
+import json  # noqa: E402
+
+import jsonschema_rs  # noqa: E402
+
+
+def _written_out(contents: dict, name: str) -> dict:
+    """The schema `name` with every $ref replaced by what it points at (the schemas have no cycles)."""
+
+    def target(reference: str, base: str):
+        file, _, pointer = reference.partition("#")
+        node = contents[file or base]
+        for part in (p for p in pointer.split("/") if p):
+            node = node[part.replace("~1", "/").replace("~0", "~")]
+        return node, file or base
+
+    def walk(node, base: str):
+        if isinstance(node, dict):
+            if isinstance(node.get("$ref"), str):
+                pointed, pointed_base = target(node["$ref"], base)
+                rest = {key: walk(value, base) for key, value in node.items() if key != "$ref"}
+                inner = walk(pointed, pointed_base)
+                return {**rest, "allOf": [inner]} if rest else inner
+            return {key: walk(value, base) for key, value in node.items() if key != "$defs"}
+        if isinstance(node, list):
+            return [walk(item, base) for item in node]
+        return node
+
+    return walk(contents[name], name)
+
+
+def careful_quick_validator(name: str):
+    contents = {file_name: json.loads(text.decode("utf-8")) for file_name, text in schemas._schema_files(schemas.SCHEMA_DIR)}
+    return jsonschema_rs.Draft202012Validator(_written_out(contents, f"{name}.schema.json"), validate_formats=False)
+
+
+CAREFUL_PLAN = careful_quick_validator("cluster-plan")
+
+
+def _quick_of(document, schema_name: str, careful) -> bool:
+    try:
+        return bool(careful.is_valid(schemas._for_quick(document.data)))
+    except Exception:  # noqa: BLE001 - as schemas.quickly_valid
+        return False
+
+
+@pytest.mark.parametrize("path", DATA_FILES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_the_quick_validator_accepts_each_data_file_as_on_the_written_out_schema(path):
+    match = FIRST_LINE.match(path.read_text("utf-8").splitlines()[0])
+    name = match.group("schema").rsplit("/", 1)[-1][: -len(".schema.json")]
+    document = strict_yaml.read(path, path.relative_to(ROOT).as_posix())
+    assert schemas.quickly_valid(document, name) is _quick_of(document, name, careful_quick_validator(name)) is True
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(place=st.sampled_from(PLACES), value=st.one_of(VALUES, st.just(_DELETE)))
+def test_the_quick_validator_accepts_what_it_did_on_the_written_out_schema(place, value):
+    document = strict_yaml.Document(REAL_PLAN.path, _mutated(REAL_PLAN.data, place, value), REAL_PLAN.locations)
+    assert schemas.quickly_valid(document, "cluster-plan") == _quick_of(document, "cluster-plan", CAREFUL_PLAN), (place, value)
+
+
+def test_the_quick_validator_is_had_for_every_schema_and_never_fetches_a_reference(tmp_path):
+    files = schemas._schema_files(schemas.SCHEMA_DIR)
+    assert all(schemas._quick_validator(name[: -len(".schema.json")], files) is not None for name, _ in files)
+    (tmp_path / "common.schema.json").write_bytes(dict(files)["common.schema.json"])
+    outside = tmp_path / "outside.json"  # not a schema file: never read by the quick validator
+    outside.write_text('{"type": "object"}', "utf-8")
+    (tmp_path / "x.schema.json").write_text(json.dumps({"$schema": "https://json-schema.org/draft/2020-12/schema", "$ref": outside.as_uri()}), "utf-8")
+    assert schemas._quick_validator("x", schemas._schema_files(tmp_path)) is None  # then the judge decides

@@ -672,3 +672,69 @@ def test_each_distinct_text_is_identified_once_and_every_place_of_a_wrong_one_re
     wrong = [p for p in problems if "'This sentence is plainly" in p.message]
     assert len(wrong) == 3 and [p.rule for p in wrong] == ["wrong-language"] * 3
     assert {(p.path, p.line) for p in wrong} == {(u.cy_where[0], u.cy_where[1]) for u in corpus.text_units()[:3]}
+
+
+# The identifier loads lingua's models as it is built, asks for both languages' confidence of
+# each text in one call, finds the names with html_text.words_pattern and counts a text's words
+# only up to MIN_WORDS (hooks/checks/translation_checks.py). careful_wrong_languages is the
+# identifier as it was before: the models loaded by the first texts, one call for each language,
+# the names as one alternation after a look back, every word listed. The same verdict on every
+# text the gate asks about, of the real site and of a synthetic site of 9 plans, each asked
+# in its own language and in the other (where most are wrong).
+
+
+def careful_wrong_languages(same_in_both: list, items: list) -> list:
+    from lingua import Language, LanguageDetectorBuilder
+
+    names = sorted((name for name in same_in_both if name.strip()), key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(name) for name in names) + r")(?!\w)") if names else None
+
+    def words(text):
+        text = translation_checks._URL.sub(" ", translation_checks._PLACEHOLDER.sub(" ", text))
+        return pattern.sub(" ", text) if pattern is not None else text
+
+    def significant(text):
+        return [word for word in translation_checks._WORD.findall(text) if len(word) >= 2 and not word.isupper()]
+
+    words_of = {(text, locale): words(text) for text, locale in set(items)}
+    wanted = {(text, locale) for (_, locale), text in words_of.items() if len(significant(text)) >= translation_checks.MIN_WORDS}
+    detector = LanguageDetectorBuilder.from_languages(Language.ENGLISH, Language.WELSH).with_low_accuracy_mode().build()
+    verdicts = {}
+    for locale, language in {"en": Language.ENGLISH, "cy": Language.WELSH}.items():
+        texts = sorted(text for text, text_locale in wanted if text_locale == locale)
+        if texts:
+            for text, confidence in zip(texts, detector.compute_language_confidence_in_parallel(texts, language)):
+                verdicts[text, locale] = confidence < translation_checks.MIN_CONFIDENCE
+    return [verdicts.get((words_of[item], item[1]), False) for item in items]
+
+
+def _asked_of(root: Path, monkeypatch) -> tuple:
+    """(same_in_both, every (text, locale) the gate asks the identifier about) of the site at root."""
+    corpus = translation_checks.read_corpus(root)
+    asked = []
+
+    def recording(self, items):
+        asked.extend(items)
+        return [False] * len(items)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(translation_checks.LanguageIdentifier, "wrong_languages", recording)
+        translation_checks.language_problems(corpus)
+    return corpus.same_in_both, asked
+
+
+def test_the_identifier_gives_the_careful_verdict_on_every_text_of_the_site_and_a_synthetic_one(tmp_path, monkeypatch):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import synthetic_site
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    synthetic = synthetic_site.make(ROOT, tmp_path / "synthetic", 9)
+    for root in (ROOT, synthetic.root):
+        same_in_both, asked = _asked_of(root, monkeypatch)
+        assert len(asked) > 1000
+        items = asked + [(text, "cy" if locale == "en" else "en") for text, locale in asked]
+        identifier = translation_checks.LanguageIdentifier(same_in_both)
+        verdicts = identifier.wrong_languages(items)
+        assert verdicts == careful_wrong_languages(same_in_both, items)
+        assert not any(verdicts[: len(asked)]) and sum(verdicts[len(asked) :]) > 900

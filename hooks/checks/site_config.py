@@ -104,10 +104,18 @@ def read(root: Path) -> SiteConfig:
     file = Path(root) / CONFIG
     if not file.exists():
         return config  # content checked on its own (a test's site): no navigation to check
+    nav, nav_problems = [], []
     try:
         text = file.read_text("utf-8")
-        node = yaml.compose(text, Loader=_Loader)
-        loaded = yaml.load(text, Loader=_Loader) or {}
+        loader = _Loader(text)  # one reading of the file for both: its nodes, with their lines, then its values
+        try:
+            node = loader.get_single_node()  # as yaml.compose
+            # The navigation is read from the nodes before the values are made from them (as
+            # yaml.load would, from the same nodes): making them rewrites a mapping's merge keys.
+            _nav_entries(_mapping_get(node, "nav"), nav, nav_problems)
+            loaded = (loader.construct_document(node) if node is not None else None) or {}
+        finally:
+            loader.dispose()
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         config.problems.append(Problem(
             CONFIG, getattr(getattr(error, "problem_mark", None), "line", -1) + 1 or None, "config-unreadable", f"{CONFIG} cannot be read ({error})", f"restore {CONFIG} from git, or correct the line named",
@@ -117,7 +125,7 @@ def read(root: Path) -> SiteConfig:
         return config
     if not isinstance(loaded, dict):
         return config
-    _nav_entries(_mapping_get(node, "nav"), config.nav, config.problems)
+    config.nav, config.problems = nav, nav_problems
     extensions = []
     for item in loaded.get("markdown_extensions") or []:
         if isinstance(item, str):

@@ -31,6 +31,7 @@ from hooks.checks import fingerprints
 from hooks.commands import command, suggest
 from hooks.model import strict_yaml
 from hooks.model.locales import ENGLISH, NAMES_IN_ENGLISH, WELSH
+from hooks.rendering import html_text
 from hooks.rendering.markers import MARKER
 from hooks.checks.fingerprints import Block, Store, Unit
 from hooks.problems import ContentError, Problem
@@ -428,8 +429,10 @@ class LanguageIdentifier:
 
     def __init__(self, same_in_both: list):
         self._detector_built = None
-        names = sorted((name for name in same_in_both if name.strip()), key=len, reverse=True)
-        self._names = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(name) for name in names) + r")(?!\w)") if names else None
+        names = [name for name in same_in_both if name.strip()]
+        # (?<!\w)(?:name|name|...)(?!\w), the longest name first, written so that the engine goes
+        # straight to the names' first letters (html_text.words_pattern: the same matches).
+        self._names = html_text.words_pattern(names, r"\w", r"(?!\w)") if names else None
 
     def words(self, text: str) -> str:
         """The text without what says nothing about its language: names the same in both, placeholders, addresses."""
@@ -438,35 +441,49 @@ class LanguageIdentifier:
             text = self._names.sub(" ", text)
         return text
 
-    def significant_words(self, text: str) -> list:
-        return [word for word in _WORD.findall(text) if len(word) >= 2 and not word.isupper()]
+    def has_enough_words(self, text: str) -> bool:
+        """Whether the text has MIN_WORDS words of two letters or more, not abbreviations in capitals (counted up to MIN_WORDS)."""
+        count = 0
+        for match in _WORD.finditer(text):
+            word = match.group()
+            if len(word) >= 2 and not word.isupper():
+                count += 1
+                if count >= MIN_WORDS:
+                    return True
+        return False
 
     def _detector(self):
-        """The detector and the two languages, built on first use (lingua loads its models then)."""
+        """The detector and the two languages, built on first use.
+
+        Its two models are loaded as it is built (with_preloaded_language_models): the same
+        models, in about half the time they took when the first texts identified loaded them.
+        """
         if self._detector_built is None:
             from lingua import Language, LanguageDetectorBuilder  # loaded only when a check needs it
 
             languages = {ENGLISH: Language.ENGLISH, WELSH: Language.WELSH}
-            detector = LanguageDetectorBuilder.from_languages(Language.ENGLISH, Language.WELSH).with_low_accuracy_mode().build()
+            detector = LanguageDetectorBuilder.from_languages(Language.ENGLISH, Language.WELSH).with_low_accuracy_mode().with_preloaded_language_models().build()
             self._detector_built = detector, languages
         return self._detector_built
 
     def wrong_languages(self, items: list) -> list:
         """For each (text, locale): True when the text, meant to be in locale, is with confidence in the other language.
 
-        All at once, each distinct text once (the same sentence recurs on many pages and plans):
-        the identifier then works on both processor cores.
+        All at once, each distinct text once (the same sentence recurs on many pages and plans,
+        and a text may be meant in both languages): the identifier gives each text its
+        confidence in both languages, the texts shared out between both processor cores.
         """
         words_of = {(text, locale): self.words(text) for text, locale in set(items)}  # (text, locale) -> its words
-        wanted = {(words, locale) for (_, locale), words in words_of.items() if len(self.significant_words(words)) >= MIN_WORDS}
+        wanted = {(words, locale) for (_, locale), words in words_of.items() if self.has_enough_words(words)}
         verdicts: dict = {}  # (words, locale) -> wrong?
         if wanted:
             detector, languages = self._detector()
-            for locale, language in languages.items():
-                texts = sorted(words for words, text_locale in wanted if text_locale == locale)
-                if texts:
-                    for text, confidence in zip(texts, detector.compute_language_confidence_in_parallel(texts, language)):
-                        verdicts[text, locale] = confidence < MIN_CONFIDENCE
+            texts = sorted({words for words, _ in wanted})
+            for text, values in zip(texts, detector.compute_language_confidence_values_in_parallel(texts)):
+                confidence = {value.language: value.value for value in values}
+                for locale, language in languages.items():
+                    if (text, locale) in wanted:
+                        verdicts[text, locale] = confidence.get(language, 0.0) < MIN_CONFIDENCE
         return [verdicts.get((words_of[item], item[1]), False) for item in items]
 
     def is_names_only(self, text: str) -> bool:
@@ -496,6 +513,7 @@ class Corpus:
     texts: list  # every bilingual texts.Text in data/ (none when the data cannot be read)
     same_in_both: list  # the glossary's names written the same in both languages
     problems: list = field(default_factory=list)  # problems reading the data or the pages
+    abbreviations: object = None  # data/abbreviations.yml as the caller read it (hooks/rendering/abbreviations.read), or None: read by its rule
     _normalised: dict = field(default_factory=dict, repr=False)  # text -> fingerprints.normalise(text)
     _fingerprints: dict = field(default_factory=dict, repr=False)  # text -> fingerprints.fingerprint(text)
     _names_only: dict = field(default_factory=dict, repr=False)  # text -> identifier.is_names_only(text)
@@ -606,13 +624,14 @@ def _same_in_both(document: strict_yaml.Document | None) -> list:
     return [name for name in names if isinstance(name, str)] if isinstance(names, list) else []
 
 
-def read_corpus(root: Path, data=None) -> Corpus:
+def read_corpus(root: Path, data=None, abbreviations=None) -> Corpus:
     """Read every page and the data's texts: the input of every check.
 
     data is the plan data (hooks.model.plan_data.PlanData) the caller has read, as the build and
     `python -m hooks.check` have (they report its problems themselves); without it the data is
     read here and its problems are the corpus's. Data with problems still gives the texts of
-    every file that could be read.
+    every file that could be read. abbreviations, likewise, is data/abbreviations.yml as the
+    caller has read it (its Abbreviations, problems or not), so that it is not read twice.
     """
     root = Path(root)
     problems = []
@@ -632,7 +651,7 @@ def read_corpus(root: Path, data=None) -> Corpus:
         for page in (en, cy):
             if page is not None:
                 problems.extend(page.problems)
-    return Corpus(root, pages, texts, same_in_both, problems)
+    return Corpus(root, pages, texts, same_in_both, problems, abbreviations)
 
 
 # --- Rules: pages -----------------------------------------------------------------------------
@@ -1157,7 +1176,7 @@ def abbreviation_problems(corpus: Corpus, store: Store) -> list:
     (the build and `python -m hooks.check` report those)."""
     from hooks.rendering import abbreviations
 
-    known, _ = abbreviations.read(corpus.root)
+    known = corpus.abbreviations if corpus.abbreviations is not None else abbreviations.read(corpus.root)[0]
     if not known.readable:
         return []
     names = tuple(sorted((name for name in corpus.same_in_both if " " in name.strip()), key=len, reverse=True))
@@ -1226,9 +1245,9 @@ GATE_RULES = (
 )
 
 
-def run_checks(root: Path, data=None) -> list:
-    """Every translation problem of the site at root, sorted; data, if given, is the plan data read (see read_corpus)."""
-    corpus = read_corpus(root, data)
+def run_checks(root: Path, data=None, abbreviations=None) -> list:
+    """Every translation problem of the site at root, sorted; data and abbreviations, if given, are the plan data and data/abbreviations.yml read (see read_corpus)."""
+    corpus = read_corpus(root, data, abbreviations)
     fingerprint_file = Store.read(corpus.root)
     problems = []
     for rule in GATE_RULES:

@@ -7,7 +7,7 @@ validates every file against the same schema.
 Two validators, one verdict. jsonschema (Python) is the judge: its errors make the problems,
 with their plain-language messages. It is slow (about 40 ms a plan file, and 0.2 s to import),
 so each file is first given to jsonschema-rs, a compiled validator of the same JSON Schema
-draft, on the same schema with its references written out; only a file it does not accept is
+draft, on the same schema and the same references; only a file it does not accept is
 validated again by jsonschema, which then says what is wrong. The quick one is never more
 lenient than the judge: it sees each whole-number decimal (224786.00) as just above it, so
 only the judge can accept a decimal where a whole number is wanted, as it does not (a
@@ -98,41 +98,36 @@ def _validator(name: str, files: tuple):
 # --- The quick validator -------------------------------------------------------------------------
 
 
-def _written_out(contents: dict, name: str) -> dict:
-    """The schema `name` with every $ref replaced by what it points at (the schemas have no cycles)."""
+QUICK_BASE = "file:///data/schemas/"  # where the quick validator sees the schema files, so that "common.schema.json#/..." is found
 
-    def target(reference: str, base: str):
-        file, _, pointer = reference.partition("#")
-        node = contents[file or base]
-        for part in (p for p in pointer.split("/") if p):
-            node = node[part.replace("~1", "/").replace("~0", "~")]
-        return node, file or base
 
-    def walk(node, base: str, depth: int):
-        if depth > 64:
-            raise RecursionError("a schema refers to itself")
-        if isinstance(node, dict):
-            if isinstance(node.get("$ref"), str):
-                pointed, pointed_base = target(node["$ref"], base)
-                rest = {key: walk(value, base, depth) for key, value in node.items() if key != "$ref"}
-                inner = walk(pointed, pointed_base, depth + 1)
-                return {**rest, "allOf": [inner]} if rest else inner
-            return {key: walk(value, base, depth) for key, value in node.items() if key != "$defs"}
-        if isinstance(node, list):
-            return [walk(item, base, depth) for item in node]
-        return node
+def _not_retrieved(uri: str):
+    """A reference to anything but a schema file is never fetched (from the disk or the web): no quick validator, the judge decides."""
+    raise LookupError(f"{uri} is not one of the schema files")
 
-    return walk(contents[name], name, 0)
+
+@lru_cache(maxsize=64)
+def _quick_registry(files: tuple):
+    """jsonschema-rs's registry of every schema file, made once per content of the files."""
+    import jsonschema_rs
+
+    return jsonschema_rs.Registry([(QUICK_BASE + file_name, json.loads(text.decode("utf-8"))) for file_name, text in files], retriever=_not_retrieved)
 
 
 @lru_cache(maxsize=64)
 def _quick_validator(name: str, files: tuple):
-    """jsonschema-rs on the written-out schema, or None where it cannot be had (then the judge alone decides)."""
+    """jsonschema-rs on the schema, its references looked up in the registry of the schema files,
+    or None where it cannot be had (then the judge alone decides).
+
+    The references are followed as they are written (the schemas were written out, every $ref
+    replaced by what it points at, before: a schema of 200 kB for a plan, which cost the quick
+    validator most of its making; tests/test_schemas.py checks the two accept the same data).
+    """
     try:
         import jsonschema_rs
 
-        contents = {file_name: json.loads(text.decode("utf-8")) for file_name, text in files}
-        return jsonschema_rs.Draft202012Validator(_written_out(contents, f"{name}.schema.json"), validate_formats=False)
+        schema = json.loads(dict(files)[f"{name}.schema.json"].decode("utf-8"))
+        return jsonschema_rs.Draft202012Validator(schema, registry=_quick_registry(files), retriever=_not_retrieved, base_uri=QUICK_BASE + f"{name}.schema.json", validate_formats=False)
     except Exception:  # noqa: BLE001 - no quick validator: correct, only slower
         return None
 

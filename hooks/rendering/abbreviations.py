@@ -31,7 +31,10 @@ SCHEMA = "abbreviations"
 # A word a reader takes for an abbreviation: two capital letters or more, a lower-case letter
 # allowed between or after them as in Welsh (CCLl, MALlC, BPRh, TADd), and an "s" after it for
 # the plural (LSOAs: the abbreviation LSOA). Not inside a longer word, nor after a digit (4Cs).
-WORD = re.compile(r"(?<![\w&#])([A-Z](?:[a-z]?[A-Z])+[a-z]?)(?![\w])")
+# The look back comes after the first capital, over it ("[A-Z](?<![\w&#][A-Z])": the same test
+# of the character before it), so that the engine goes straight to capitals rather than trying
+# at every character of a text (as html_text.words_pattern does).
+WORD = re.compile(r"([A-Z](?<![\w&#][A-Z])(?:[a-z]?[A-Z])+[a-z]?)(?![\w])")
 # Roman numerals up to 39 (II, IV, XII): numbers, not abbreviations. Those with C, D, L or M are
 # left out, since they are abbreviations too (CV, MD, DC).
 ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
@@ -44,7 +47,9 @@ _TAG_NAME = re.compile(r"</?\s*([A-Za-z][\w:-]*)")
 _SKIPPED_TAG = html_text.tag_names(SKIPPED)
 
 # What a text of the data or a page holds that is not prose: code, addresses, tags, placeholders.
-_NOT_PROSE = re.compile(r"`[^`]*`|\]\([^)]*\)|(?:https?://|www\.|mailto:)\S+|<[^>]*>|\{[^{}]*\}")
+# Each alternative begins with its own first character (the addresses' \S+ written out in each),
+# so the engine goes straight to those characters.
+_NOT_PROSE = re.compile(r"`[^`]*`|\]\([^)]*\)|https?://\S+|www\.\S+|mailto:\S+|<[^>]*>|\{[^{}]*\}")
 
 
 @dataclass(frozen=True)
