@@ -25,14 +25,16 @@ from __future__ import annotations
 
 import html.parser
 import re
-from collections.abc import Callable
 
 from markdown import Extension
 from markdown.htmlparser import htmlparser as markdown_html_parser  # html.parser as Python-Markdown changes it, as MkDocs' reader uses it
 from markdown.preprocessors import HtmlBlockPreprocessor, Preprocessor
 
 _SPACE = "[ \t\n\r\f]"
-_ATTRIBUTE = rf"""{_SPACE}+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:{_SPACE}*={_SPACE}*(?:"[^"<>`]*"|'[^'<>`]*'))?"""
+_ATTRIBUTE_NAME = "[a-zA-Z_:][-a-zA-Z0-9_:.]*"
+_QUOTED_VALUE = """"[^"<>`]*"|'[^'<>`]*'"""
+_ATTRIBUTE = rf"{_SPACE}+{_ATTRIBUTE_NAME}(?:{_SPACE}*={_SPACE}*(?:{_QUOTED_VALUE}))?"
+_REFERENCE = r"&(?:\#[0-9]+|\#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);"  # an entity or character reference closed by ";"
 _TAG = re.compile(
     rf"""
     </(?P<end>[a-zA-Z][a-zA-Z0-9-]*){_SPACE}*>
@@ -41,9 +43,8 @@ _TAG = re.compile(
     re.VERBOSE,
 )
 _PLAIN_LESS_THAN = re.compile(r"<(?![a-zA-Z/!?])")  # "<" that starts nothing: text to the parser
-# "&" that is neither an entity or character reference closed by ";" nor a plain "&"
-_OTHER_AMPERSAND = re.compile(r"&(?!\#[0-9]+;|\#[xX][0-9a-fA-F]+;|[a-zA-Z][a-zA-Z0-9]*;|[^a-zA-Z\#]|\Z)")
-_TEXT_OR_REFERENCE = re.compile(r"[^<&]+|&(?:\#[0-9]+|\#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);|[<&]")
+_OTHER_AMPERSAND = re.compile(rf"(?!{_REFERENCE})&(?![^a-zA-Z\#]|\Z)")  # "&" that is neither a reference nor a plain "&"
+_TEXT_OR_REFERENCE = re.compile(rf"[^<&]+|{_REFERENCE}|[<&]")
 _TEXT_CONTENT = frozenset(getattr(html.parser.HTMLParser, "CDATA_CONTENT_ELEMENTS", ())) | frozenset(
     getattr(html.parser.HTMLParser, "RCDATA_CONTENT_ELEMENTS", ())
 ) | {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"}
@@ -101,11 +102,9 @@ class _Extraction:
         if not self.inraw:
             self.pieces.append((False, text))
             return
-        if tag in self.stack:
-            stack = self.stack
-            while stack:
-                if stack.pop() == tag:
-                    break
+        if tag in self.stack:  # closes it and whatever was opened after it
+            while self.stack.pop() != tag:
+                pass
         if not self.stack:
             end = position + len(text)
             self.cache.append(self.source[self.raw_from:end])
@@ -208,7 +207,7 @@ def extract(source: str, block_level_elements) -> tuple | None:
 # before that reader, so the reader sees the page without its blocks, and the ids of the blocks
 # are given back to the page by the adapter (hooks/mkdocs_hooks.py, on_page_content).
 
-_ATTRIBUTE_VALUE = re.compile(rf"""{_SPACE}+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:{_SPACE}*={_SPACE}*("[^"<>`]*"|'[^'<>`]*'))?""")
+_ATTRIBUTE_VALUE = re.compile(rf"{_SPACE}+({_ATTRIBUTE_NAME})(?:{_SPACE}*={_SPACE}*({_QUOTED_VALUE}))?")
 
 
 def _ids_of_tag(tag: str, text: str) -> list:
@@ -299,8 +298,9 @@ class RawHtmlBlocks(Extension):
     def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's name
         if "html_block" not in md.preprocessors or type(md.preprocessors["html_block"]) is not HtmlBlockPreprocessor:
             return
-        between = [item for item in getattr(md.preprocessors, "_priority", ()) if item.name != "html_block" and 20 < item.priority <= PRIORITY]
-        priority = PRIORITY if hasattr(md.preprocessors, "_priority") and not between else 20
+        priorities = getattr(md.preprocessors, "_priority", None)  # the registry's (name, priority) items
+        between = priorities is None or any(item.name != "html_block" and 20 < item.priority <= PRIORITY for item in priorities)
+        priority = 20 if between else PRIORITY
         md.preprocessors.register(_RawHtmlBlockPreprocessor(md, md.preprocessors["html_block"], self), "html_block", priority)
 
     def take_anchor_ids(self) -> set:
