@@ -172,6 +172,33 @@ def test_an_amount_is_shown_in_pounds_and_pence(value):
         assert Figure("money", value).render(locale) == f"£{value:,.2f}"
 
 
+def test_the_locales_write_pounds_as_the_site_writes_them():
+    """hooks/model/locales.format_money writes amounts as CLDR's ¤#,##0.00 with £ . , and -: what en_GB and cy_GB have."""
+    from babel import Locale
+
+    for name in ("en_GB", "cy_GB"):
+        locale = Locale.parse(name)
+        pattern, symbols = locale.currency_formats["standard"], locale.number_symbols["latn"]
+        assert (pattern.pattern, pattern.prefix, pattern.suffix, pattern.grouping, pattern.frac_prec) == ("¤#,##0.00", ("¤", "-¤"), ("", ""), (3, 3), (2, 2)), name
+        assert (symbols["decimal"], symbols["group"], symbols["minusSign"], locale.currency_symbols["GBP"]) == (".", ",", "-", "£"), name
+
+
+@modest(3000)
+@given(st.one_of(
+    st.integers(-10**15, 10**15),
+    st.decimals(min_value=-10**12, max_value=10**12, places=2, allow_nan=False, allow_infinity=False),
+    st.decimals(min_value=-10**6, max_value=10**6, places=5, allow_nan=False, allow_infinity=False),  # rounded: half to even, as Babel rounds
+    st.sampled_from([Decimal("0.005"), Decimal("0.015"), Decimal("-0.005"), Decimal("-0.001"), Decimal("-0"), Decimal("1E+3"), Decimal("2.50E+2")]),
+))
+def test_an_amount_is_written_as_babel_writes_it(value):
+    from babel.numbers import format_currency
+
+    from hooks.model import locales
+
+    for locale in ("en", "cy"):
+        assert locales.format_money(value, locale) == format_currency(value, "GBP", locale=locales.babel_locale(locale))
+
+
 # --- a whole plan made of generated values, through the loader, the checks and the renderer -----
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from hooks.model import locales, schemas, sections, strict_yaml
 from hooks.problems import ContentError, Problem
 from hooks.model.strict_yaml import Document, format_field
-from hooks.model.texts import Figure, Text, Where, english_mark_problems, placeholders
+from hooks.model.texts import ENGLISH_CLOSE, ENGLISH_OPEN, Figure, Text, Where, english_mark_problems, placeholders
 
 PAN_CLUSTER = "pan-cluster"
 UNFILLED = "[TO DO"  # how scaffolding marks text still to be written (hooks/new.py)
@@ -172,9 +172,17 @@ class _TextBuilder:
                     f"nid yw'r ffigur '{name}' ({written!r}) yn ddyddiad go iawn", _DATE_HINT_CY,
                 )
         where = Where(self.document.path, self.document.line_of(path), format_field(path), self._line(path + ("en",)), self._line(path + ("cy",)))
-        text = Text(bilingual["en"], bilingual["cy"], figures, where)
-        self._check_placeholders(text, path, invalid)
-        self._check_english_marks(text, path)
+        en, cy = bilingual["en"], bilingual["cy"]
+        text = Text(en, cy, figures, where)
+        # Most texts have no figure, no brace, no [[ ]] and no placeholder: each check is asked
+        # only of a text that has what it looks at (each would find nothing in the others).
+        if figures_data or _has_brace(en) or _has_brace(cy):
+            self._check_placeholders(text, path, invalid)
+        if ENGLISH_OPEN in en or ENGLISH_CLOSE in en or ENGLISH_OPEN in cy or ENGLISH_CLOSE in cy:
+            self._check_english_marks(text, path)
+        if UNFILLED not in en and UNFILLED not in cy:
+            self.texts.append(text)
+            return text
         for locale in locales.LOCALES:
             if UNFILLED in text.source(locale):
                 self._problem(

@@ -137,6 +137,8 @@ _BIGGEST_EXACT = 2**52  # below it, the next float above a whole number is not w
 
 def _for_quick(value):
     """The data as the quick validator sees it: a whole-number decimal as the float just above it."""
+    if isinstance(value, str):  # most values: asked first
+        return value
     if isinstance(value, dict):
         return {key: _for_quick(item) for key, item in value.items()}
     if isinstance(value, list):

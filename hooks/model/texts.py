@@ -110,12 +110,21 @@ class Text:
         """The text in one language with its figures written for that language, English marks taken off."""
         return "".join(piece for piece, _ in self.parts(locale))
 
+    def as_written(self, locale: str) -> str | None:
+        """The text in one language when it is shown just as written (no figure, no brace, no
+        English mark: most texts), else None."""
+        template = self.en if locale == locales.ENGLISH else self.cy
+        if self.figures or "{" in template or "}" in template or ENGLISH_OPEN in template:  # "}}" is a written }
+            return None
+        return template
+
     def parts(self, locale: str) -> list:
         """The rendered text as [(piece, is_english)]: the phrases a Welsh text marks [[English]] apart."""
+        written = self.as_written(locale)
+        if written is not None:
+            return [(written, False)]
         template = self.source(locale)
-        plain = not self.figures and "{" not in template and "}" not in template  # "}}" is a written }
-        if plain and ENGLISH_OPEN not in template:
-            return [(template, False)]
+        plain = not self.figures and "{" not in template and "}" not in template
         if not plain and locale == locales.WELSH:  # a noun after a figure takes the form that follows the number
             template = locales.counted_welsh(template, {name: f.value for name, f in self.figures.items() if f.kind == "number"})
         values = {name: figure.render(locale) for name, figure in self.figures.items()}

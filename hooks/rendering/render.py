@@ -319,8 +319,11 @@ def english_in_welsh(text: Text, locale: str):
     (hooks/model/texts.py) each in a <span lang="en">, so that a screen reader reads them in
     English. The span is made here, every piece of the text escaped; a text without marks
     comes back as the plain str it always was (Jinja escapes it)."""
+    written = text.as_written(locale)
+    if written is not None:  # most texts
+        return written
     parts = text.parts(locale)
-    if len(parts) == 1 and not parts[0][1]:  # most texts: one piece, no English in it
+    if len(parts) == 1 and not parts[0][1]:  # one piece, no English in it
         return parts[0][0]
     if not any(english for _, english in parts):
         return "".join(piece for piece, _ in parts)
