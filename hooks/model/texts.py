@@ -108,6 +108,9 @@ class Text:
 
     def render(self, locale: str) -> str:
         """The text in one language with its figures written for that language, English marks taken off."""
+        written = self.as_written(locale)
+        if written is not None:  # most texts
+            return written
         return "".join(piece for piece, _ in self.parts(locale))
 
     def as_written(self, locale: str) -> str | None:
