@@ -10,6 +10,7 @@ Example counts are modest and the runs are derandomized, so CI time and results 
 from __future__ import annotations
 
 import copy
+import datetime
 import re
 import shutil
 import unicodedata
@@ -172,31 +173,64 @@ def test_an_amount_is_shown_in_pounds_and_pence(value):
         assert Figure("money", value).render(locale) == f"£{value:,.2f}"
 
 
-def test_the_locales_write_pounds_as_the_site_writes_them():
-    """hooks/model/locales.format_money writes amounts as CLDR's ¤#,##0.00 with £ . , and -: what en_GB and cy_GB have."""
+def test_the_locales_write_figures_as_the_site_writes_them():
+    """hooks/model/locales.py writes figures as CLDR's data for en_GB and cy_GB says: these patterns, symbols and month names."""
     from babel import Locale
-
-    for name in ("en_GB", "cy_GB"):
-        locale = Locale.parse(name)
-        pattern, symbols = locale.currency_formats["standard"], locale.number_symbols["latn"]
-        assert (pattern.pattern, pattern.prefix, pattern.suffix, pattern.grouping, pattern.frac_prec) == ("¤#,##0.00", ("¤", "-¤"), ("", ""), (3, 3), (2, 2)), name
-        assert (symbols["decimal"], symbols["group"], symbols["minusSign"], locale.currency_symbols["GBP"]) == (".", ",", "-", "£"), name
-
-
-@modest(3000)
-@given(st.one_of(
-    st.integers(-10**15, 10**15),
-    st.decimals(min_value=-10**12, max_value=10**12, places=2, allow_nan=False, allow_infinity=False),
-    st.decimals(min_value=-10**6, max_value=10**6, places=5, allow_nan=False, allow_infinity=False),  # rounded: half to even, as Babel rounds
-    st.sampled_from([Decimal("0.005"), Decimal("0.015"), Decimal("-0.005"), Decimal("-0.001"), Decimal("-0"), Decimal("1E+3"), Decimal("2.50E+2")]),
-))
-def test_an_amount_is_written_as_babel_writes_it(value):
-    from babel.numbers import format_currency
 
     from hooks.model import locales
 
-    for locale in ("en", "cy"):
-        assert locales.format_money(value, locale) == format_currency(value, "GBP", locale=locales.babel_locale(locale))
+    for locale in locales.LOCALES:
+        cldr = Locale.parse(locales.babel_locale(locale))
+        currency, symbols = cldr.currency_formats["standard"], cldr.number_symbols["latn"]
+        assert (currency.pattern, currency.prefix, currency.suffix, currency.grouping, currency.frac_prec) == ("¤#,##0.00", ("¤", "-¤"), ("", ""), (3, 3), (2, 2)), locale
+        assert (symbols["decimal"], symbols["group"], symbols["minusSign"], symbols["percentSign"], cldr.currency_symbols["GBP"]) == (".", ",", "-", "%", "£"), locale
+        for context in ("format", "stand-alone"):
+            assert tuple(cldr.months[context]["wide"][month] for month in range(1, 13)) == locales.MONTHS[locale], (locale, context)
+
+
+# Numbers as the data holds them: whole numbers, and decimals with the places they were written with.
+figures = st.one_of(
+    st.integers(-10**15, 10**15),
+    st.decimals(min_value=-10**12, max_value=10**12, places=2, allow_nan=False, allow_infinity=False),
+    st.decimals(min_value=-10**6, max_value=10**6, places=5, allow_nan=False, allow_infinity=False),
+    st.sampled_from([Decimal("0.005"), Decimal("0.015"), Decimal("-0.005"), Decimal("-0.001"), Decimal("-0"), Decimal("-0.0"), Decimal("1E+3"), Decimal("2.50E+2"), Decimal("84.0"), Decimal("1.5E-7")]),
+)
+
+
+@modest(3000)
+@given(figures)
+def test_a_figure_is_written_as_babel_writes_it(value):
+    from babel.numbers import format_currency, format_decimal, format_percent
+
+    from hooks.model import locales
+
+    places = max(0, -value.as_tuple().exponent) if isinstance(value, Decimal) else 0
+    pattern = "#,##0" + ("." + "0" * places if places else "")  # the decimals as written
+    for locale in locales.LOCALES:
+        babel_locale = locales.babel_locale(locale)
+        assert locales.format_money(value, locale) == format_currency(value, "GBP", locale=babel_locale)
+        assert locales.format_number(value, locale) == format_decimal(value, format=pattern, locale=babel_locale, decimal_quantization=True)
+        assert locales.format_percentage(value, locale) == format_percent(Decimal(value) / 100, format=pattern + "%", locale=babel_locale, decimal_quantization=True)
+
+
+@modest(1000)
+@given(st.dates(min_value=datetime.date(1, 1, 1), max_value=datetime.date(9999, 12, 31)))
+def test_a_day_and_a_month_are_written_as_babel_writes_them(day):
+    from babel.dates import format_date
+
+    from hooks.model import locales
+
+    for locale in locales.LOCALES:
+        assert locales.format_day(day, locale) == format_date(day, "d MMMM y", locale=locales.babel_locale(locale))
+        assert locales.format_month(day, locale) == format_date(day, "LLLL y", locale=locales.babel_locale(locale))
+
+
+def test_a_figure_is_never_a_float():
+    from hooks.model import locales
+
+    for write in (locales.format_number, locales.format_percentage, locales.format_money):
+        with pytest.raises(TypeError):
+            write(2.675, "en")
 
 
 # --- a whole plan made of generated values, through the loader, the checks and the renderer -----

@@ -1,4 +1,14 @@
-"""The site's two languages, and how figures are written in each (Babel, CLDR data)."""
+"""The site's two languages, and how figures are written in each (as CLDR writes them).
+
+Figures are written here as Babel, with its CLDR data, writes them in en_GB and cy_GB: the two
+languages write numbers alike (1,234.5, -5, 9.4%, £224,786.00) and differ only in the names of
+the months. They are written here, not by Babel, because Babel's first figure cost a command
+several hundredths of a second (importing it and reading its CLDR data for both languages) and
+every amount a look-up of the currency's names: a tenth of the time of checking the real site.
+tests/test_properties.py holds the two to each other: the locales' CLDR patterns, symbols and
+month names, and thousands of generated numbers, amounts and days in both languages. An upgrade
+of Babel whose CLDR data writes a figure otherwise fails there.
+"""
 
 from __future__ import annotations
 
@@ -13,62 +23,57 @@ DEFAULT_LOCALE = ENGLISH
 _BABEL = {ENGLISH: "en_GB", WELSH: "cy_GB"}
 NAMES_IN_ENGLISH = {ENGLISH: "English", WELSH: "Welsh"}  # in messages, which are written in English
 
+# CLDR's month names (wide, the same for a date and for a month on its own), as Babel 2.18 has them.
+MONTHS = {
+    ENGLISH: ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"),
+    WELSH: ("Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr"),
+}
+
 
 def babel_locale(locale: str) -> str:
     return _BABEL[locale]
 
 
-def _pattern(value: Decimal | int, suffix: str = "") -> str:
-    """A CLDR pattern that keeps exactly the decimals the value was written with."""
-    places = 0
-    if isinstance(value, Decimal):
-        exponent = value.as_tuple().exponent
-        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    return "#,##0" + ("." + "0" * places if places else "") + suffix
-
-
-# Babel (and its CLDR data) is imported when a figure is first formatted, not with this module,
-# so that commands which format nothing start sooner.
-
-
 def format_number(value: Decimal | int, locale: str) -> str:
-    from babel.numbers import format_decimal
+    """1234.50 -> "1,234.50": the digits as written (84.0 stays 84.0), grouped in thousands.
 
-    return format_decimal(value, format=_pattern(value), locale=_BABEL[locale], decimal_quantization=True)
+    Babel's format_decimal with the pattern #,##0 and as many decimals as were written; both
+    locales group with "," and write "." and "-".
+    """
+    _refuse_float(value)
+    return f"{value:,f}" if isinstance(value, Decimal) else f"{value:,}"
 
 
 def format_percentage(value: Decimal | int, locale: str) -> str:
     """9.4 -> "9.4%": the value is the percentage as written, not a fraction."""
-    from babel.numbers import format_percent
-
-    fraction = Decimal(value) / 100
-    return format_percent(fraction, format=_pattern(value, "%"), locale=_BABEL[locale], decimal_quantization=True)
+    return format_number(value, locale) + "%"
 
 
 def format_money(value: Decimal | int, locale: str) -> str:
     """224786 -> "£224,786.00", -1234.5 -> "-£1,234.50": pounds and pence, in both languages.
 
-    This is what Babel's format_currency(value, "GBP") writes in en_GB and cy_GB, whose CLDR
-    currency pattern is ¤#,##0.00 with the symbols £ . , and -: the digits are Python's own
-    rounding and grouping of the decimal (half to even, as Babel rounds). Written here because
-    Babel's took a tenth of the time of rendering a plan's pages (it looks up the currency's
-    name and plural forms for every amount). tests/test_properties.py holds the two to each
-    other: the locales' CLDR data, and thousands of amounts (negative, rounded, whole).
+    Babel's format_currency(value, "GBP"): CLDR's pattern ¤#,##0.00 for both locales, the
+    pence rounded half to even, as Babel rounds.
     """
+    _refuse_float(value)
     written = f"{Decimal(value):,.2f}"
     return "-£" + written[1:] if written.startswith("-") else "£" + written
 
 
-def format_day(value: datetime.date, locale: str) -> str:
-    from babel.dates import format_date
+def _refuse_float(value) -> None:
+    """A figure is a whole number or a decimal as written (hooks/model/strict_yaml.py), never a binary float, whose digits are not the ones written."""
+    if isinstance(value, float):
+        raise TypeError(f"a figure is a whole number or a decimal, not a float ({value!r})")
 
-    return format_date(value, "d MMMM y", locale=_BABEL[locale])
+
+def format_day(value: datetime.date, locale: str) -> str:
+    """1 March 2024, 1 Mawrth 2024: Babel's format_date(value, "d MMMM y")."""
+    return f"{value.day} {MONTHS[locale][value.month - 1]} {value.year}"
 
 
 def format_month(value: datetime.date, locale: str) -> str:
-    from babel.dates import format_date
-
-    return format_date(value, "LLLL y", locale=_BABEL[locale])
+    """March 2024, Mawrth 2024: Babel's format_date(value, "LLLL y")."""
+    return f"{MONTHS[locale][value.month - 1]} {value.year}"
 
 
 # --- Counted nouns in Welsh ----------------------------------------------------------------------
