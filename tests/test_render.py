@@ -104,7 +104,7 @@ def test_marking_english_names_never_touches_a_character_reference():
 
 
 def test_a_figure_keeps_its_written_decimals_however_often_it_is_formatted():
-    """Figures are formatted once per value as written: 84 and 84.0 are equal Decimals, never the same figure."""
+    """84 and 84.0 are equal Decimals, never the same figure: each is written with the places it was written with."""
     from decimal import Decimal
 
     from hooks.model.texts import Figure

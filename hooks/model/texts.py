@@ -15,7 +15,6 @@ A mark may hold a {placeholder}; marks are not nested, and an English text has n
 from __future__ import annotations
 
 import datetime
-import functools
 import re
 import string
 from dataclasses import dataclass, field
@@ -43,31 +42,18 @@ class Figure:
         return cls(kind, value)
 
     def render(self, locale: str) -> str:
-        if self.kind not in _FORMATTED_KINDS:  # a code, written as it is
-            return str(self.value)
-        written = self.value.isoformat() if isinstance(self.value, datetime.date) else str(self.value)
-        return _formatted(self.kind, type(self.value).__name__, written, locale)
-
-
-@functools.lru_cache(maxsize=None)
-def _formatted(kind: str, type_name: str, written: str, locale: str) -> str:
-    """A figure written for one language, from the value as written (84.0 stays apart from 84).
-
-    Remembered within the process: formatting is a pure function of these four, and Babel's
-    formatting is the costliest step of rendering a plan.
-    """
-    if kind in ("date", "month"):
-        day = datetime.date.fromisoformat(written)
-        return locales.format_day(day, locale) if kind == "date" else locales.format_month(day, locale)
-    value = {"int": int, "float": float}.get(type_name, Decimal)(written)
-    if kind == "number":
-        return locales.format_number(value, locale)
-    if kind == "percent":
-        return locales.format_percentage(value, locale)
-    return locales.format_money(value, locale)
-
-
-_FORMATTED_KINDS = ("number", "percent", "money", "date", "month")
+        """The figure written for one language (84.0 stays 84.0: a decimal keeps the places it was written with)."""
+        if self.kind == "number":
+            return locales.format_number(self.value, locale)
+        if self.kind == "percent":
+            return locales.format_percentage(self.value, locale)
+        if self.kind == "money":
+            return locales.format_money(self.value, locale)
+        if self.kind == "date":
+            return locales.format_day(self.value, locale)
+        if self.kind == "month":
+            return locales.format_month(self.value, locale)
+        return str(self.value)  # a code, written as it is
 
 
 def placeholders(template: str) -> list[str]:
