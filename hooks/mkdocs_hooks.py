@@ -38,7 +38,8 @@ def _current() -> publication.Publication:
 
 def _start() -> publication.Publication:
     global _publication
-    _publication = publication.make(ROOT)
+    _publication = None  # the last build's (mkdocs serve), dropped before this one is made
+    _publication = publication.make_for_build(ROOT)
     return _publication
 
 
@@ -53,6 +54,7 @@ def on_startup(command, dirty):
 
 def on_shutdown():
     _end_theme_changes()
+    publication.end_of_build()
 
 
 def _end_theme_changes() -> None:

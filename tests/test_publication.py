@@ -113,3 +113,45 @@ def test_the_check_called_from_python_leaves_the_collector_on():
     with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
         assert check.main(["--root", str(ROOT)]) == 0
     assert gc.isenabled()
+
+
+def test_a_build_sets_its_publication_aside_from_the_collector_until_it_ends():
+    """make_for_build() (the build's, hooks/mkdocs_hooks.py) freezes what is alive once the
+    publication is made, so the cycle collector's passes during the build do not walk it; the
+    collector is on again, and end_of_build() (on_shutdown) gives everything back to it. A
+    second make_for_build (a rebuild of `mkdocs serve`) first gives back and collects what the
+    first set aside: a cycle frozen by the first build and dropped since is freed by the second."""
+    import gc
+    import weakref
+
+    class Cycle:
+        pass
+
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    kept = Cycle()
+    kept.itself = kept
+    cycle = weakref.ref(kept)
+    try:
+        made = publication.make_for_build(ROOT)
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 10_000  # the data, the pages, the gate's texts...
+        assert not any(obj is made for obj in gc.get_objects())  # the collector's generations do not hold it
+        del kept
+        gc.collect()
+        assert cycle() is not None  # set aside: not collected
+        made = publication.make_for_build(ROOT)
+        assert cycle() is None
+    finally:
+        publication.end_of_build()
+    assert gc.get_freeze_count() == 0
+    assert any(obj is made for obj in gc.get_objects())
+    assert made.problems == publication.make(ROOT).problems == []
+
+
+def test_the_build_gives_its_publication_back_to_the_collector_at_shutdown(monkeypatch):
+    from hooks import mkdocs_hooks
+
+    ended = []
+    monkeypatch.setattr(publication, "end_of_build", lambda: ended.append(True))
+    mkdocs_hooks.on_shutdown()
+    assert ended == [True]
