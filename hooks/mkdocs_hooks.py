@@ -142,10 +142,11 @@ def on_env(env, config, files):
     made = _current()
     language_dir = Path(config.site_dir) / folder
     try:
-        open_data.write_files(language_dir, made.open_data_files(locale, config.site_url or ""))
-        base_url = config.site_url + folder if config.site_url else ""  # relative links without a site_url
-        language_dir.mkdir(parents=True, exist_ok=True)
-        (language_dir / feeds.FEED_PATH).write_text(made.feed(locale, base_url), "utf-8")
+        with publication.collector_paused():
+            open_data.write_files(language_dir, made.open_data_files(locale, config.site_url or ""))
+            base_url = config.site_url + folder if config.site_url else ""  # relative links without a site_url
+            language_dir.mkdir(parents=True, exist_ok=True)
+            (language_dir / feeds.FEED_PATH).write_text(made.feed(locale, base_url), "utf-8")
     except Exception:  # noqa: BLE001 - in a draft whose data has problems, the pages come without open data
         if not (made.problems and _is_draft()):
             raise
@@ -161,7 +162,8 @@ def on_post_build(config):
     """
     if engine.is_inner_build(config):
         return
-    search_index.write_per_language(Path(config.site_dir), engine.other_languages(config))
+    with publication.collector_paused():
+        search_index.write_per_language(Path(config.site_dir), engine.other_languages(config))
 
 
 def on_post_template(output_content, template_name, config):

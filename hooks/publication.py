@@ -189,7 +189,7 @@ def _names_plan_in(source: str, line: int | None, broken: set) -> bool:
 
 def make(root: Path) -> Publication:
     """The publication of the files under root as they are now, with every content problem found."""
-    with _collector_paused():
+    with collector_paused():
         return _make(root)
 
 
@@ -208,7 +208,7 @@ def make_for_build(root: Path) -> Publication:
     if gc.get_freeze_count():
         end_of_build()
         gc.collect()
-    with _collector_paused():
+    with collector_paused():
         made = _make(root)
         gc.freeze()
     return made
@@ -220,8 +220,9 @@ def end_of_build() -> None:
 
 
 @contextlib.contextmanager
-def _collector_paused():
-    """Python's cyclic garbage collector paused while a publication is made, then as it was.
+def collector_paused():
+    """Python's cyclic garbage collector paused while a publication is made (or the build's
+    other bulk work of the hooks: its open data, its search indexes), then as it was.
 
     Making a publication creates several hundred thousand objects (the data and its locations,
     the rendered pages, the gate's texts and units) and keeps most of them to the end, with

@@ -155,3 +155,31 @@ def test_the_build_gives_its_publication_back_to_the_collector_at_shutdown(monke
     monkeypatch.setattr(publication, "end_of_build", lambda: ended.append(True))
     mkdocs_hooks.on_shutdown()
     assert ended == [True]
+
+
+def test_the_builds_open_data_and_search_indexes_are_made_with_the_collector_paused(monkeypatch, tmp_path):
+    """The hooks' other bulk work in a build (the open data and feed in on_env, the search
+    indexes in on_post_build) runs with the cycle collector paused, as the publication is made
+    (publication.collector_paused), and leaves it on after."""
+    import gc
+    from types import SimpleNamespace
+
+    from hooks import mkdocs_hooks
+    from hooks.rendering import open_data, search_index
+
+    seen = {}
+    i18n = SimpleNamespace(building=False, default_language="en", current_language="en", build_languages=["en", "cy"])
+    config = SimpleNamespace(plugins={"i18n": i18n}, site_dir=str(tmp_path), site_url="")
+    def feed(locale, base_url):
+        seen["feed"] = gc.isenabled()
+        return ""
+
+    made = SimpleNamespace(problems=[], open_data_files=lambda locale, site_url: iter(()), feed=feed)
+    monkeypatch.setattr(mkdocs_hooks, "_publication", made)
+    monkeypatch.setattr(open_data, "write_files", lambda folder, files: seen.setdefault("open data", gc.isenabled()))
+    monkeypatch.setattr(search_index, "write_per_language", lambda folder, others: seen.setdefault("search", (gc.isenabled(), others)))
+    assert gc.isenabled()
+    mkdocs_hooks.on_env(None, config, None)
+    mkdocs_hooks.on_post_build(config)
+    assert seen == {"open data": False, "feed": False, "search": (False, ["cy"])}
+    assert gc.isenabled()
