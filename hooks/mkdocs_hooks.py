@@ -54,7 +54,6 @@ def on_startup(command, dirty):
 
 def on_shutdown():
     _end_theme_changes()
-    publication.end_of_build()
 
 
 def _end_theme_changes() -> None:

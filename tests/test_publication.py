@@ -115,14 +115,16 @@ def test_the_check_called_from_python_leaves_the_collector_on():
     assert gc.isenabled()
 
 
-def test_a_build_sets_its_publication_aside_from_the_collector_until_it_ends():
+def test_a_build_sets_its_publication_aside_from_the_collector():
     """make_for_build() (the build's, hooks/mkdocs_hooks.py) freezes what is alive once the
-    publication is made, so the cycle collector's passes during the build do not walk it; the
-    collector is on again, and end_of_build() (on_shutdown) gives everything back to it. A
-    second make_for_build (a rebuild of `mkdocs serve`) first gives back and collects what the
-    first set aside: a cycle frozen by the first build and dropped since is freed by the second."""
+    publication is made, so that the cycle collector's passes during the build, and its last
+    pass as the process exits, do not walk it; the collector is on again. The build's end
+    leaves it so. A second make_for_build (a rebuild of `mkdocs serve`) first gives back and
+    collects what the first set aside: a cycle frozen by the first and dropped since is freed."""
     import gc
     import weakref
+
+    from hooks import mkdocs_hooks
 
     class Cycle:
         pass
@@ -141,20 +143,13 @@ def test_a_build_sets_its_publication_aside_from_the_collector_until_it_ends():
         assert cycle() is not None  # set aside: not collected
         made = publication.make_for_build(ROOT)
         assert cycle() is None
+        frozen = gc.get_freeze_count()
+        mkdocs_hooks.on_shutdown()
+        assert gc.get_freeze_count() == frozen
     finally:
-        publication.end_of_build()
-    assert gc.get_freeze_count() == 0
+        gc.unfreeze()
     assert any(obj is made for obj in gc.get_objects())
     assert made.problems == publication.make(ROOT).problems == []
-
-
-def test_the_build_gives_its_publication_back_to_the_collector_at_shutdown(monkeypatch):
-    from hooks import mkdocs_hooks
-
-    ended = []
-    monkeypatch.setattr(publication, "end_of_build", lambda: ended.append(True))
-    mkdocs_hooks.on_shutdown()
-    assert ended == [True]
 
 
 def test_the_builds_open_data_and_search_indexes_are_made_with_the_collector_paused(monkeypatch, tmp_path):
