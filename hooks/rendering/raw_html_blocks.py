@@ -24,26 +24,31 @@ page the ids of the blocks (see "The ids of the blocks").
 from __future__ import annotations
 
 import html.parser
+import itertools
 import re
 
 from markdown import Extension
 from markdown.htmlparser import htmlparser as markdown_html_parser  # html.parser as Python-Markdown changes it, as MkDocs' reader uses it
 from markdown.preprocessors import HtmlBlockPreprocessor, Preprocessor
 
+# The repeats are possessive (*+, ++, ?+): whatever one of them matched, giving any back cannot make
+# the rest match (a name is followed by no name character, spaces by no space...), so the regex
+# engine need keep no places to go back to (a tenth of the time of _TAG.finditer on a plan page).
 _SPACE = "[ \t\n\r\f]"
-_ATTRIBUTE_NAME = "[a-zA-Z_:][-a-zA-Z0-9_:.]*"
-_QUOTED_VALUE = """"[^"<>`]*"|'[^'<>`]*'"""
-_ATTRIBUTE = rf"{_SPACE}+{_ATTRIBUTE_NAME}(?:{_SPACE}*={_SPACE}*(?:{_QUOTED_VALUE}))?"
-_REFERENCE = r"&(?:\#[0-9]+|\#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);"  # an entity or character reference closed by ";"
+_ATTRIBUTE_NAME = "[a-zA-Z_:][-a-zA-Z0-9_:.]*+"
+_QUOTED_VALUE = """"[^"<>`]*+"|'[^'<>`]*+'"""
+_ATTRIBUTE = rf"{_SPACE}++{_ATTRIBUTE_NAME}(?:{_SPACE}*+={_SPACE}*+(?:{_QUOTED_VALUE}))?+"
+_AFTER_AMPERSAND = r"(?:\#[0-9]+|\#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);"
+_REFERENCE = rf"&{_AFTER_AMPERSAND}"  # an entity or character reference closed by ";"
 _TAG = re.compile(
     rf"""
-    </(?P<end>[a-zA-Z][a-zA-Z0-9-]*){_SPACE}*>
-    | <(?P<start>[a-zA-Z][a-zA-Z0-9-]*)(?:{_ATTRIBUTE})*{_SPACE}*(?P<closed>/?)>
+    </(?P<end>[a-zA-Z][a-zA-Z0-9-]*+){_SPACE}*+>
+    | <(?P<start>[a-zA-Z][a-zA-Z0-9-]*+)(?:{_ATTRIBUTE})*+{_SPACE}*+(?P<closed>/?)>
     """,
     re.VERBOSE,
 )
 _PLAIN_LESS_THAN = re.compile(r"<(?![a-zA-Z/!?])")  # "<" that starts nothing: text to the parser
-_OTHER_AMPERSAND = re.compile(rf"(?!{_REFERENCE})&(?![^a-zA-Z\#]|\Z)")  # "&" that is neither a reference nor a plain "&"
+_OTHER_AMPERSAND = re.compile(rf"&(?!{_AFTER_AMPERSAND})(?![^a-zA-Z\#]|\Z)")  # "&" that is neither a reference nor a plain "&" (led by "&": the regex engine looks for it alone)
 _TEXT_OR_REFERENCE = re.compile(rf"[^<&]+|{_REFERENCE}|[<&]")
 _TEXT_CONTENT = frozenset(getattr(html.parser.HTMLParser, "CDATA_CONTENT_ELEMENTS", ())) | frozenset(
     getattr(html.parser.HTMLParser, "RCDATA_CONTENT_ELEMENTS", ())
@@ -52,9 +57,14 @@ _EMPTY_BLOCK_TAGS = frozenset({"hr"})  # HTMLExtractor.empty_tags: treated as if
 _BLANK_LINE = re.compile(r"(?:[ ]*\n){2}")  # markdown.htmlparser.blank_line_re, matched at a position
 
 
-def _is_plain(source: str, tags: int) -> bool:
-    """Whether every "<" of source starts one of its tags (or nothing) and every "&" is an entity or plain."""
-    return source.count("<") == tags + len(_PLAIN_LESS_THAN.findall(source)) and not _OTHER_AMPERSAND.search(source)
+def _has_other_ampersand(source: str) -> bool:
+    """Whether an "&" of source is neither an entity (or character reference) closed by ";" nor a plain "&"."""
+    return _OTHER_AMPERSAND.search(source) is not None
+
+
+def _every_less_than_is_plain(source: str, tags: int) -> bool:
+    """Whether every "<" of source starts one of its tags (`_TAG`'s matches, `tags` of them) or starts nothing."""
+    return source.count("<") == tags + len(_PLAIN_LESS_THAN.findall(source))
 
 
 class _Extraction:
@@ -106,16 +116,19 @@ class _Extraction:
             while self.stack.pop() != tag:
                 pass
         if not self.stack:
-            end = position + len(text)
-            self.cache.append(self.source[self.raw_from:end])
-            if _BLANK_LINE.match(self.source, end):
-                self.cache.append("\n")
-            else:
-                self.intail = True
-            self.inraw = False
-            self.pieces.append((True, "".join(self.cache)))
-            self.pieces.append((False, "\n\n"))
-            self.cache = []
+            self.end_raw_block(position + len(text))
+
+    def end_raw_block(self, end: int) -> None:
+        """The raw block's first tag closed by the end tag ending at `end`: the block is stashed (handle_endtag's end)."""
+        self.cache.append(self.source[self.raw_from:end])
+        if _BLANK_LINE.match(self.source, end):
+            self.cache.append("\n")
+        else:
+            self.intail = True
+        self.inraw = False
+        self.pieces.append((True, "".join(self.cache)))
+        self.pieces.append((False, "\n\n"))
+        self.cache = []
 
     def handle_between(self, start: int, end: int) -> None:
         """The text and references between two tags: handle_data, handle_entityref and handle_charref in turn.
@@ -173,31 +186,92 @@ def extract(source: str, block_level_elements) -> tuple | None:
 
     block_level_elements are the Markdown instance's (`md.block_level_elements`).
     """
-    tags = list(_TAG.finditer(source))
-    if not _is_plain(source, len(tags)):
-        return None  # a comment, a declaration, an unquoted attribute, an "&" that is no entity...
+    if _has_other_ampersand(source):
+        return None  # "R&D", "&#12"...
     extraction = _Extraction(source, frozenset(block_level_elements))
+    try:
+        tags = _read(extraction)
+    except _TextContent:
+        return None
+    if not _every_less_than_is_plain(source, tags):
+        return None  # a comment, a declaration, an unquoted attribute...
+    extraction.close()
+    return extraction.pieces, ids_of_blocks(extraction.pieces)
+
+
+class _TextContent(Exception):
+    """A tag whose content the HTML parser reads as text (<script>, <style>...): the page is not plain."""
+
+
+def _read(extraction: _Extraction) -> int:
+    """Gives the tags of the extraction's source, and the text between them, to its handlers in turn: how many tags.
+
+    Raises _TextContent at a tag whose content is text. The tags of a raw block out of a tail go
+    to `_end_of_raw_block` instead: there only the stack of open tags changes.
+    """
+    source = extraction.source
+    tags = _TAG.finditer(source)  # read as they come: a list of them all would only keep them alive for the cycle collector to walk
+    read = 0
     position = 0
     for match in tags:
+        read += 1
         tag_start, tag_end = match.span()
         if tag_start > position:
             extraction.handle_between(position, tag_start)
-        position = tag_end
-        tag = match.group("start")
-        if tag is None:
-            extraction.handle_endtag(match.group("end").lower(), match.group(), tag_start)
+        if extraction.inraw and not extraction.intail:  # this tag and the rest of the block
+            closing, in_block = _end_of_raw_block(itertools.chain((match,), tags), extraction.stack)
+            read += in_block - 1
+            if closing is None:
+                return read  # the page ends in the block (the text after its last tag is in its span)
+            position = closing.end()
+            extraction.end_raw_block(position)
             continue
-        tag = tag.lower()
+        position = tag_end
+        end, start, closed = match.groups()
+        if end is not None:
+            extraction.handle_endtag(end.lower(), match.group(), tag_start)
+            continue
+        tag = start.lower()
         if tag in _TEXT_CONTENT:
-            return None
-        if match.group("closed"):
+            raise _TextContent(tag)
+        if closed:
             extraction.handle_empty_tag(match.group(), tag in extraction.block_level, tag_start)  # handle_startendtag
         else:
             extraction.handle_starttag(tag, match.group(), tag_start)
     if position < len(source):
         extraction.handle_between(position, len(source))
-    extraction.close()
-    return extraction.pieces, ids_of_blocks(extraction.pieces)
+    return read
+
+
+def _end_of_raw_block(tags, stack: list) -> tuple:
+    """The end tag that closes a raw block out of any tail, its tags read from `tags` on: (its match, or None where the
+    page ends first; how many tags were read). Raises _TextContent at a tag whose content is text.
+
+    HTMLExtractor keeps such a block as written (it is the block's span) and ignores the text in
+    it: only its stack of open tags changes (its handle_starttag and handle_endtag, at less cost).
+    A start tag is pushed, but for an empty one (written self-closed, or <hr>, which HTMLExtractor
+    reads as self-closed), which handle_empty_tag keeps in the block. An end tag closes the
+    innermost open tag of its name and all opened after it, or nothing if none is open; the block
+    ends when the stack is empty.
+    """
+    read = 0
+    for match in tags:
+        read += 1
+        end, start, closed = match.groups()  # (one call for the three)
+        if end is not None:
+            tag = end.lower()
+            if tag in stack:
+                while stack.pop() != tag:
+                    pass
+                if not stack:
+                    return match, read
+            continue
+        tag = start.lower()
+        if tag in _TEXT_CONTENT:
+            raise _TextContent(tag)
+        if not closed and tag not in _EMPTY_BLOCK_TAGS:
+            stack.append(tag)
+    return None, read
 
 
 # --- The ids of the blocks ------------------------------------------------------------------------
