@@ -38,12 +38,30 @@ def python_markdowns(text: str) -> tuple:
 
 
 def ours(text: str) -> tuple | None:
+    """`extract`'s text and stash, as python_markdowns; its ids held to those of the pieces it stashed, read afresh."""
     md = markdown.Markdown()
     extracted = raw_html_blocks.extract(text, md.block_level_elements)
     if extracted is None:
         return None
-    pieces, _ = extracted
+    pieces, ids = extracted
+    assert ids == ids_of_stashed_pieces(pieces)
     return "".join(md.htmlStash.store(piece) if stashed else piece for stashed, piece in pieces), md.htmlStash.rawHtmlBlocks
+
+
+# The ids of `extract`'s stashed pieces, read afresh: in a piece `extract` stashed, every "<" before a
+# letter begins a start tag, no attribute value holds a ">"; so this finds every start tag that may
+# have an id or a name (and a few more, an attribute's value that says "id", which _ids_of_tag then
+# reads for what it is). (How the module itself read them, before it took them as it read the tags.)
+TAG_WITH_ID_OR_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(?=[^>]*[ \t\n\r\f](?:[iI][dD]|[nN][aA][mM][eE]))[^>]*>")
+
+
+def ids_of_stashed_pieces(pieces: list) -> set:
+    ids = set()
+    for stashed, text in pieces:
+        if stashed:
+            for match in TAG_WITH_ID_OR_NAME.finditer(text):
+                ids.update(raw_html_blocks._ids_of_tag(match.group(1).lower(), match.group()))
+    return ids
 
 
 # Pieces of text a page may hold, and what HTMLExtractor turns on: block and inline tags, at the
@@ -59,6 +77,7 @@ PIECES = (
     "<svg viewBox=\"0 0 10 10\" role=\"img\">", "</svg>", "<rect x=\"1\" y=\"2\"/>", "<text x=\"1\">", "</text>", "<figure>", "</figure>",
     "<details open>", "</details>", "<p\nclass=\"x\">", "</p >", "<dl>", "</dl>", "<dt>", "</dt>",
     "<div id=\"q\">", "<a NAME=\"N\">", "<div id>", "<span id=\"s\"/>", "<br id=\"b\"/>", "<hr id=\"h\">", "<p name=\"pn\">", "<td ID='t&amp;u'>",
+    "<div title=\"an id name\" data-id=\"x\" idx=\"y\" named=\"z\">", "<a name='m' iD = \"n\">", "<img name=\"i\" id=\"j\"/>", "<hr\nid='k'/>",
     "&amp;", "&#39;", "&#x27;", "&nbsp;", " & ", " < 5", "a", "Text", " words ", "\n", "\n\n", "\n\n\n", " ", "  ", "   ", "    ",
     "# Heading", "- item", "| a | b |", "`<div>`", "{: #id }", "**bold**",
 )

@@ -24,7 +24,6 @@ page the ids of the blocks (see "The ids of the blocks").
 from __future__ import annotations
 
 import html.parser
-import itertools
 import re
 
 from markdown import Extension
@@ -37,7 +36,12 @@ from markdown.preprocessors import HtmlBlockPreprocessor, Preprocessor
 _SPACE = "[ \t\n\r\f]"
 _ATTRIBUTE_NAME = "[a-zA-Z_:][-a-zA-Z0-9_:.]*+"
 _QUOTED_VALUE = """"[^"<>`]*+"|'[^'<>`]*+'"""
-_ATTRIBUTE = rf"{_SPACE}++{_ATTRIBUTE_NAME}(?:{_SPACE}*+={_SPACE}*+(?:{_QUOTED_VALUE}))?+"
+# An attribute, its name in the group "named" where it is id or name (in any case): a tag's ids are
+# in such attributes (see "The ids of the blocks").
+_ATTRIBUTE = (
+    rf"{_SPACE}++(?:(?P<named>[iI][dD]|[nN][aA][mM][eE])(?![-a-zA-Z0-9_:.])|{_ATTRIBUTE_NAME})"
+    rf"(?:{_SPACE}*+={_SPACE}*+(?:{_QUOTED_VALUE}))?+"
+)
 _AFTER_AMPERSAND = r"(?:\#[0-9]+|\#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);"
 _REFERENCE = rf"&{_AFTER_AMPERSAND}"  # an entity or character reference closed by ";"
 _TAG = re.compile(
@@ -85,6 +89,11 @@ class _Extraction:
         self.cache: list = []  # what HTMLExtractor caches outside a raw block (in a block's tail)
         self.raw_from = 0
         self.pieces: list = []
+        self.ids: set = set()  # of the tags stashed
+
+    def keep_ids(self, tag: str, text: str) -> None:
+        """The ids of a stashed start tag with an id or a name attribute, for the page (see "The ids of the blocks")."""
+        self.ids.update(_ids_of_tag(tag, text))
 
     def at_line_start(self, position: int) -> bool:
         column = position - (self.source.rfind("\n", 0, position) + 1)
@@ -94,9 +103,10 @@ class _Extraction:
             return False
         return self.source[position - column:position].strip() == ""
 
-    def handle_starttag(self, tag: str, text: str, position: int) -> None:
+    def handle_starttag(self, tag: str, text: str, position: int, named: bool) -> None:
+        """`named`: the tag has an id or a name attribute (so too in handle_startendtag)."""
         if tag in _EMPTY_BLOCK_TAGS:
-            self.handle_empty_tag(text, tag in self.block_level, position)
+            self.handle_startendtag(tag, text, position, named)
             return
         if tag in self.block_level and (self.intail or (self.at_line_start(position) and not self.inraw)):
             if not self.inraw:  # (in a block begun in a tail, HTMLExtractor begins it again: one more line break)
@@ -105,6 +115,8 @@ class _Extraction:
             self.pieces.append((False, "\n"))
         if self.inraw:
             self.stack.append(tag)
+            if named:
+                self.keep_ids(tag, text)
         else:
             self.pieces.append((False, text))
 
@@ -154,12 +166,18 @@ class _Extraction:
             self.intail = False
         self.pieces.append((False, data))
 
-    def handle_empty_tag(self, data: str, is_block: bool, position: int) -> None:
+    def handle_startendtag(self, tag: str, text: str, position: int, named: bool) -> None:
+        if self.handle_empty_tag(text, tag in self.block_level, position) and named:
+            self.keep_ids(tag, text)
+
+    def handle_empty_tag(self, data: str, is_block: bool, position: int) -> bool:
+        """(Whether data is stashed: in a raw block, in a block's tail, or as a block of its own.)"""
         if self.inraw:
-            return  # in the block's span
+            return True  # in the block's span
         if self.intail:
             self.cache.append(data)
-        elif is_block and self.at_line_start(position):
+            return True
+        if is_block and self.at_line_start(position):
             if _BLANK_LINE.match(self.source, position + len(data)):
                 data += "\n"
             else:
@@ -169,8 +187,9 @@ class _Extraction:
                 self.pieces.append((False, "\n"))
             self.pieces.append((True, data))
             self.pieces.append((False, "\n\n"))
-        else:
-            self.pieces.append((False, data))
+            return True
+        self.pieces.append((False, data))
+        return False
 
     def close(self) -> None:
         if self.inraw:
@@ -196,7 +215,7 @@ def extract(source: str, block_level_elements) -> tuple | None:
     if not _every_less_than_is_plain(source, tags):
         return None  # a comment, a declaration, an unquoted attribute...
     extraction.close()
-    return extraction.pieces, ids_of_blocks(extraction.pieces)
+    return extraction.pieces, extraction.ids
 
 
 class _TextContent(Exception):
@@ -206,8 +225,9 @@ class _TextContent(Exception):
 def _read(extraction: _Extraction) -> int:
     """Gives the tags of the extraction's source, and the text between them, to its handlers in turn: how many tags.
 
-    Raises _TextContent at a tag whose content is text. The tags of a raw block out of a tail go
-    to `_end_of_raw_block` instead: there only the stack of open tags changes.
+    Raises _TextContent at a tag whose content is text. Once a raw block is open out of a tail,
+    its tags go to `_end_of_raw_block` instead, to the one that closes it: there only the stack
+    of open tags changes.
     """
     source = extraction.source
     tags = _TAG.finditer(source)  # read as they come: a list of them all would only keep them alive for the cycle collector to walk
@@ -218,34 +238,34 @@ def _read(extraction: _Extraction) -> int:
         tag_start, tag_end = match.span()
         if tag_start > position:
             extraction.handle_between(position, tag_start)
-        if extraction.inraw and not extraction.intail:  # this tag and the rest of the block
-            closing, in_block = _end_of_raw_block(itertools.chain((match,), tags), extraction.stack)
-            read += in_block - 1
+        position = tag_end
+        end, start, named, closed = match.groups()
+        if end is not None:
+            extraction.handle_endtag(end.lower(), match.group(), tag_start)
+        else:
+            tag = start.lower()
+            if tag in _TEXT_CONTENT:
+                raise _TextContent(tag)
+            if closed:
+                extraction.handle_startendtag(tag, match.group(), tag_start, named is not None)
+            else:
+                extraction.handle_starttag(tag, match.group(), tag_start, named is not None)
+        if extraction.inraw and not extraction.intail:  # the rest of the block
+            closing, in_block = _end_of_raw_block(tags, extraction.stack, extraction.ids)
+            read += in_block
             if closing is None:
                 return read  # the page ends in the block (the text after its last tag is in its span)
             position = closing.end()
             extraction.end_raw_block(position)
-            continue
-        position = tag_end
-        end, start, closed = match.groups()
-        if end is not None:
-            extraction.handle_endtag(end.lower(), match.group(), tag_start)
-            continue
-        tag = start.lower()
-        if tag in _TEXT_CONTENT:
-            raise _TextContent(tag)
-        if closed:
-            extraction.handle_empty_tag(match.group(), tag in extraction.block_level, tag_start)  # handle_startendtag
-        else:
-            extraction.handle_starttag(tag, match.group(), tag_start)
     if position < len(source):
         extraction.handle_between(position, len(source))
     return read
 
 
-def _end_of_raw_block(tags, stack: list) -> tuple:
+def _end_of_raw_block(tags, stack: list, ids: set) -> tuple:
     """The end tag that closes a raw block out of any tail, its tags read from `tags` on: (its match, or None where the
-    page ends first; how many tags were read). Raises _TextContent at a tag whose content is text.
+    page ends first; how many tags were read). The ids of its tags go to `ids`. Raises _TextContent at a tag whose
+    content is text.
 
     HTMLExtractor keeps such a block as written (it is the block's span) and ignores the text in
     it: only its stack of open tags changes (its handle_starttag and handle_endtag, at less cost).
@@ -257,20 +277,26 @@ def _end_of_raw_block(tags, stack: list) -> tuple:
     read = 0
     for match in tags:
         read += 1
-        end, start, closed = match.groups()  # (one call for the three)
+        end, start, named, closed = match.groups()  # (one call for the four)
         if end is not None:
             tag = end.lower()
-            if tag in stack:
+            if stack[-1] == tag:  # most often the innermost open tag (one comparison, no walk of the stack from its bottom)
+                stack.pop()
+            elif tag in stack:
                 while stack.pop() != tag:
                     pass
-                if not stack:
-                    return match, read
+            else:
+                continue  # it closes nothing
+            if not stack:
+                return match, read
             continue
         tag = start.lower()
         if tag in _TEXT_CONTENT:
             raise _TextContent(tag)
         if not closed and tag not in _EMPTY_BLOCK_TAGS:
             stack.append(tag)
+        if named is not None:
+            ids.update(_ids_of_tag(tag, match.group()))
     return None, read
 
 
@@ -280,37 +306,23 @@ def _end_of_raw_block(tags, stack: list) -> tuple:
 # validation.anchors setting, of a link to an id that is not there). The preprocessor here runs
 # before that reader, so the reader sees the page without its blocks, and the ids of the blocks
 # are given back to the page by the adapter (hooks/mkdocs_hooks.py, on_page_content).
+#
+# MkDocs' reader takes the ids from the start tags. Of a stashed piece of `extract`, every start
+# tag is one `_TAG` matched, and `extract` takes the ids of those that it stashes as it reads them;
+# only a tag with an attribute named id or name has any ("named" in _TAG), a few in a page.
+# tests/test_raw_html_blocks.py holds them to the ids of the stashed pieces read afresh.
 
 _ATTRIBUTE_VALUE = re.compile(rf"{_SPACE}+({_ATTRIBUTE_NAME})(?:{_SPACE}*={_SPACE}*({_QUOTED_VALUE}))?")
 
 
 def _ids_of_tag(tag: str, text: str) -> list:
     """The values MkDocs' reader takes as ids from one start tag: its id, and a name of an <a>."""
-    lowered = text.lower()
-    if "id" not in lowered and "name" not in lowered:
-        return []
     found = []
     for name, value in _ATTRIBUTE_VALUE.findall(text[len(tag) + 1:]):
         name = name.lower()
         if name == "id" or (name == "name" and tag == "a"):
             found.append(html.unescape(value[1:-1]) if value else None)
     return found
-
-
-# In a block `extract` stashed, every "<" before a letter begins a start tag, no attribute value
-# holds a ">": so this finds every start tag that may have an id or a name (and a few more, an
-# attribute's value that says "id", which _ids_of_tag then reads for what it is).
-_TAG_WITH_ID_OR_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(?=[^>]*[ \t\n\r\f](?:[iI][dD]|[nN][aA][mM][eE]))[^>]*>")
-
-
-def ids_of_blocks(pieces: list) -> set:
-    """Every id of the stashed pieces of `extract`, as MkDocs' reader of raw HTML finds them."""
-    ids = set()
-    for stashed, text in pieces:
-        if stashed:
-            for match in _TAG_WITH_ID_OR_NAME.finditer(text):
-                ids.update(_ids_of_tag(match.group(1).lower(), match.group()))
-    return ids
 
 
 class _Ids(markdown_html_parser.HTMLParser):
