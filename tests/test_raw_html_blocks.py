@@ -130,6 +130,7 @@ IN_RAW_BLOCKS = [
     "<div><div>a</div>\n</div>b\n\nc", "<div>\n<div>\n<div>a</div></div>\n</div>\n\n<div>b</div>", "<ul><li><ul><li>a</li></ul></li></ul>",
     "<div>\n</p></span>\n</div>x", "<div>\n<p>a</div>\n\nb", "<div>\n<p>unclosed", "<div>\n<p>a</p>", "<DIV>\n<P>a</p>\n</Div>x\n\ny",
     "<table>\n<tr><td>1</td></tr>\n</table>\n<table><tr><td>2</td></tr></table> tail &amp; <hr> <div>\nx</div>\n",
+    "<div>\na < b <\n<p>c <</p>\n</div>x <\n\n<", "<div>a</div> < <div>\n< </div>",
 ]
 
 
@@ -144,7 +145,7 @@ def test_on_tricky_text_it_finds_what_htmlextractor_finds(text):
 
 
 # The module's regexes for tags and for "&", as they read written plainly: without possessive repeats,
-# the "&" after the look-ahead.
+# the "&" after the look-ahead; and every "<" that begins no tag, which _TAG also matches, alone.
 PLAIN_TAG = re.compile(
     r"""</(?P<end>[a-zA-Z][a-zA-Z0-9-]*)[ \t\n\r\f]*>"""
     r"""|<(?P<start>[a-zA-Z][a-zA-Z0-9-]*)(?:[ \t\n\r\f]+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:[ \t\n\r\f]*=[ \t\n\r\f]*(?:"[^"<>`]*"|'[^'<>`]*'))?)*[ \t\n\r\f]*(?P<closed>/?)>"""
@@ -153,20 +154,29 @@ PLAIN_OTHER_AMPERSAND = re.compile(r"(?!&(?:\#[0-9]+|\#[xX][0-9a-fA-F]+|[a-zA-Z]
 
 
 def tags_of(pattern: re.Pattern, text: str) -> list:
-    return [(match.span(), match.group("end", "start", "closed")) for match in pattern.finditer(text)]
+    return [(match.span(), match.group("end", "start", "closed")) for match in pattern.finditer(text) if match.group("end", "start") != (None, None)]
+
+
+def other_less_thans(text: str) -> list:
+    """Where a "<" of text begins no tag (that PLAIN_TAG matches)."""
+    return [at for at, character in enumerate(text) if character == "<" and not PLAIN_TAG.match(text, at)]
 
 
 @modest(1000)
 @given(text=st.one_of(page_of_pieces(PIECES + DECLINED), st.text(alphabet="<>/&#;=\"'` \t\n\fdivpa-_:.1xX", max_size=80)))
 def test_its_regexes_find_what_they_find_written_plainly(text):
     assert tags_of(raw_html_blocks._TAG, text) == tags_of(PLAIN_TAG, text)
+    others = [match.start() for match in raw_html_blocks._TAG.finditer(text) if match.group("end", "start") == (None, None)]
+    assert others == other_less_thans(text)
+    assert all(raw_html_blocks._TAG.match(text, at).group() == "<" for at in others)
     assert bool(raw_html_blocks._OTHER_AMPERSAND.search(text)) == bool(PLAIN_OTHER_AMPERSAND.search(text))
 
 
 @pytest.mark.parametrize("text", [
     "<!-- c -->\n\n<div>a</div>", "<script>if (a < b) {}</script>", "<a href=x>y</a>", "R&D", "&#12", "<!DOCTYPE html>", "<title>T</title>",
     "<div>\n<script>a</script>\n</div>", "<div>\n<style/>\n</div>", "<div>\n<a href=x>y</a>\n</div>", "<div>\n<!-- c -->\n</div>",
-    "<div>\n<p>a</p>\n</div>\n\nR&D", "<div>\n<p>a</p>\n</div><?x?>", "<div>\n<p>a <b\n</div>",
+    "<div>\n<p>a</p>\n</div>\n\nR&D", "<div>\n<p>a</p>\n</div><?x?>", "<div>\n<p>a <b\n</div>", "<div>\n<p>a</p><!x>\n</div>",
+    "a <b c=d> e", "a </ b>", "<p>a</p> <?b", "<div>\n</>\n</div>",
 ])
 def test_it_declines_what_it_does_not_read(text):
     assert ours(text) is None
