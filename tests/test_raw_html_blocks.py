@@ -121,8 +121,8 @@ TRICKY = [
 ]
 # Inside a raw block out of a tail, `extract` reads only the tags' names (`_end_of_raw_block`): a block
 # begun in a tail, before and after its first line break; <hr> and self-closed tags in a block (never
-# open: an end tag of their name closes nothing); nested
-# tags of one name; end tags of no open tag; a block the page ends in; names in capitals.
+# open: an end tag of their name closes nothing); nested tags of one name; end tags of no open tag; a
+# block the page ends in; names in capitals; a "<" that is text.
 IN_RAW_BLOCKS = [
     "<div>a</div> <div>b\n<p>c</p>\n</div>\n\nx", "<div>a</div><p>b<div>c</div></p>d\n<p>e</p>\n\nf", "<div>a</div> <p>b\n<hr>\n</p>x",
     "<div>\n<hr>\n<hr/>\n<p>a</p>\n</div>\n\nx", "<div>\n<hr id=\"h\">\n</div>", "<div>\n<span/><br><img src=\"a\">\n</div>b",

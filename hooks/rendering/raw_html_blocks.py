@@ -10,7 +10,8 @@ entity and run of text of the page in Python: on a plan page, whose blocks are m
 attributes are quoted, entities closed by `;`, text. For that subset it follows
 HTMLExtractor's rules one for one (the `_Extraction` methods below are its `handle_*`
 methods, in the same order and with the same names), so the page's text and its stash come
-out the same. A page with anything else (a comment, `<!DOCTYPE`, `<?`, a `<script>` or other
+out the same; inside a raw block, where HTMLExtractor changes only its stack of open tags (most
+of a plan page's tags), `_end_of_raw_block` reads the tags for that alone. A page with anything else (a comment, `<!DOCTYPE`, `<?`, a `<script>` or other
 element whose content the parser reads as text, an unquoted attribute, `&` that is neither an
 entity closed by `;` nor a plain `&`) is left to Python-Markdown's own extractor, whole.
 tests/test_raw_html_blocks.py holds the two to the same output on every page of the site, on
