@@ -8,6 +8,8 @@ text, on every page of the site as the build renders it, and on whole conversion
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import pytest
 from hypothesis import given
@@ -36,12 +38,30 @@ def python_markdowns(text: str) -> tuple:
 
 
 def ours(text: str) -> tuple | None:
+    """`extract`'s text and stash, as python_markdowns; its ids held to those of the pieces it stashed, read afresh."""
     md = markdown.Markdown()
     extracted = raw_html_blocks.extract(text, md.block_level_elements)
     if extracted is None:
         return None
-    pieces, _ = extracted
+    pieces, ids = extracted
+    assert ids == ids_of_stashed_pieces(pieces)
     return "".join(md.htmlStash.store(piece) if stashed else piece for stashed, piece in pieces), md.htmlStash.rawHtmlBlocks
+
+
+# The ids of `extract`'s stashed pieces, read afresh: in a piece `extract` stashed, every "<" before a
+# letter begins a start tag, no attribute value holds a ">"; so this finds every start tag that may
+# have an id or a name (and a few more, an attribute's value that says "id", which _ids_of_tag then
+# reads for what it is). (How the module itself read them, before it took them as it read the tags.)
+TAG_WITH_ID_OR_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(?=[^>]*[ \t\n\r\f](?:[iI][dD]|[nN][aA][mM][eE]))[^>]*>")
+
+
+def ids_of_stashed_pieces(pieces: list) -> set:
+    ids = set()
+    for stashed, text in pieces:
+        if stashed:
+            for match in TAG_WITH_ID_OR_NAME.finditer(text):
+                ids.update(raw_html_blocks._ids_of_tag(match.group(1).lower(), match.group()))
+    return ids
 
 
 # Pieces of text a page may hold, and what HTMLExtractor turns on: block and inline tags, at the
@@ -57,6 +77,7 @@ PIECES = (
     "<svg viewBox=\"0 0 10 10\" role=\"img\">", "</svg>", "<rect x=\"1\" y=\"2\"/>", "<text x=\"1\">", "</text>", "<figure>", "</figure>",
     "<details open>", "</details>", "<p\nclass=\"x\">", "</p >", "<dl>", "</dl>", "<dt>", "</dt>",
     "<div id=\"q\">", "<a NAME=\"N\">", "<div id>", "<span id=\"s\"/>", "<br id=\"b\"/>", "<hr id=\"h\">", "<p name=\"pn\">", "<td ID='t&amp;u'>",
+    "<div title=\"an id name\" data-id=\"x\" idx=\"y\" named=\"z\">", "<a name='m' iD = \"n\">", "<img name=\"i\" id=\"j\"/>", "<hr\nid='k'/>",
     "&amp;", "&#39;", "&#x27;", "&nbsp;", " & ", " < 5", "a", "Text", " words ", "\n", "\n\n", "\n\n\n", " ", "  ", "   ", "    ",
     "# Heading", "- item", "| a | b |", "`<div>`", "{: #id }", "**bold**",
 )
@@ -98,6 +119,24 @@ TRICKY = [
     "<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n\n## Heading {: #h }\n\n<table>\n<tr><td>1</td></tr>\n</table>",
     "<div>a</div>\n \n<p>b</p>", "<div>a</div>  \n\n", "<div>a</div>\n", "<div>a</div>", "&amp;", "<div>&#39;</div>&#39;\n\nx",
 ]
+# Inside a raw block out of a tail, `extract` reads only the tags' names (`_end_of_raw_block`): a block
+# begun in a tail, before and after its first line break; <hr> and self-closed tags in a block (never
+# open: an end tag of their name closes nothing); nested tags of one name; end tags of no open tag; a
+# block the page ends in; names in capitals; a "<" that is text.
+IN_RAW_BLOCKS = [
+    "<div>a</div> <div>b\n<p>c</p>\n</div>\n\nx", "<div>a</div><p>b<div>c</div></p>d\n<p>e</p>\n\nf", "<div>a</div> <p>b\n<hr>\n</p>x",
+    "<div>\n<hr>\n<hr/>\n<p>a</p>\n</div>\n\nx", "<div>\n<hr id=\"h\">\n</div>", "<div>\n<span/><br><img src=\"a\">\n</div>b",
+    "<div>\n<hr>\n<div>\n</hr>\n</div>x</div>\n\ny", "<div>\n<div/>\n</div>x\n\ny", "<p>\n<p/>a</p>b",
+    "<div><div>a</div>\n</div>b\n\nc", "<div>\n<div>\n<div>a</div></div>\n</div>\n\n<div>b</div>", "<ul><li><ul><li>a</li></ul></li></ul>",
+    "<div>\n</p></span>\n</div>x", "<div>\n<p>a</div>\n\nb", "<div>\n<p>unclosed", "<div>\n<p>a</p>", "<DIV>\n<P>a</p>\n</Div>x\n\ny",
+    "<table>\n<tr><td>1</td></tr>\n</table>\n<table><tr><td>2</td></tr></table> tail &amp; <hr> <div>\nx</div>\n",
+    "<div>\na < b <\n<p>c <</p>\n</div>x <\n\n<", "<div>a</div> < <div>\n< </div>",
+]
+
+
+@pytest.mark.parametrize("text", IN_RAW_BLOCKS)
+def test_in_raw_blocks_it_finds_what_htmlextractor_finds(text):
+    assert ours(text) == python_markdowns(text)
 
 
 @pytest.mark.parametrize("text", TRICKY)
@@ -105,7 +144,40 @@ def test_on_tricky_text_it_finds_what_htmlextractor_finds(text):
     assert ours(text) == python_markdowns(text)
 
 
-@pytest.mark.parametrize("text", ["<!-- c -->\n\n<div>a</div>", "<script>if (a < b) {}</script>", "<a href=x>y</a>", "R&D", "&#12", "<!DOCTYPE html>", "<title>T</title>"])
+# The module's regexes for tags and for "&", as they read written plainly: without possessive repeats,
+# the "&" after the look-ahead; and every "<" that begins no tag, which _TAG also matches, alone.
+PLAIN_TAG = re.compile(
+    r"""</(?P<end>[a-zA-Z][a-zA-Z0-9-]*)[ \t\n\r\f]*>"""
+    r"""|<(?P<start>[a-zA-Z][a-zA-Z0-9-]*)(?:[ \t\n\r\f]+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:[ \t\n\r\f]*=[ \t\n\r\f]*(?:"[^"<>`]*"|'[^'<>`]*'))?)*[ \t\n\r\f]*(?P<closed>/?)>"""
+)
+PLAIN_OTHER_AMPERSAND = re.compile(r"(?!&(?:\#[0-9]+|\#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);)&(?![^a-zA-Z\#]|\Z)")
+
+
+def tags_of(pattern: re.Pattern, text: str) -> list:
+    return [(match.span(), match.group("end", "start", "closed")) for match in pattern.finditer(text) if match.group("end", "start") != (None, None)]
+
+
+def other_less_thans(text: str) -> list:
+    """Where a "<" of text begins no tag (that PLAIN_TAG matches)."""
+    return [at for at, character in enumerate(text) if character == "<" and not PLAIN_TAG.match(text, at)]
+
+
+@modest(1000)
+@given(text=st.one_of(page_of_pieces(PIECES + DECLINED), st.text(alphabet="<>/&#;=\"'` \t\n\fdivpa-_:.1xX", max_size=80)))
+def test_its_regexes_find_what_they_find_written_plainly(text):
+    assert tags_of(raw_html_blocks._TAG, text) == tags_of(PLAIN_TAG, text)
+    others = [match.start() for match in raw_html_blocks._TAG.finditer(text) if match.group("end", "start") == (None, None)]
+    assert others == other_less_thans(text)
+    assert all(raw_html_blocks._TAG.match(text, at).group() == "<" for at in others)
+    assert bool(raw_html_blocks._OTHER_AMPERSAND.search(text)) == bool(PLAIN_OTHER_AMPERSAND.search(text))
+
+
+@pytest.mark.parametrize("text", [
+    "<!-- c -->\n\n<div>a</div>", "<script>if (a < b) {}</script>", "<a href=x>y</a>", "R&D", "&#12", "<!DOCTYPE html>", "<title>T</title>",
+    "<div>\n<script>a</script>\n</div>", "<div>\n<style/>\n</div>", "<div>\n<a href=x>y</a>\n</div>", "<div>\n<!-- c -->\n</div>",
+    "<div>\n<p>a</p>\n</div>\n\nR&D", "<div>\n<p>a</p>\n</div><?x?>", "<div>\n<p>a <b\n</div>", "<div>\n<p>a</p><!x>\n</div>",
+    "a <b c=d> e", "a </ b>", "<p>a</p> <?b", "<div>\n</>\n</div>",
+])
 def test_it_declines_what_it_does_not_read(text):
     assert ours(text) is None
 

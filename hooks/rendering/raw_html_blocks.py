@@ -10,7 +10,8 @@ entity and run of text of the page in Python: on a plan page, whose blocks are m
 attributes are quoted, entities closed by `;`, text. For that subset it follows
 HTMLExtractor's rules one for one (the `_Extraction` methods below are its `handle_*`
 methods, in the same order and with the same names), so the page's text and its stash come
-out the same. A page with anything else (a comment, `<!DOCTYPE`, `<?`, a `<script>` or other
+out the same; inside a raw block, where HTMLExtractor changes only its stack of open tags (most
+of a plan page's tags), `_end_of_raw_block` reads the tags for that alone. A page with anything else (a comment, `<!DOCTYPE`, `<?`, a `<script>` or other
 element whose content the parser reads as text, an unquoted attribute, `&` that is neither an
 entity closed by `;` nor a plain `&`) is left to Python-Markdown's own extractor, whole.
 tests/test_raw_html_blocks.py holds the two to the same output on every page of the site, on
@@ -30,20 +31,30 @@ from markdown import Extension
 from markdown.htmlparser import htmlparser as markdown_html_parser  # html.parser as Python-Markdown changes it, as MkDocs' reader uses it
 from markdown.preprocessors import HtmlBlockPreprocessor, Preprocessor
 
+# The repeats are possessive (*+, ++, ?+): whatever one of them matched, giving any back cannot make
+# the rest match (a name is followed by no name character, spaces by no space...), so the regex
+# engine need keep no places to go back to (_TAG.finditer takes a seventh less time on a plan page).
 _SPACE = "[ \t\n\r\f]"
-_ATTRIBUTE_NAME = "[a-zA-Z_:][-a-zA-Z0-9_:.]*"
-_QUOTED_VALUE = """"[^"<>`]*"|'[^'<>`]*'"""
-_ATTRIBUTE = rf"{_SPACE}+{_ATTRIBUTE_NAME}(?:{_SPACE}*={_SPACE}*(?:{_QUOTED_VALUE}))?"
-_REFERENCE = r"&(?:\#[0-9]+|\#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);"  # an entity or character reference closed by ";"
+_ATTRIBUTE_NAME = "[a-zA-Z_:][-a-zA-Z0-9_:.]*+"
+_QUOTED_VALUE = """"[^"<>`]*+"|'[^'<>`]*+'"""
+# An attribute, its name in the group "named" where it is id or name (in any case): a tag's ids are
+# in such attributes (see "The ids of the blocks").
+_ATTRIBUTE = (
+    rf"{_SPACE}++(?:(?P<named>[iI][dD]|[nN][aA][mM][eE])(?![-a-zA-Z0-9_:.])|{_ATTRIBUTE_NAME})"
+    rf"(?:{_SPACE}*+={_SPACE}*+(?:{_QUOTED_VALUE}))?+"
+)
+_AFTER_AMPERSAND = r"(?:\#[0-9]+|\#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);"
+_REFERENCE = rf"&{_AFTER_AMPERSAND}"  # an entity or character reference closed by ";"
 _TAG = re.compile(
     rf"""
-    </(?P<end>[a-zA-Z][a-zA-Z0-9-]*){_SPACE}*>
-    | <(?P<start>[a-zA-Z][a-zA-Z0-9-]*)(?:{_ATTRIBUTE})*{_SPACE}*(?P<closed>/?)>
+    </(?P<end>[a-zA-Z][a-zA-Z0-9-]*+){_SPACE}*+>
+    | <(?P<start>[a-zA-Z][a-zA-Z0-9-]*+)(?:{_ATTRIBUTE})*+{_SPACE}*+(?P<closed>/?)>
+    | <  # any other "<" (neither group there): text if it starts nothing, else the page is not plain
     """,
     re.VERBOSE,
 )
-_PLAIN_LESS_THAN = re.compile(r"<(?![a-zA-Z/!?])")  # "<" that starts nothing: text to the parser
-_OTHER_AMPERSAND = re.compile(rf"(?!{_REFERENCE})&(?![^a-zA-Z\#]|\Z)")  # "&" that is neither a reference nor a plain "&"
+_STARTS_SOMETHING = re.compile(r"[a-zA-Z/!?]")  # after a "<": what the parser reads as a tag, a comment, a declaration...
+_OTHER_AMPERSAND = re.compile(rf"&(?!{_AFTER_AMPERSAND})(?![^a-zA-Z\#]|\Z)")  # "&" that is neither a reference nor a plain "&" (led by "&": the regex engine looks for it alone)
 _TEXT_OR_REFERENCE = re.compile(rf"[^<&]+|{_REFERENCE}|[<&]")
 _TEXT_CONTENT = frozenset(getattr(html.parser.HTMLParser, "CDATA_CONTENT_ELEMENTS", ())) | frozenset(
     getattr(html.parser.HTMLParser, "RCDATA_CONTENT_ELEMENTS", ())
@@ -52,9 +63,19 @@ _EMPTY_BLOCK_TAGS = frozenset({"hr"})  # HTMLExtractor.empty_tags: treated as if
 _BLANK_LINE = re.compile(r"(?:[ ]*\n){2}")  # markdown.htmlparser.blank_line_re, matched at a position
 
 
-def _is_plain(source: str, tags: int) -> bool:
-    """Whether every "<" of source starts one of its tags (or nothing) and every "&" is an entity or plain."""
-    return source.count("<") == tags + len(_PLAIN_LESS_THAN.findall(source)) and not _OTHER_AMPERSAND.search(source)
+def _has_other_ampersand(source: str) -> bool:
+    """Whether an "&" of source is neither an entity (or character reference) closed by ";" nor a plain "&"."""
+    return _OTHER_AMPERSAND.search(source) is not None
+
+
+class _NotPlain(Exception):
+    """The page has HTML outside the plain subset: a comment, a declaration, an unquoted attribute, a <script>..."""
+
+
+def _text_less_than(match: re.Match) -> None:
+    """A "<" that begins no tag (_TAG's last choice) is text where it starts nothing; raises _NotPlain where it does."""
+    if _STARTS_SOMETHING.match(match.string, match.end()):
+        raise _NotPlain
 
 
 class _Extraction:
@@ -75,6 +96,11 @@ class _Extraction:
         self.cache: list = []  # what HTMLExtractor caches outside a raw block (in a block's tail)
         self.raw_from = 0
         self.pieces: list = []
+        self.ids: set = set()  # of the tags stashed
+
+    def keep_ids(self, tag: str, text: str) -> None:
+        """The ids of a stashed start tag with an id or a name attribute, for the page (see "The ids of the blocks")."""
+        self.ids.update(_ids_of_tag(tag, text))
 
     def at_line_start(self, position: int) -> bool:
         column = position - (self.source.rfind("\n", 0, position) + 1)
@@ -84,9 +110,10 @@ class _Extraction:
             return False
         return self.source[position - column:position].strip() == ""
 
-    def handle_starttag(self, tag: str, text: str, position: int) -> None:
+    def handle_starttag(self, tag: str, text: str, position: int, named: bool) -> None:
+        """`named`: the tag has an id or a name attribute (so too in handle_startendtag)."""
         if tag in _EMPTY_BLOCK_TAGS:
-            self.handle_empty_tag(text, tag in self.block_level, position)
+            self.handle_startendtag(tag, text, position, named)
             return
         if tag in self.block_level and (self.intail or (self.at_line_start(position) and not self.inraw)):
             if not self.inraw:  # (in a block begun in a tail, HTMLExtractor begins it again: one more line break)
@@ -95,6 +122,8 @@ class _Extraction:
             self.pieces.append((False, "\n"))
         if self.inraw:
             self.stack.append(tag)
+            if named:
+                self.keep_ids(tag, text)
         else:
             self.pieces.append((False, text))
 
@@ -106,16 +135,19 @@ class _Extraction:
             while self.stack.pop() != tag:
                 pass
         if not self.stack:
-            end = position + len(text)
-            self.cache.append(self.source[self.raw_from:end])
-            if _BLANK_LINE.match(self.source, end):
-                self.cache.append("\n")
-            else:
-                self.intail = True
-            self.inraw = False
-            self.pieces.append((True, "".join(self.cache)))
-            self.pieces.append((False, "\n\n"))
-            self.cache = []
+            self.end_raw_block(position + len(text))
+
+    def end_raw_block(self, end: int) -> None:
+        """The raw block's first tag closed by the end tag ending at `end`: the block is stashed (handle_endtag's end)."""
+        self.cache.append(self.source[self.raw_from:end])
+        if _BLANK_LINE.match(self.source, end):
+            self.cache.append("\n")
+        else:
+            self.intail = True
+        self.inraw = False
+        self.pieces.append((True, "".join(self.cache)))
+        self.pieces.append((False, "\n\n"))
+        self.cache = []
 
     def handle_between(self, start: int, end: int) -> None:
         """The text and references between two tags: handle_data, handle_entityref and handle_charref in turn.
@@ -141,12 +173,18 @@ class _Extraction:
             self.intail = False
         self.pieces.append((False, data))
 
-    def handle_empty_tag(self, data: str, is_block: bool, position: int) -> None:
+    def handle_startendtag(self, tag: str, text: str, position: int, named: bool) -> None:
+        if self.handle_empty_tag(text, tag in self.block_level, position) and named:
+            self.keep_ids(tag, text)
+
+    def handle_empty_tag(self, data: str, is_block: bool, position: int) -> bool:
+        """(Whether data is stashed: in a raw block, in a block's tail, or as a block of its own.)"""
         if self.inraw:
-            return  # in the block's span
+            return True  # in the block's span
         if self.intail:
             self.cache.append(data)
-        elif is_block and self.at_line_start(position):
+            return True
+        if is_block and self.at_line_start(position):
             if _BLANK_LINE.match(self.source, position + len(data)):
                 data += "\n"
             else:
@@ -156,8 +194,9 @@ class _Extraction:
                 self.pieces.append((False, "\n"))
             self.pieces.append((True, data))
             self.pieces.append((False, "\n\n"))
-        else:
-            self.pieces.append((False, data))
+            return True
+        self.pieces.append((False, data))
+        return False
 
     def close(self) -> None:
         if self.inraw:
@@ -173,31 +212,92 @@ def extract(source: str, block_level_elements) -> tuple | None:
 
     block_level_elements are the Markdown instance's (`md.block_level_elements`).
     """
-    tags = list(_TAG.finditer(source))
-    if not _is_plain(source, len(tags)):
-        return None  # a comment, a declaration, an unquoted attribute, an "&" that is no entity...
+    if _has_other_ampersand(source):
+        return None  # "R&D", "&#12"...
     extraction = _Extraction(source, frozenset(block_level_elements))
+    try:
+        _read(extraction)
+    except _NotPlain:
+        return None  # a comment, a declaration, an unquoted attribute, a <script>...
+    extraction.close()
+    return extraction.pieces, extraction.ids
+
+
+def _read(extraction: _Extraction) -> None:
+    """Gives the tags of the extraction's source, and the text between them, to its handlers in turn.
+
+    Raises _NotPlain where the page is not plain. Once a raw block is open out of a tail,
+    its tags go to `_end_of_raw_block` instead, to the one that closes it: there only the stack
+    of open tags changes.
+    """
+    source = extraction.source
+    tags = _TAG.finditer(source)  # read as they come: a list of them all would only keep them alive for the cycle collector to walk
     position = 0
     for match in tags:
+        end, start, named, closed = match.groups()
+        if end is None and start is None:
+            _text_less_than(match)
+            continue  # (it is in the text before the next tag)
         tag_start, tag_end = match.span()
         if tag_start > position:
             extraction.handle_between(position, tag_start)
         position = tag_end
-        tag = match.group("start")
-        if tag is None:
-            extraction.handle_endtag(match.group("end").lower(), match.group(), tag_start)
-            continue
-        tag = tag.lower()
-        if tag in _TEXT_CONTENT:
-            return None
-        if match.group("closed"):
-            extraction.handle_empty_tag(match.group(), tag in extraction.block_level, tag_start)  # handle_startendtag
+        if end is not None:
+            extraction.handle_endtag(end.lower(), match.group(), tag_start)
         else:
-            extraction.handle_starttag(tag, match.group(), tag_start)
+            tag = start.lower()
+            if tag in _TEXT_CONTENT:
+                raise _NotPlain  # its content is text to the parser
+            if closed:
+                extraction.handle_startendtag(tag, match.group(), tag_start, named is not None)
+            else:
+                extraction.handle_starttag(tag, match.group(), tag_start, named is not None)
+        if extraction.inraw and not extraction.intail:  # the rest of the block
+            closing = _end_of_raw_block(tags, extraction.stack, extraction.ids)
+            if closing is None:
+                return  # the page ends in the block (the text after its last tag is in its span)
+            position = closing.end()
+            extraction.end_raw_block(position)
     if position < len(source):
         extraction.handle_between(position, len(source))
-    extraction.close()
-    return extraction.pieces, ids_of_blocks(extraction.pieces)
+
+
+def _end_of_raw_block(tags, stack: list, ids: set) -> re.Match | None:
+    """The end tag that closes a raw block out of any tail, its tags read from `tags` on (None where the page ends
+    first). The ids of its tags go to `ids`. Raises _NotPlain where the page is not plain.
+
+    HTMLExtractor keeps such a block as written (it is the block's span) and ignores the text in
+    it: only its stack of open tags changes (its handle_starttag and handle_endtag, at less cost).
+    A start tag is pushed, but for an empty one (written self-closed, or <hr>, which HTMLExtractor
+    reads as self-closed), which handle_empty_tag keeps in the block. An end tag closes the
+    innermost open tag of its name and all opened after it, or nothing if none is open; the block
+    ends when the stack is empty.
+    """
+    for match in tags:
+        end, start, named, closed = match.groups()  # (one call for the four)
+        if end is not None:
+            tag = end.lower()
+            if stack[-1] == tag:  # most often the innermost open tag (one comparison, no walk of the stack from its bottom)
+                stack.pop()
+            elif tag in stack:
+                while stack.pop() != tag:
+                    pass
+            else:
+                continue  # it closes nothing
+            if not stack:
+                return match
+            continue
+        if start is None:
+            _text_less_than(match)
+            continue
+        tag = start.lower()
+        if tag in _TEXT_CONTENT:
+            raise _NotPlain
+        if not closed and tag not in _EMPTY_BLOCK_TAGS:
+            stack.append(tag)
+        if named is not None:
+            ids.update(_ids_of_tag(tag, match.group()))
+    return None
 
 
 # --- The ids of the blocks ------------------------------------------------------------------------
@@ -206,37 +306,23 @@ def extract(source: str, block_level_elements) -> tuple | None:
 # validation.anchors setting, of a link to an id that is not there). The preprocessor here runs
 # before that reader, so the reader sees the page without its blocks, and the ids of the blocks
 # are given back to the page by the adapter (hooks/mkdocs_hooks.py, on_page_content).
+#
+# MkDocs' reader takes the ids from the start tags. Of a stashed piece of `extract`, every start
+# tag is one `_TAG` matched, and `extract` takes the ids of those that it stashes as it reads them;
+# only a tag with an attribute named id or name has any ("named" in _TAG), a few in a page.
+# tests/test_raw_html_blocks.py holds them to the ids of the stashed pieces read afresh.
 
 _ATTRIBUTE_VALUE = re.compile(rf"{_SPACE}+({_ATTRIBUTE_NAME})(?:{_SPACE}*={_SPACE}*({_QUOTED_VALUE}))?")
 
 
 def _ids_of_tag(tag: str, text: str) -> list:
     """The values MkDocs' reader takes as ids from one start tag: its id, and a name of an <a>."""
-    lowered = text.lower()
-    if "id" not in lowered and "name" not in lowered:
-        return []
     found = []
     for name, value in _ATTRIBUTE_VALUE.findall(text[len(tag) + 1:]):
         name = name.lower()
         if name == "id" or (name == "name" and tag == "a"):
             found.append(html.unescape(value[1:-1]) if value else None)
     return found
-
-
-# In a block `extract` stashed, every "<" before a letter begins a start tag, no attribute value
-# holds a ">": so this finds every start tag that may have an id or a name (and a few more, an
-# attribute's value that says "id", which _ids_of_tag then reads for what it is).
-_TAG_WITH_ID_OR_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)(?=[^>]*[ \t\n\r\f](?:[iI][dD]|[nN][aA][mM][eE]))[^>]*>")
-
-
-def ids_of_blocks(pieces: list) -> set:
-    """Every id of the stashed pieces of `extract`, as MkDocs' reader of raw HTML finds them."""
-    ids = set()
-    for stashed, text in pieces:
-        if stashed:
-            for match in _TAG_WITH_ID_OR_NAME.finditer(text):
-                ids.update(_ids_of_tag(match.group(1).lower(), match.group()))
-    return ids
 
 
 class _Ids(markdown_html_parser.HTMLParser):
