@@ -368,6 +368,27 @@ def test_the_index_wide_forms_are_those_worked_out_entry_by_entry(texts):
         assert doc[search_index.MUTATIONS_FIELD] == _careful_other_forms(doc["title"], doc["text"], written), doc["text"]
 
 
+def test_the_index_wide_forms_of_the_real_site_are_those_worked_out_entry_by_entry(site):
+    """Every field of the built Welsh index is the one the careful reading gives, from all the
+    entry's words (with_mutations gives other_forms only those that bear on a field)."""
+    docs = json.loads((site / "cy" / search_index.INDEX).read_text("utf-8"))["docs"]
+    written = search_index.vocabulary(docs)
+    assert any(doc[search_index.MUTATIONS_FIELD] for doc in docs)
+    for doc in docs:
+        assert doc[search_index.MUTATIONS_FIELD] == _careful_other_forms(doc["title"], doc["text"], written), doc["location"]
+
+
+@settings(deadline=None)
+@given(prefixed_texts)
+def test_an_entrys_field_is_the_same_from_its_bearing_words_alone(texts):
+    """other_forms gives the same field from all an entry's words and from its bearing words."""
+    docs = [{"title": text.split()[0].title(), "text": f"<p>{text}</p>"} for text in texts]
+    welsh_forms = search_index.WelshForms(search_index.vocabulary(docs))
+    for doc in docs:
+        own = search_index.entry_words(doc)
+        assert welsh_forms.other_forms(welsh_forms.bearing_words(own)) == welsh_forms.other_forms(own), doc["text"]
+
+
 def test_the_index_wide_forms_of_the_examples_are_those_worked_out_entry_by_entry():
     merged = {**MERGED, "docs": MERGED["docs"] + [{"location": "cy/carers/", "title": "Gofalwyr", "text": "<p>Gofal a gofalwyr, ofal.</p>"}]}
     welsh = _welsh(merged)
@@ -402,6 +423,7 @@ def test_every_character_the_quick_reading_takes_reads_as_the_careful_one():
     lower-cases safely; each such character, alone and beside a letter, gives the same words."""
     taken = [chr(code) for code in range(0x110000) if not search_index._NOT_SAFELY_LOWERED.search(chr(code))]
     assert "ŵ" in taken and "Ŷ" in taken and "’" in taken and "İ" not in taken and "Σ" not in taken
+    assert all(chr(code) in taken for code in range(128))  # distinct_words takes an ASCII text without asking
     for char in taken:
         for text in (char, f"a{char}", f"{char}B"):
             assert set(search_index._LATIN_WORD.findall(text.lower())) == set(search_index.words(text)), repr(text)
