@@ -389,6 +389,19 @@ def test_an_entrys_field_is_the_same_from_its_bearing_words_alone(texts):
         assert welsh_forms.other_forms(welsh_forms.bearing_words(own)) == welsh_forms.other_forms(own), doc["text"]
 
 
+@given(st.frozensets(st.one_of(welsh_words, lettered_words, prefixed_words).map(str.lower), max_size=30))
+@example(frozenset({"cymru", "gymru", "nghymru", "chymru", "gofal", "ofal", "ngofal", "ardal", "hardal", "llan", "lan", "glan", "dinas", "ddinas", "ninas"}))
+def test_the_written_forms_are_the_forms_written(written):
+    """written_forms, found from the words' shared radicals, is each word's forms() among the
+    written words."""
+    assert search_index.written_forms(written) == {word: mutations.forms(word) & written for word in written}
+
+
+def test_the_written_forms_of_the_real_site_are_the_forms_written(site):
+    written = search_index.vocabulary(json.loads((site / "cy" / search_index.INDEX).read_text("utf-8"))["docs"])
+    assert search_index.written_forms(written) == {word: mutations.forms(word) & written for word in written}
+
+
 def test_the_index_wide_forms_of_the_examples_are_those_worked_out_entry_by_entry():
     merged = {**MERGED, "docs": MERGED["docs"] + [{"location": "cy/carers/", "title": "Gofalwyr", "text": "<p>Gofal a gofalwyr, ofal.</p>"}]}
     welsh = _welsh(merged)

@@ -151,6 +151,21 @@ def indexed_forms(word: str, written: frozenset[str]) -> set[str]:
     return (mutations.forms(word) & written) | mutations.certain_radicals(word)
 
 
+def written_forms(written: frozenset[str]) -> dict[str, set[str]]:
+    """{word: mutations.forms(word) & written} for each written word, worked out from the words'
+    radicals alone (their mutations are not listed).
+
+    Two words are forms of each other exactly when they share a radical: a form of a word is one
+    of its radicals or a mutation of one, and mutations.radicals undoes every mutation (whatever
+    mutations() makes of a radical, radicals() finds that radical among the form's). So the
+    written forms of a word are the written words that share one of its radicals."""
+    sharing = {}
+    for word in written:
+        for radical in mutations.radicals(word):
+            sharing.setdefault(radical, []).append(word)
+    return {word: set().union(*map(sharing.__getitem__, mutations.radicals(word))) for word in written}
+
+
 def _side_by_side(form: str) -> tuple[str, str]:
     """Sort key keeping the forms of one word together (cymru, chymru, gymru, nghymru): the same
     run in every entry, which compresses to little."""
@@ -167,7 +182,8 @@ class WelshForms:
     """
 
     def __init__(self, written: frozenset[str]):
-        added = {word: indexed_forms(word, written) - {word} for word in written}
+        # each word's indexed_forms, its written forms worked out for the whole index at once
+        added = {word: (forms | mutations.certain_radicals(word)) - {word} for word, forms in written_forms(written).items()}
         # only the words that add a form: most add none, and an entry of those alone gains nothing
         self.added = {word: forms for word, forms in added.items() if forms}
         self.adding = frozenset(self.added)
