@@ -159,11 +159,12 @@ def written_forms(written: frozenset[str]) -> dict[str, set[str]]:
     of its radicals or a mutation of one, and mutations.radicals undoes every mutation (whatever
     mutations() makes of a radical, radicals() finds that radical among the form's). So the
     written forms of a word are the written words that share one of its radicals."""
+    radicals = {word: mutations.radicals(word) for word in written}
     sharing = {}
-    for word in written:
-        for radical in mutations.radicals(word):
+    for word, its_radicals in radicals.items():
+        for radical in its_radicals:
             sharing.setdefault(radical, []).append(word)
-    return {word: set().union(*map(sharing.__getitem__, mutations.radicals(word))) for word in written}
+    return {word: set().union(*map(sharing.__getitem__, its_radicals)) for word, its_radicals in radicals.items()}
 
 
 def _side_by_side(form: str) -> tuple[str, str]:
@@ -214,8 +215,10 @@ class WelshForms:
         forms -= own
         if not forms:
             return ""
-        begun = {form for form in forms & self.begun_by if not (self.longer[form].isdisjoint(own) and self.longer[form].isdisjoint(forms))}
-        return " ".join(sorted(forms - begun, key=self.place.__getitem__))
+        longer = self.longer
+        # the forms begun by another token are listed first, then taken from the set itself
+        forms.difference_update([form for form in forms & self.begun_by if not (longer[form].isdisjoint(own) and longer[form].isdisjoint(forms))])
+        return " ".join(sorted(forms, key=self.place.__getitem__))
 
 
 def _longer_tokens(forms: set[str], tokens: set[str]) -> dict[str, frozenset[str]]:
@@ -262,11 +265,9 @@ def with_mutations(index: dict) -> dict:
     config["fields"] = {**config["fields"], MUTATIONS_FIELD: {"boost": 1.0}}
     read = _words_of_texts(index["docs"])
     welsh_forms = WelshForms(frozenset().union(*read.values()))
-    # each title's and text's words narrowed to those that bear on a field (a third of them): an
-    # entry's are then quick to join, and other_forms has less to look through
-    for text, words in read.items():
-        read[text] = welsh_forms.bearing_words(words)
-    docs = [{**doc, MUTATIONS_FIELD: welsh_forms.other_forms(read[doc.get("title", "")] | read[doc.get("text", "")])} for doc in index["docs"]]
+    # an entry's words narrowed to those that bear on its field (a third of them) as they are
+    # joined: other_forms has less to look through, and the set made is smaller
+    docs = [{**doc, MUTATIONS_FIELD: welsh_forms.other_forms(welsh_forms.bearing_words(read[doc.get("title", "")] + read[doc.get("text", "")]))} for doc in index["docs"]]
     return {"config": config, "docs": docs}
 
 
