@@ -199,19 +199,22 @@ class WelshForms:
         # beginning tokens begins with), so it may be given only these (a third of the index's
         # words, and of an entry's).
         self.bearing = self.adding | every_form | frozenset().union(*self.longer.values())
+        # what each bearing word adds, nothing for most: other_forms looks each of an entry's up
+        # rather than first asking which of them add something
+        self.added_by = {word: self.added.get(word, frozenset()) for word in self.bearing}
 
     def bearing_words(self, words) -> frozenset[str]:
         """The words among `words` that can change an entry's field (see `bearing`)."""
         return self.bearing.intersection(words)
 
-    def other_forms(self, own: set[str]) -> str:
+    def other_forms(self, own: frozenset[str]) -> str:
         """The mutations field of an entry that writes the words `own`: the forms its words add
         (`indexed_forms`) but its own words and any form another of its tokens begins with (the
         theme searches every term as a prefix), the forms of one word side by side.
 
-        `own` may be all the entry's words or only its bearing ones (`bearing_words`): the field
-        is the same."""
-        forms = set().union(*map(self.added.__getitem__, own & self.adding))
+        `own` is the entry's bearing words (`bearing_words`): the field is the one all its words
+        would give (tests/test_mutations.py)."""
+        forms = set().union(*map(self.added_by.__getitem__, own))
         forms -= own
         if not forms:
             return ""
