@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from hooks.rendering import mutations, search_index
@@ -84,6 +86,10 @@ def test_first_letter_is_the_first_of_the_letters(word):
 
 
 @given(any_letters, any_letters)
+@example("llan", "l")  # the prefix's last letter runs into the word's next
+@example("ddd", "dd")  # a prefix ending in a digraph: its last character joins none
+@example("nghymru", "ngh")
+@example("ng", "")
 def test_starts_with_letters_compares_letters(word, prefix):
     """The quick test (the characters first) answers as comparing the letters would."""
     wanted = _letters_one_by_one(prefix)
@@ -134,6 +140,99 @@ def test_certain_radicals_are_those_of_letters_only_a_mutation_begins():
 @given(welsh_words)
 def test_certain_radicals_are_radicals(word):
     assert mutations.certain_radicals(word) <= mutations.radicals(word) - {word}
+
+
+def _mutations_table_by_table(radical: str) -> set[str]:
+    """mutations() as first written, what the quicker one must agree with: every table asked in
+    turn, and the letters of the words read in full (_letters_one_by_one)."""
+    radical = radical.lower()
+    if len(radical) < mutations.MINIMUM_LENGTH:
+        return set()
+    first = _letters_one_by_one(radical)[0]
+    rest = radical[len(first) :]
+    found = set()
+    for table in mutations.MUTATIONS.values():
+        if first not in table:
+            continue
+        mutated = table[first]
+        wanted = _letters_one_by_one(mutated)
+        if mutated and _letters_one_by_one(mutated + rest)[: len(wanted)] != wanted:
+            continue  # the letters run together
+        if not mutated and (not rest or _letters_one_by_one(rest)[0] not in mutations.G_DROPPED_BEFORE):
+            continue
+        found.add(mutated + rest)
+    if first in mutations.VOWELS:
+        found.add(mutations.H_PROTHESIS + radical)
+    found.discard(radical)
+    return {form for form in found if len(form) >= mutations.MINIMUM_LENGTH}
+
+
+def _radicals_letter_by_letter(word: str) -> set[str]:
+    """radicals() as first written: every mutation of every table tried against the word's letters."""
+    word = word.lower()
+    found = {word}
+    if len(word) < mutations.MINIMUM_LENGTH:
+        return found
+    word_letters = _letters_one_by_one(word)
+    candidates = set()
+    for table in mutations.MUTATIONS.values():
+        for radical_letter, mutated in table.items():
+            wanted = _letters_one_by_one(mutated)
+            if mutated and word_letters[: len(wanted)] == wanted:
+                candidates.add(radical_letter + word[len(mutated) :])
+    if word_letters[0] in mutations.G_DROPPED_BEFORE:
+        candidates.add("g" + word)
+    if word.startswith(mutations.H_PROTHESIS) and word[1] in mutations.VOWELS:
+        candidates.add(word[1:])
+    found.update(candidate for candidate in candidates if word in _mutations_table_by_table(candidate))
+    return found
+
+
+def _forms_letter_by_letter(word: str) -> set[str]:
+    return set().union(*({radical} | _mutations_table_by_table(radical) for radical in _radicals_letter_by_letter(word)))
+
+
+def _certain_radicals_letter_by_letter(word: str) -> set[str]:
+    word_letters = _letters_one_by_one(word.lower())
+    if not any(word_letters[: len(_letters_one_by_one(start))] == _letters_one_by_one(start) for start in mutations.ONLY_MUTATED):
+        return set()
+    return {radical for radical in _radicals_letter_by_letter(word) - {word.lower()} if not radical.startswith(mutations.NO_RADICAL_BEGINS)}
+
+
+def _agree_with_the_careful_reading(word: str):
+    assert mutations.mutations(word) == _mutations_table_by_table(word), word
+    assert mutations.radicals(word) == _radicals_letter_by_letter(word), word
+    assert mutations.forms(word) == _forms_letter_by_letter(word), word
+    assert mutations.certain_radicals(word) == _certain_radicals_letter_by_letter(word), word
+
+
+# words made of Welsh letters, of the halves of digraphs and of the mutations' letters, in either case
+lettered_words = st.lists(
+    st.sampled_from(["c", "ch", "g", "ng", "ngh", "h", "d", "dd", "n", "nh", "t", "th", "p", "ph", "b", "m", "mh", "f", "ff", "l", "ll", "r", "rh", "s",
+                     "a", "e", "i", "o", "u", "w", "y", "ŵ", "â", "C", "G", "Ll", "NGH", "Rh"]),
+    max_size=5,
+).map("".join)
+
+
+@given(st.one_of(welsh_words, lettered_words))
+@example("llo")  # its soft mutation "lo" is too short a form
+@example("glo")  # soft g dropped: "lo", too short
+@example("gllan")  # soft g is not dropped before ll
+@example("bffa")  # "b" -> "f" would run into "ff"
+@example("ddinas")
+@example("Nghymru")
+@example("hardal")
+def test_mutations_and_radicals_are_those_of_the_careful_reading(word):
+    """mutations(), radicals(), forms() and certain_radicals() answer as the tables read word by
+    word and letter by letter do (they take shortcuts: a word's first letter read alone, the
+    mutations of its first letter only, letters compared only where a digraph can form)."""
+    _agree_with_the_careful_reading(word)
+
+
+def test_the_welsh_sites_words_mutate_as_the_careful_reading_says(site):
+    docs = json.loads((site / "cy" / search_index.INDEX).read_text("utf-8"))["docs"]
+    for word in search_index.vocabulary(docs):
+        _agree_with_the_careful_reading(word)
 
 
 # --- the search indexes -----------------------------------------------------------------------
@@ -269,6 +368,51 @@ def test_the_index_wide_forms_are_those_worked_out_entry_by_entry(texts):
         assert doc[search_index.MUTATIONS_FIELD] == _careful_other_forms(doc["title"], doc["text"], written), doc["text"]
 
 
+def test_the_index_wide_forms_of_the_real_site_are_those_worked_out_entry_by_entry(site):
+    """Every field of the built Welsh index is the one the careful reading gives, from all the
+    entry's words (with_mutations gives other_forms only those that bear on a field)."""
+    docs = json.loads((site / "cy" / search_index.INDEX).read_text("utf-8"))["docs"]
+    written = search_index.vocabulary(docs)
+    assert any(doc[search_index.MUTATIONS_FIELD] for doc in docs)
+    for doc in docs:
+        assert doc[search_index.MUTATIONS_FIELD] == _careful_other_forms(doc["title"], doc["text"], written), doc["location"]
+
+
+def _other_forms_of_all_words(welsh_forms: search_index.WelshForms, own: set[str]) -> str:
+    """WelshForms.other_forms as first written, given all an entry's words, not only its bearing ones."""
+    forms = set().union(*map(welsh_forms.added.__getitem__, own & welsh_forms.adding))
+    forms -= own
+    if not forms:
+        return ""
+    longer = welsh_forms.longer
+    begun = {form for form in forms & welsh_forms.begun_by if not (longer[form].isdisjoint(own) and longer[form].isdisjoint(forms))}
+    return " ".join(sorted(forms - begun, key=welsh_forms.place.__getitem__))
+
+
+@settings(deadline=None)
+@given(prefixed_texts)
+def test_an_entrys_field_is_the_same_from_its_bearing_words_alone(texts):
+    """other_forms gives from an entry's bearing words the field all its words give."""
+    docs = [{"title": text.split()[0].title(), "text": f"<p>{text}</p>"} for text in texts]
+    welsh_forms = search_index.WelshForms(search_index.vocabulary(docs))
+    for doc in docs:
+        own = search_index.entry_words(doc)
+        assert welsh_forms.other_forms(welsh_forms.bearing_words(own)) == _other_forms_of_all_words(welsh_forms, own), doc["text"]
+
+
+@given(st.frozensets(st.one_of(welsh_words, lettered_words, prefixed_words).map(str.lower), max_size=30))
+@example(frozenset({"cymru", "gymru", "nghymru", "chymru", "gofal", "ofal", "ngofal", "ardal", "hardal", "llan", "lan", "glan", "dinas", "ddinas", "ninas"}))
+def test_the_written_forms_are_the_forms_written(written):
+    """written_forms, found from the words' shared radicals, is each word's forms() among the
+    written words."""
+    assert search_index.written_forms(written) == {word: mutations.forms(word) & written for word in written}
+
+
+def test_the_written_forms_of_the_real_site_are_the_forms_written(site):
+    written = search_index.vocabulary(json.loads((site / "cy" / search_index.INDEX).read_text("utf-8"))["docs"])
+    assert search_index.written_forms(written) == {word: mutations.forms(word) & written for word in written}
+
+
 def test_the_index_wide_forms_of_the_examples_are_those_worked_out_entry_by_entry():
     merged = {**MERGED, "docs": MERGED["docs"] + [{"location": "cy/carers/", "title": "Gofalwyr", "text": "<p>Gofal a gofalwyr, ofal.</p>"}]}
     welsh = _welsh(merged)
@@ -303,6 +447,7 @@ def test_every_character_the_quick_reading_takes_reads_as_the_careful_one():
     lower-cases safely; each such character, alone and beside a letter, gives the same words."""
     taken = [chr(code) for code in range(0x110000) if not search_index._NOT_SAFELY_LOWERED.search(chr(code))]
     assert "ŵ" in taken and "Ŷ" in taken and "’" in taken and "İ" not in taken and "Σ" not in taken
+    assert all(chr(code) in taken for code in range(128))  # distinct_words takes an ASCII text without asking
     for char in taken:
         for text in (char, f"a{char}", f"{char}B"):
             assert set(search_index._LATIN_WORD.findall(text.lower())) == set(search_index.words(text)), repr(text)

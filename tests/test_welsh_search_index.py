@@ -116,13 +116,16 @@ def test_the_issues_examples_find_each_other_on_the_built_site(site):
 
 
 def test_an_index_written_in_pieces_is_the_text_json_dumps_makes(site, tmp_path):
-    """write_per_language writes each index one entry at a time (json_pieces): the same text as
-    json.dumps of the whole, on the built site's indexes and on entries with quotes, escapes,
-    Welsh letters, characters beyond the Basic Multilingual Plane and an empty list."""
+    """write_per_language writes each index a few entries at a time (json_pieces): the same text
+    as json.dumps of the whole, on the built site's indexes, on entries with quotes, escapes,
+    Welsh letters, characters beyond the Basic Multilingual Plane and an empty list, and on as
+    many entries as a piece holds, one fewer and one more."""
     tricky = {"config": {"lang": ["cy"], "separator": '[\\s"]+'}, "docs": [
         {"location": "a/#x", "title": 'Dŵr "glân" — 😀', "text": "<p>Llinell\nnewydd\t\\ £5</p>", "tags": []},
         {"location": "", "title": "", "text": "\u2028\x00"},
     ]}
     written = [json.loads(_text(site, folder)) for folder in ("", "cy")]
-    for index in [tricky, {"config": {}, "docs": []}, *written]:
+    docs = tricky["docs"] * search_index.DOCS_A_PIECE
+    pieces = [{**tricky, "docs": docs[:count]} for count in (1, search_index.DOCS_A_PIECE - 1, search_index.DOCS_A_PIECE, search_index.DOCS_A_PIECE + 1)]
+    for index in [tricky, {"config": {}, "docs": []}, *pieces, *written]:
         assert "".join(search_index.json_pieces(index)) == json.dumps(index, ensure_ascii=False, separators=(",", ":"))

@@ -34,6 +34,9 @@ H_PROTHESIS = "h"
 VOWELS = frozenset("aeiouwyâêîôûŵŷáéíóúẃýàèìòùẁỳäëïöüẅÿ")
 
 DIGRAPHS = ("ch", "dd", "ff", "ng", "ll", "ph", "rh", "th")
+# The same, for asking whether two characters are one letter: a set answers at once, the tuple
+# compares them with each digraph in turn (asked some 10,000 times for an index's words).
+_DIGRAPH_SET = frozenset(DIGRAPHS)
 # One Welsh letter: a digraph where one begins, else any single character (read left to right,
 # as a reader does: "llanelli" is ll-a-n-e-ll-i).
 _LETTER = re.compile("|".join(DIGRAPHS) + "|.", re.DOTALL)
@@ -59,27 +62,45 @@ def letters(word: str) -> list[str]:
 
 
 def first_letter(word: str) -> str:
-    """A word's first Welsh letter, letters(word)[0], read without reading the rest ("llan" -> "ll")."""
-    return _LETTER.match(word).group()
+    """A word's first Welsh letter, letters(word)[0], read without reading the rest ("llan" -> "ll").
+
+    Every digraph is two characters, and a reader takes one where it begins: so the first letter
+    is the word's first two characters when they are a digraph, else its first character."""
+    start = word[:2]
+    return start if start in _DIGRAPH_SET else word[:1]
 
 
 def _starts_with_letters(word: str, prefix: str) -> bool:
     """Whether word begins with prefix letter for letter ("ngh" begins "nghymru"; "l" does not begin "llan").
 
     A word that does not begin with the prefix's characters cannot begin with its letters: that
-    quick test answers most questions without reading the word's letters."""
+    quick test answers most questions. One that does begins with its letters unless the prefix's
+    last letter runs into what follows (_runs_into), which needs no reading of the word's letters."""
     if not word.startswith(prefix):
         return False
-    wanted = letters(prefix)
-    return letters(word)[: len(wanted)] == wanted
+    return not prefix or not _runs_into(prefix, word[len(prefix) :])
 
 
 def _runs_into(mutated: str, rest: str) -> bool:
     """Whether the letters of mutated run into those of rest written after it ("f" + "fa" reads
-    "ff-a", "n" + "gwyn" reads "ng-w-y-n"): not _starts_with_letters(mutated + rest, mutated),
-    asked where the two can differ. Letters are read left to right, so only mutated's last
-    character, when it is a letter of its own, can join rest's first into one."""
-    return len(letters(mutated)[-1]) == 1 and mutated[-1] + rest[:1] in DIGRAPHS
+    "ff-a", "n" + "gwyn" reads "ng-w-y-n"), for a mutated of one character or more: letters are
+    read left to right, so only mutated's last character, when it is a letter of its own, can
+    join rest's first into one. Whether it is one is asked only where the two characters would
+    make a digraph (rarely)."""
+    return mutated[-1] + rest[:1] in _DIGRAPH_SET and len(letters(mutated)[-1]) == 1
+
+
+def _becomes() -> dict[str, list[str]]:
+    """{radical letter: the letters each mutation that changes it makes of it} ("c": ["g", "ngh",
+    "ch"]), from MUTATIONS: mutations() tries only those of a word's first letter."""
+    becomes = {}
+    for table in MUTATIONS.values():
+        for radical_letter, mutated in table.items():
+            becomes.setdefault(radical_letter, []).append(mutated)
+    return becomes
+
+
+_BECOMES = _becomes()
 
 
 def mutations(radical: str) -> set[str]:
@@ -90,31 +111,29 @@ def mutations(radical: str) -> set[str]:
         return found
     first = first_letter(radical)
     rest = radical[len(first) :]
-    for table in MUTATIONS.values():
-        if first not in table:
-            continue
-        mutated = table[first]
-        form = mutated + rest
+    for mutated in _BECOMES.get(first, ()):
         if mutated and _runs_into(mutated, rest):
             continue  # the letters would run together into another: "b" + "fa" reads "ffa"
         if not mutated and (not rest or first_letter(rest) not in G_DROPPED_BEFORE):
             continue  # g is dropped only before a vowel, l or r
-        found.add(form)
+        form = mutated + rest
+        if len(form) >= MINIMUM_LENGTH:  # "llo" -> "lo" is too short a form
+            found.add(form)
     if first in VOWELS:
-        found.add(H_PROTHESIS + radical)
+        found.add(H_PROTHESIS + radical)  # longer than the radical: long enough
     found.discard(radical)
-    return {form for form in found if len(form) >= MINIMUM_LENGTH}
+    return found
 
 
-def _undone_mutations() -> dict[str, list[tuple[list[str], str, str]]]:
-    """What radicals() undoes, by the first letter of the mutation: {first letter: [(the letters
-    of a mutation, as written, the radical letter it comes from)]} for every mutation that leaves
-    letters. Read once, not for every word; a word need try only those of its first letter."""
+def _undone_mutations() -> dict[str, list[tuple[str, str]]]:
+    """What radicals() undoes, by the first letter of the mutation: {first letter: [(a mutation,
+    as written, the radical letter it comes from)]} for every mutation that leaves letters. Read
+    once, not for every word; a word need try only those of its first letter."""
     undone = {}
     for table in MUTATIONS.values():
         for radical_letter, mutated in table.items():
             if mutated:
-                undone.setdefault(first_letter(mutated), []).append((letters(mutated), mutated, radical_letter))
+                undone.setdefault(first_letter(mutated), []).append((mutated, radical_letter))
     return undone
 
 
@@ -130,12 +149,12 @@ def radicals(word: str) -> frozenset[str]:
     found = {word}
     if len(word) < MINIMUM_LENGTH:
         return frozenset(found)
-    word_letters = letters(word)
+    first = first_letter(word)
     candidates = set()
-    for mutated_letters, mutated, radical_letter in _UNDONE_MUTATIONS.get(word_letters[0], ()):
-        if word_letters[: len(mutated_letters)] == mutated_letters:  # the word begins with the mutated letters
+    for mutated, radical_letter in _UNDONE_MUTATIONS.get(first, ()):
+        if _starts_with_letters(word, mutated):
             candidates.add(radical_letter + word[len(mutated) :])
-    if word_letters[0] in G_DROPPED_BEFORE:  # soft g is dropped: "ofal" may be "gofal"
+    if first in G_DROPPED_BEFORE:  # soft g is dropped: "ofal" may be "gofal"
         candidates.add("g" + word)
     if word.startswith(H_PROTHESIS) and word[1] in VOWELS:
         candidates.add(word[1:])

@@ -88,13 +88,21 @@ _LATIN_WORD, _NOT_SAFELY_LOWERED = _latin_reading()
 
 
 def split(index: dict, folders: list[str]) -> dict[str, dict]:
-    """The merged index as one index per language folder ("" for the default language)."""
+    """The merged index as one index per language folder ("" for the default language).
+
+    The default language's entries are the merged index's own (unchanged, so not copied); each
+    other language's are copies, with their addresses relative to its folder."""
     config = {**index["config"], "separator": SEPARATOR}
     indexes = {folder: {"config": dict(config), "docs": []} for folder in ["", *folders]}
+    default_docs = indexes[""]["docs"]
+    in_a_folder = tuple(folder + "/" for folder in folders)  # one question for most entries: in none?
     for doc in index["docs"]:
-        folder = next((f for f in folders if doc["location"].startswith(f + "/")), "")
-        location = doc["location"][len(folder) + 1 :] if folder else doc["location"]
-        indexes[folder]["docs"].append({**doc, "location": location})
+        location = doc["location"]
+        if not location.startswith(in_a_folder):
+            default_docs.append(doc)
+            continue
+        folder = next(f for f in folders if location.startswith(f + "/"))
+        indexes[folder]["docs"].append({**doc, "location": location[len(folder) + 1 :]})
     return indexes
 
 
@@ -113,7 +121,7 @@ def distinct_words(text: str) -> set[str]:
     is lower-cased whole and read with the Latin letters (_latin_reading); any other lower-cases
     each distinct run of letters once."""
     plain = _plain(text)
-    if _NOT_SAFELY_LOWERED.search(plain) is None:
+    if plain.isascii() or _NOT_SAFELY_LOWERED.search(plain) is None:  # isascii is known at once
         return set(_LATIN_WORD.findall(plain.lower()))
     return set(map(str.lower, set(_WORD.findall(plain))))
 
@@ -143,6 +151,22 @@ def indexed_forms(word: str, written: frozenset[str]) -> set[str]:
     return (mutations.forms(word) & written) | mutations.certain_radicals(word)
 
 
+def written_forms(written: frozenset[str]) -> dict[str, set[str]]:
+    """{word: mutations.forms(word) & written} for each written word, worked out from the words'
+    radicals alone (their mutations are not listed).
+
+    Two words are forms of each other exactly when they share a radical: a form of a word is one
+    of its radicals or a mutation of one, and mutations.radicals undoes every mutation (whatever
+    mutations() makes of a radical, radicals() finds that radical among the form's). So the
+    written forms of a word are the written words that share one of its radicals."""
+    radicals = {word: mutations.radicals(word) for word in written}
+    sharing = {}
+    for word, its_radicals in radicals.items():
+        for radical in its_radicals:
+            sharing.setdefault(radical, []).append(word)
+    return {word: set().union(*map(sharing.__getitem__, its_radicals)) for word, its_radicals in radicals.items()}
+
+
 def _side_by_side(form: str) -> tuple[str, str]:
     """Sort key keeping the forms of one word together (cymru, chymru, gymru, nghymru): the same
     run in every entry, which compresses to little."""
@@ -159,7 +183,8 @@ class WelshForms:
     """
 
     def __init__(self, written: frozenset[str]):
-        added = {word: indexed_forms(word, written) - {word} for word in written}
+        # each word's indexed_forms, its written forms worked out for the whole index at once
+        added = {word: (forms | mutations.certain_radicals(word)) - {word} for word, forms in written_forms(written).items()}
         # only the words that add a form: most add none, and an entry of those alone gains nothing
         self.added = {word: forms for word, forms in added.items() if forms}
         self.adding = frozenset(self.added)
@@ -168,17 +193,35 @@ class WelshForms:
         self.place = {form: place for place, form in enumerate(sorted(every_form, key=_side_by_side))}
         self.longer = _longer_tokens(every_form, written | every_form)
         self.begun_by = frozenset(self.longer)  # the forms some token of the index begins with (a fifth)
+        # The words that can change an entry's field: those that add a form, the forms, and the
+        # tokens that begin with a form. other_forms asks nothing else of an entry's words (it
+        # takes the forms of its adding words, less its own forms, less those one of its
+        # beginning tokens begins with), so it may be given only these (a third of the index's
+        # words, and of an entry's).
+        self.bearing = self.adding | every_form | frozenset().union(*self.longer.values())
+        # what each bearing word adds, nothing for most: other_forms looks each of an entry's up
+        # rather than first asking which of them add something
+        self.added_by = {word: self.added.get(word, frozenset()) for word in self.bearing}
 
-    def other_forms(self, own: set[str]) -> str:
+    def bearing_words(self, words) -> frozenset[str]:
+        """The words among `words` that can change an entry's field (see `bearing`)."""
+        return self.bearing.intersection(words)
+
+    def other_forms(self, own: frozenset[str]) -> str:
         """The mutations field of an entry that writes the words `own`: the forms its words add
         (`indexed_forms`) but its own words and any form another of its tokens begins with (the
-        theme searches every term as a prefix), the forms of one word side by side."""
-        forms = set().union(*map(self.added.__getitem__, own & self.adding))
+        theme searches every term as a prefix), the forms of one word side by side.
+
+        `own` is the entry's bearing words (`bearing_words`): the field is the one all its words
+        would give (tests/test_mutations.py)."""
+        forms = set().union(*map(self.added_by.__getitem__, own))
         forms -= own
         if not forms:
             return ""
-        begun = {form for form in forms & self.begun_by if not (self.longer[form].isdisjoint(own) and self.longer[form].isdisjoint(forms))}
-        return " ".join(sorted(forms - begun, key=self.place.__getitem__))
+        longer = self.longer
+        # the forms begun by another token are listed first, then taken from the set itself
+        forms.difference_update([form for form in forms & self.begun_by if not (longer[form].isdisjoint(own) and longer[form].isdisjoint(forms))])
+        return " ".join(sorted(forms, key=self.place.__getitem__))
 
 
 def _longer_tokens(forms: set[str], tokens: set[str]) -> dict[str, frozenset[str]]:
@@ -225,7 +268,9 @@ def with_mutations(index: dict) -> dict:
     config["fields"] = {**config["fields"], MUTATIONS_FIELD: {"boost": 1.0}}
     read = _words_of_texts(index["docs"])
     welsh_forms = WelshForms(frozenset().union(*read.values()))
-    docs = [{**doc, MUTATIONS_FIELD: welsh_forms.other_forms(set(read[doc.get("title", "")]).union(read[doc.get("text", "")]))} for doc in index["docs"]]
+    # an entry's words narrowed to those that bear on its field (a third of them) as they are
+    # joined: other_forms has less to look through, and the set made is smaller
+    docs = [{**doc, MUTATIONS_FIELD: welsh_forms.other_forms(welsh_forms.bearing_words(read[doc.get("title", "")] + read[doc.get("text", "")]))} for doc in index["docs"]]
     return {"config": config, "docs": docs}
 
 
@@ -245,19 +290,26 @@ def _index_texts(indexes: dict[str, dict]):
         yield folder, json_pieces(index)
 
 
+# Entries written in one piece by json_pieces: enough that the encoder's cost for each piece is
+# small beside its text, few enough that a piece is small beside the index (some 300 kB).
+DOCS_A_PIECE = 256
+
+
 def json_pieces(index: dict):
     """The text of an index (of split() or with_mutations(): its config and its docs) as
     json.dumps(index, ensure_ascii=False, separators=(",", ":")) writes it, in pieces: the
-    config, then one entry at a time. Written piece by piece, the text of a large index (10 MB
-    at 90 plans, and twice that while json.dumps joins its parts) is never whole."""
-    yield '{"config":' + _compact(index["config"]) + ',"docs":['
-    for number, doc in enumerate(index["docs"]):
-        yield ("," if number else "") + _compact(doc)
+    config, then DOCS_A_PIECE entries at a time. Written piece by piece, the text of a large
+    index (10 MB at 90 plans, and twice that while json.dumps joins its parts) is never whole.
+
+    One encoder writes every piece (json.dumps makes one for each call), and a piece's entries
+    are written as a list, whose text is theirs between brackets, joined by commas: each
+    json.dumps of one entry set up the encoder again (a fifth of the time the text took)."""
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    yield '{"config":' + encode(index["config"]) + ',"docs":['
+    docs = index["docs"]
+    for start in range(0, len(docs), DOCS_A_PIECE):
+        yield ("," if start else "") + encode(docs[start : start + DOCS_A_PIECE])[1:-1]
     yield "]}"
-
-
-def _compact(value) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def write_per_language(site_dir: Path, other_locales: list[str]) -> None:
