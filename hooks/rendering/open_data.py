@@ -85,34 +85,58 @@ class _NotPlainJson(Exception):
 def indented_json(value, plain_decimals: bool = False) -> str:
     """json.dumps(value, ensure_ascii=False, indent=2), the same text, written faster; with
     plain_decimals, of _plain(value) (the YAML's decimals as JSON numbers, converted on the way)."""
+    pieces = []
     try:
-        return _json_value(value, "\n", plain_decimals)
+        _write_json(value, "\n", plain_decimals, pieces)
     except _NotPlainJson:
         return json.dumps(_plain(value) if plain_decimals else value, ensure_ascii=False, indent=2)
+    return "".join(pieces)
 
 
-def _json_value(value, newline: str, plain_decimals: bool) -> str:
-    """One value as json.dumps writes it with indent=2, newline being the line break and
-    indentation of the value's own line. A string inside a dict or a list is written in place
-    (most of the data's values are texts), without a call of its own."""
+def _write_json(value, newline: str, plain_decimals: bool, pieces: list) -> None:
+    """One value as json.dumps writes it with indent=2, added to pieces (joined once, at the
+    end: a text for each container, joined in turn into its parent's, copied the document's
+    deepest lines once for each level above them). newline is the line break and indentation
+    of the value's own line. A string inside a dict or a list (most of the data's values are
+    texts) is written in place, in the same piece as its key or separator."""
     kind = type(value)
     if kind is dict:
         if not value:
-            return "{}"
+            pieces.append("{}")
+            return
         inner = newline + _INDENT
-        items = []
+        separator = "{" + inner  # before the first item; before each other item, a comma
         for key, item in value.items():
             if type(key) is not str:
                 raise _NotPlainJson
-            written = encode_json_string(item) if type(item) is str else _json_value(item, inner, plain_decimals)
-            items.append(f"{encode_json_string(key)}: {written}")
-        return f"{{{inner}{(',' + inner).join(items)}{newline}}}"
-    if kind is list:
+            if type(item) is str:
+                pieces.append(f"{separator}{encode_json_string(key)}: {encode_json_string(item)}")
+            else:
+                pieces.append(f"{separator}{encode_json_string(key)}: ")
+                _write_json(item, inner, plain_decimals, pieces)
+            separator = "," + inner
+        pieces.append(newline + "}")
+    elif kind is list:
         if not value:
-            return "[]"
+            pieces.append("[]")
+            return
         inner = newline + _INDENT
-        items = [encode_json_string(item) if type(item) is str else _json_value(item, inner, plain_decimals) for item in value]
-        return f"[{inner}{(',' + inner).join(items)}{newline}]"
+        separator = "[" + inner
+        for item in value:
+            if type(item) is str:
+                pieces.append(separator + encode_json_string(item))
+            else:
+                pieces.append(separator)
+                _write_json(item, inner, plain_decimals, pieces)
+            separator = "," + inner
+        pieces.append(newline + "]")
+    else:
+        pieces.append(_json_scalar(value, plain_decimals))
+
+
+def _json_scalar(value, plain_decimals: bool) -> str:
+    """A value that is neither a dict nor a list, as json.dumps writes it."""
+    kind = type(value)
     if kind is str:
         return encode_json_string(value)
     if value is None:
@@ -126,7 +150,7 @@ def _json_value(value, newline: str, plain_decimals: bool) -> str:
     if kind is float and math.isfinite(value):
         return float.__repr__(value)
     if kind is Decimal and plain_decimals:
-        return _json_value(_plain(value), newline, plain_decimals)
+        return _json_scalar(_plain(value), plain_decimals)
     raise _NotPlainJson
 
 
