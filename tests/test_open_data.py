@@ -157,14 +157,41 @@ def _careful_csv(header, rows):
     return "\ufeff" + buffer.getvalue()
 
 
+def _quick_csv(header, rows):
+    """The table as open_data writes it: each cell as its CSV field, the fields joined."""
+    return open_data._csv_text([open_data._csv_fields(row) for row in [header, *rows]])
+
+
 @given(st.lists(_CELLS, min_size=1, max_size=6), st.lists(st.lists(_CELLS, min_size=1, max_size=6), max_size=6))
 def test_the_csv_is_what_csv_writer_writes(header, rows):
-    assert open_data._csv(header, rows) == _careful_csv(header, rows)
+    assert _quick_csv(header, rows) == _careful_csv(header, rows)
 
 
 @pytest.mark.parametrize("rows", [[[""]], [["", ""]], [[None]], [["a"], [""], ["b"]], []])
 def test_the_csv_of_empty_cells_is_what_csv_writer_writes(rows):
-    assert open_data._csv(["heading"], rows) == _careful_csv(["heading"], rows)
+    assert _quick_csv(["heading"], rows) == _careful_csv(["heading"], rows)
+
+
+def test_every_real_table_is_what_csv_writer_writes_of_its_rows(data):
+    """The tables' rows are made as CSV fields as they are made (_rows with _csv_field): the same
+    text as csv.writer's of the rows' values."""
+    tables = [(plan, table) for plan in data.plans.values() for table in open_data.tables_of(plan)]
+    assert {table for _, table in tables} == set(open_data.TABLES)
+    for plan, table in tables:
+        for locale in ("en", "cy"):
+            header = open_data._header(table, data, locale)
+            assert open_data.plan_csv(plan, table, data, locale) == _careful_csv(header, open_data._rows(plan, table, data, locale)), (plan.id, table)
+
+
+def test_every_value_of_every_row_is_made_a_cell(data):
+    """What makes the tables' CSV fields: every value of every row goes through cell, none is
+    left as it is (a text that should be quoted, a formula that should be made safe)."""
+    for plan in data.plans.values():
+        for table in open_data.tables_of(plan):
+            for locale in ("en", "cy"):
+                rows = open_data._rows(plan, table, data, locale, lambda value: ("cell", value))
+                plain = open_data._rows(plan, table, data, locale)
+                assert rows and [[("cell", value) for value in row] for row in plain] == rows, (plan.id, table)
 
 
 _JSON_SCALARS = st.one_of(

@@ -292,34 +292,23 @@ COLUMNS = {
 _CSV_QUOTED = re.compile(r'[",\r\n]')
 
 
-def _csv(header: list, rows: list) -> str:
-    """A table as CSV for Excel. Every cell goes through spreadsheet.data_cell: a text a
+def _csv_text(rows: list) -> str:
+    """A table as CSV for Excel, from its rows (the header first), each cell already written as
+    its CSV field (_csv_field). Every cell goes through spreadsheet.data_cell: a text a
     spreadsheet would read as a formula (=, +, -, @, ...) gets a leading quote; a number
     (-5, 224786.00) is kept as a number (hooks/spreadsheet.py says why).
 
-    The text is what csv.writer(lineterminator="\r\n") writes (tests/test_open_data.py
-    compares the two on any cells), written here because csv.writer copies every cell a
-    character at a time, several times slower: the tables are most of the open data's bytes.
+    The text is what csv.writer(lineterminator="\r\n") writes of the cells (tests/test_open_data.py
+    compares the two on any cells and on every real table), written here because csv.writer
+    copies every cell a character at a time, several times slower: the tables are most of the
+    open data's bytes. A row of one empty cell is written "" (so that it is not read as no cell).
     """
-    fields = {}  # a text -> it as a CSV field, made once for this table (its rows repeat their area, goal, topic...)
-    return "\ufeff" + "".join([_csv_line(row, fields) for row in [header, *rows]])
+    return "\ufeff" + "".join([",".join(fields) + "\r\n" if fields != [""] else '""\r\n' for fields in rows])
 
 
-def _csv_line(values: list, fields: dict) -> str:
-    """One row of a table as csv.writer writes it, its texts' fields taken from fields where
-    made already; a row of one empty cell is written "" (so that it is not read as no cell)."""
-    cells = []
-    for value in values:
-        if type(value) is not str:  # a number or None, never remembered: 1 and True are the same key
-            cells.append(_csv_field(value))
-        elif value in fields:
-            cells.append(fields[value])
-        else:
-            fields[value] = _csv_field(value)
-            cells.append(fields[value])
-    if cells == [""]:
-        return '""\r\n'
-    return ",".join(cells) + "\r\n"
+def _csv_fields(values: list) -> list:
+    """A row of values as its CSV fields."""
+    return [_csv_field(value) for value in values]
 
 
 def _csv_field(value) -> str:
@@ -329,19 +318,29 @@ def _csv_field(value) -> str:
     return '"' + cell.replace('"', '""') + '"' if _CSV_QUOTED.search(cell) else cell
 
 
-def _rows(plan: Plan, table: str, data: PlanData, locale: str) -> list:
-    """The rows of one table in one language, in the order of COLUMNS[table].
+def _as_it_is(value):
+    return value
 
-    Each text is rendered once, though a row repeats its area's title and its goal (and a
-    needs row its topic and its statistic): rendering a text is the costly step, and gives
-    the same text every time.
+
+def _rows(plan: Plan, table: str, data: PlanData, locale: str, cell=_as_it_is) -> list:
+    """The rows of one table in one language, in the order of COLUMNS[table], each value written
+    as cell(value) (the CSV gives _csv_field: its rows are then the CSV's fields, made here).
+
+    Each text is rendered and made a cell once, though a row repeats its area's title and its
+    goal (and a needs row its topic and its statistic): rendering a text and writing it as a
+    CSV field are the costly steps, and give the same text every time.
     """
-    interface_texts = {}  # key -> that interface text in this language, rendered once for this table
+    interface_texts, interface_cells = {}, {}  # key -> that interface text in this language (and as a cell), made once for this table
 
     def ui(key: str) -> str:
         if key not in interface_texts:
             interface_texts[key] = data.interface[key].render(locale)
         return interface_texts[key]
+
+    def ui_cell(key: str):
+        if key not in interface_cells:
+            interface_cells[key] = cell(ui(key))
+        return interface_cells[key]
 
     def t(text) -> str:
         return "" if text is None else text.render(locale)
@@ -350,11 +349,11 @@ def _rows(plan: Plan, table: str, data: PlanData, locale: str) -> list:
     if table == "action-plan":
         rows = []
         for area in content["action_plan"].areas:
-            area_title = t(area.title)
+            number, area_title = cell(area.number), cell(area.title.render(locale))
             for goal in area.goals:
-                goal_text = t(goal.goal)
-                for kind, items in (("csv_method", goal.methods), ("csv_outcome", goal.outcomes)):
-                    rows.extend([area.number, area_title, goal.id, goal_text, ui(kind), t(item)] for item in items)
+                goal_id, goal_text = cell(goal.id), cell(goal.goal.render(locale))
+                for kind, items in ((ui_cell("csv_method"), goal.methods), (ui_cell("csv_outcome"), goal.outcomes)):
+                    rows += [[number, area_title, goal_id, goal_text, kind, cell(item.render(locale))] for item in items]
         return rows
     if table == "finance":
         finance = content["finance"]
@@ -367,27 +366,40 @@ def _rows(plan: Plan, table: str, data: PlanData, locale: str) -> list:
             amount = project.agreed_spend
             rows.append([t(project.project), "" if amount is None else f"{amount:.2f}", ui("not_stated") if amount is None else ""])
         rows.append([ui("total_agreed_spend"), f"{finance.total_spend:.2f}", ""])
-        return rows
+        return [[cell(value) for value in row] for row in rows]  # a few rows a plan: each cell made in its row
     if table == "workforce":
         rows = []
         for role in content["workforce"].roles:
             wte = "" if role.wte is None else str(role.wte)
             outcomes = "\n".join(t(o) for o in role.outcomes)
-            rows.append([t(role.role), wte, t(role.funding_note), t(role.purpose), outcomes])
+            rows.append([cell(t(role.role)), cell(wte), cell(t(role.funding_note)), cell(t(role.purpose)), cell(outcomes)])
         return rows
     if table == "needs":
         rows = []
         for topic in content["needs"]["topics"]:
-            topic_title = t(topic["title"])
-            for statistic in topic.get("statistics", []):
-                text = statistic["text"] if isinstance(statistic, dict) else statistic
-                extra = statistic if isinstance(statistic, dict) else {}
-                common = [extra.get("period", ""), t(extra.get("source")), extra.get("source_url", ""), _figures_note(extra, ui, t)]
-                statistic_text = text.render(locale)
+            topic_title = cell(t(topic["title"]))
+            for text, extra in _statistics(topic):
+                common = [cell(extra.get("period", "")), cell(t(extra.get("source"))), cell(extra.get("source_url", "")), cell(_figures_note(extra, ui, t))]
+                statistic_text = cell(text.render(locale))
                 for name, figure in text.figures.items():
-                    rows.append([topic_title, statistic_text, name, ui("csv_kind_" + figure.kind), _figure_value(figure), *common])
+                    rows.append([topic_title, statistic_text, cell(name), ui_cell("csv_kind_" + figure.kind), cell(_figure_value(figure)), *common])
         return rows
     raise ValueError(f"unknown table {table}")
+
+
+def _statistics(topic: dict):
+    """(its text, the rest of what the data says of it) of each statistic of a needs topic, in order."""
+    for statistic in topic.get("statistics", []):
+        if isinstance(statistic, dict):
+            yield statistic["text"], statistic
+        else:
+            yield statistic, {}
+
+
+def _figure_names(plan: Plan) -> list:
+    """The names the plan's data gives the figures of its needs statistics (the codes of the
+    needs table's csv_figure column), sorted."""
+    return sorted({name for topic in plan.content["needs"]["topics"] for text, _ in _statistics(topic) for name in text.figures})
 
 
 def _figures_note(statistic: dict, ui, t) -> str:
@@ -404,8 +416,10 @@ def _header(table: str, data: PlanData, locale: str) -> list:
     return [data.interface[column.heading].render(locale) for column in COLUMNS[table]]
 
 
-def plan_csv(plan: Plan, table: str, data: PlanData, locale: str) -> str:
-    return _csv(_header(table, data, locale), _rows(plan, table, data, locale))
+def plan_csv(plan: Plan, table: str, data: PlanData, locale: str, header: list | None = None) -> str:
+    """One table of the plan as CSV for Excel (header: the table's _header, if made already)."""
+    header = _header(table, data, locale) if header is None else header
+    return _csv_text([_csv_fields(header), *_rows(plan, table, data, locale, _csv_field)])
 
 
 # --- The Data Package: what the tables hold, column by column ------------------------------------
@@ -487,10 +501,9 @@ def _created(plan: Plan) -> str | None:
     return f"{day}T00:00:00Z" if day else None
 
 
-def _field(column: Column, heading: str, rows: list, index: int, data: PlanData, locale: str) -> dict:
+def _field(column: Column, heading: str, plan: Plan, data: PlanData, locale: str) -> dict:
     """A Table Schema field: the column's heading in this language, its type, what it holds, and
-    the codes it may hold where it holds codes (written as the CSV writes them). The column is
-    the index-th of the table's rows, read only for the names of its figures."""
+    the codes it may hold where it holds codes (written as the CSV writes them)."""
     field = {"name": heading, "type": column.type, "title": heading, "description": column.description[locale]}
     if column.format != "default":
         field["format"] = column.format
@@ -502,7 +515,7 @@ def _field(column: Column, heading: str, rows: list, index: int, data: PlanData,
     elif column.heading == "csv_figure_kind":
         enum = [data.interface["csv_kind_" + kind].render(locale) for kind in FIGURE_KINDS]
     elif column.heading == "csv_figure":
-        enum = sorted({row[index] for row in rows})  # the names this plan's data gives its figures
+        enum = _figure_names(plan)
     constraints = {}
     if column.required:
         constraints["required"] = True
@@ -514,18 +527,14 @@ def _field(column: Column, heading: str, rows: list, index: int, data: PlanData,
 
 
 def datapackage(plan: Plan, tables: dict, data: PlanData, locale: str, site_url: str) -> str:
-    """The plan's Data Package in one language. tables: {table: its rows} (from _rows); site_url:
+    """The plan's Data Package in one language. tables: {table: its header} (from _header); site_url:
     the site's address, ending in '/' (SITE_URL), which makes the package's addresses absolute."""
     site_url = site_url or "/"  # without a site address, addresses from the site's root
     other = next(other for other in locales.LOCALES if other != locale)
     page = plan.page[: -len(".md")] + "/"
     resources = []
-    for table, rows in tables.items():
-        header = _header(table, data, locale)
-        fields = [
-            _field(column, heading, rows, index, data, locale)
-            for index, (column, heading) in enumerate(zip(COLUMNS[table], header))
-        ]
+    for table, header in tables.items():
+        fields = [_field(column, heading, plan, data, locale) for column, heading in zip(COLUMNS[table], header)]
         resources.append({
             "name": table,
             "type": "table",
@@ -568,9 +577,9 @@ def plan_files(plan: Plan, data: PlanData, locale: str, json_text: str | None = 
     """{path in the language's site: text} of one plan's open data (json_text: its plan_json, if
     made already; site_url: the site's address, for the Data Package's absolute addresses)."""
     outputs = {json_path(plan): plan_json(plan) if json_text is None else json_text}
-    tables = {table: _rows(plan, table, data, locale) for table in tables_of(plan)}
-    for table, rows in tables.items():
-        outputs[csv_path(plan, table)] = _csv(_header(table, data, locale), rows)
+    tables = {table: _header(table, data, locale) for table in tables_of(plan)}
+    for table, header in tables.items():
+        outputs[csv_path(plan, table)] = plan_csv(plan, table, data, locale, header)
     if tables:  # a plan with no table (the regional plan, today) has only its JSON and JSON Schema
         outputs[datapackage_path(plan)] = datapackage(plan, tables, data, locale, site_url)
     return outputs
