@@ -573,9 +573,10 @@ def datapackage(plan: Plan, tables: dict, data: PlanData, locale: str, site_url:
 # --- Writing into a built site -------------------------------------------------------------------
 
 
-def plan_files(plan: Plan, data: PlanData, locale: str, json_text: str | None = None, site_url: str = "") -> dict:
+def plan_files(plan: Plan, data: PlanData, locale: str, json_text: str | bytes | None = None, site_url: str = "") -> dict:
     """{path in the language's site: text} of one plan's open data (json_text: its plan_json, if
-    made already; site_url: the site's address, for the Data Package's absolute addresses)."""
+    made already, or that text in UTF-8, as written; site_url: the site's address, for the Data
+    Package's absolute addresses)."""
     outputs = {json_path(plan): plan_json(plan) if json_text is None else json_text}
     tables = {table: _header(table, data, locale) for table in tables_of(plan)}
     for table, header in tables.items():
@@ -586,7 +587,8 @@ def plan_files(plan: Plan, data: PlanData, locale: str, json_text: str | None = 
 
 
 def write_files(site_dir: Path, plans_files) -> list:
-    """Write plans' open data files (from plan_files, in plan order; any iterable) and the schemas they follow."""
+    """Write plans' open data files (from plan_files, in plan order; any iterable: each file's
+    text, or its UTF-8 bytes) and the schemas they follow."""
     site = os.fspath(Path(site_dir))  # "" is the current folder, as a Path has it
     written = []
     folders = set()  # the folders made by this call: a plan's files share two
@@ -596,7 +598,8 @@ def write_files(site_dir: Path, plans_files) -> list:
             if folder not in folders:
                 os.makedirs(f"{site}/{folder}", exist_ok=True)
                 folders.add(folder)
-            _write_bytes(f"{site}/{relative}", text.encode("utf-8"))  # the text as it is: no line ending translated
+            content = text if type(text) is bytes else text.encode("utf-8")  # the text as it is: no line ending translated
+            _write_bytes(f"{site}/{relative}", content)
             written.append(relative)
     schema_dir = Path(site) / "data" / "schemas"
     schema_dir.mkdir(parents=True, exist_ok=True)
