@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import re
 import shutil
 from dataclasses import dataclass
 from decimal import Decimal
@@ -287,9 +286,6 @@ COLUMNS = {
 # --- CSV -----------------------------------------------------------------------------------------
 
 
-# What makes csv.writer (the excel dialect, QUOTE_MINIMAL, lines ending in \r\n) put a cell in
-# double quotes: a comma, a double quote, a line break.
-_CSV_QUOTED = re.compile(r'[",\r\n]')
 
 
 def _csv_text(rows: list) -> str:
@@ -313,9 +309,14 @@ def _csv_fields(values: list) -> list:
 
 def _csv_field(value) -> str:
     """One cell as csv.writer writes it: made safe (data_cell), then in double quotes, its own
-    double quotes doubled, if it holds a comma, a double quote or a line break."""
+    double quotes doubled, if it holds what makes csv.writer (the excel dialect, QUOTE_MINIMAL,
+    lines ending in \r\n) quote it: a comma, a double quote, a line break."""
     cell = data_cell(value)
-    return '"' + cell.replace('"', '""') + '"' if _CSV_QUOTED.search(cell) else cell
+    # Four searches for one character each (the length of a cell at most, often far less): for
+    # the cells of these tables, about half the time of one search of a regular expression.
+    if '"' in cell or "," in cell or "\n" in cell or "\r" in cell:
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
 
 
 def _as_it_is(value):
