@@ -94,8 +94,8 @@ def indented_json(value, plain_decimals: bool = False) -> str:
 
 
 def _write_json(value, newline: str, plain_decimals: bool, pieces: list) -> None:
-    """One value as json.dumps writes it with indent=2, added to pieces (joined once, at the
-    end: a text for each container, joined in turn into its parent's, copied the document's
+    """One value as json.dumps writes it with indent=2, added to pieces, which indented_json
+    joins once (a text made for each dict and list, then joined into its parent's, copied the
     deepest lines once for each level above them). newline is the line break and indentation
     of the value's own line. A string inside a dict or a list (most of the data's values are
     texts) is written in place, in the same piece as its key or separator."""
@@ -104,8 +104,8 @@ def _write_json(value, newline: str, plain_decimals: bool, pieces: list) -> None
         if not value:
             pieces.append("{}")
             return
-        inner = newline + _INDENT
-        separator = "{" + inner  # before the first item; before each other item, a comma
+        inner, comma = newline + _INDENT, "," + newline + _INDENT
+        separator = "{" + inner  # before the first item; before each other item, comma
         for key, item in value.items():
             if type(key) is not str:
                 raise _NotPlainJson
@@ -114,13 +114,13 @@ def _write_json(value, newline: str, plain_decimals: bool, pieces: list) -> None
             else:
                 pieces.append(f"{separator}{encode_json_string(key)}: ")
                 _write_json(item, inner, plain_decimals, pieces)
-            separator = "," + inner
+            separator = comma
         pieces.append(newline + "}")
     elif kind is list:
         if not value:
             pieces.append("[]")
             return
-        inner = newline + _INDENT
+        inner, comma = newline + _INDENT, "," + newline + _INDENT
         separator = "[" + inner
         for item in value:
             if type(item) is str:
@@ -128,7 +128,7 @@ def _write_json(value, newline: str, plain_decimals: bool, pieces: list) -> None
             else:
                 pieces.append(separator)
                 _write_json(item, inner, plain_decimals, pieces)
-            separator = "," + inner
+            separator = comma
         pieces.append(newline + "]")
     else:
         pieces.append(_json_scalar(value, plain_decimals))
@@ -284,8 +284,6 @@ COLUMNS = {
 
 
 # --- CSV -----------------------------------------------------------------------------------------
-
-
 
 
 def _csv_text(rows: list) -> str:
