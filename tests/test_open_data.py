@@ -232,3 +232,27 @@ def test_every_plan_json_is_what_json_dumps_writes(data):
         document = {"$schema": f"../schemas/{plan.kind}.schema.json"}
         document.update(open_data._plain(plan.document.data))
         assert open_data.plan_json(plan) == json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_a_written_file_is_what_path_write_bytes_writes(tmp_path):
+    """write_files writes each file with os.open and os.write: the same bytes and permissions as
+    Path.write_bytes, a longer file there before emptied first."""
+    content = "Cynllun ŵ, “quoted”\r\n".encode("utf-8") * 5000
+    for name in ("quick", "careful"):
+        (tmp_path / name).write_bytes(b"x" * (len(content) + 100))  # the file of an earlier build, longer
+    open_data._write_bytes(str(tmp_path / "quick"), content)
+    (tmp_path / "careful").write_bytes(content)
+    quick, careful = tmp_path / "quick", tmp_path / "careful"
+    assert quick.read_bytes() == careful.read_bytes() == content
+    open_data._write_bytes(str(tmp_path / "new-quick"), content)
+    (tmp_path / "new-careful").write_bytes(content)
+    assert (tmp_path / "new-quick").stat().st_mode == (tmp_path / "new-careful").stat().st_mode
+
+
+def test_write_files_writes_texts_and_bytes_as_they_are(tmp_path):
+    files = {"data/a/2024-25.json": "{\r\n}\n", "data/a/2024-25/needs.csv": "\ufeffŵ,\"x\"\r\n", "data/b.json": "ŷ\n".encode("utf-8")}
+    written = open_data.write_files(tmp_path, [files])
+    assert written[:3] == list(files)
+    for relative, text in files.items():
+        assert (tmp_path / relative).read_bytes() == (text if isinstance(text, bytes) else text.encode("utf-8"))
+    assert {path.name for path in (tmp_path / "data" / "schemas").iterdir()} == {path.name for path in open_data.SCHEMA_DIR.glob("*.schema.json")}
