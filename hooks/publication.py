@@ -91,13 +91,14 @@ class Publication:
 
     def open_data_files(self, locale: str, site_url: str = ""):
         """{path in the site: text} of each plan's open data in one language, one plan at a time
-        (site_url: the site's address, which makes the Data Package's addresses absolute)."""
+        (site_url: the site's address, which makes the Data Package's addresses absolute); the
+        plan's JSON, the same in both languages, as its UTF-8 bytes (open_data.write_files)."""
         from hooks.rendering import open_data
 
         for plan_id in sorted(self.data.plans):
             plan = self.data.plans[plan_id]
-            if plan_id not in self._plan_json:  # the same in every language: made once per build
-                self._plan_json[plan_id] = open_data.plan_json(plan)
+            if plan_id not in self._plan_json:  # the same in every language: made and encoded once per build
+                self._plan_json[plan_id] = open_data.plan_json(plan).encode("utf-8")
             yield open_data.plan_files(plan, self.data, locale, self._plan_json[plan_id], site_url)
 
     def feed(self, locale: str, base_url: str) -> str:

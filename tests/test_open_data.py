@@ -157,14 +157,41 @@ def _careful_csv(header, rows):
     return "\ufeff" + buffer.getvalue()
 
 
+def _quick_csv(header, rows):
+    """The table as open_data writes it: each cell as its CSV field, the fields joined."""
+    return open_data._csv_text([open_data._csv_fields(row) for row in [header, *rows]])
+
+
 @given(st.lists(_CELLS, min_size=1, max_size=6), st.lists(st.lists(_CELLS, min_size=1, max_size=6), max_size=6))
 def test_the_csv_is_what_csv_writer_writes(header, rows):
-    assert open_data._csv(header, rows) == _careful_csv(header, rows)
+    assert _quick_csv(header, rows) == _careful_csv(header, rows)
 
 
 @pytest.mark.parametrize("rows", [[[""]], [["", ""]], [[None]], [["a"], [""], ["b"]], []])
 def test_the_csv_of_empty_cells_is_what_csv_writer_writes(rows):
-    assert open_data._csv(["heading"], rows) == _careful_csv(["heading"], rows)
+    assert _quick_csv(["heading"], rows) == _careful_csv(["heading"], rows)
+
+
+def test_every_real_table_is_what_csv_writer_writes_of_its_rows(data):
+    """The tables' rows are made as CSV fields as they are made (_rows with _csv_field): the same
+    text as csv.writer's of the rows' values."""
+    tables = [(plan, table) for plan in data.plans.values() for table in open_data.tables_of(plan)]
+    assert {table for _, table in tables} == set(open_data.TABLES)
+    for plan, table in tables:
+        for locale in ("en", "cy"):
+            header = open_data._header(table, data, locale)
+            assert open_data.plan_csv(plan, table, data, locale) == _careful_csv(header, open_data._rows(plan, table, data, locale)), (plan.id, table)
+
+
+def test_every_value_of_every_row_is_made_a_cell(data):
+    """What makes the tables' CSV fields: every value of every row goes through cell, none is
+    left as it is (a text that should be quoted, a formula that should be made safe)."""
+    for plan in data.plans.values():
+        for table in open_data.tables_of(plan):
+            for locale in ("en", "cy"):
+                rows = open_data._rows(plan, table, data, locale, lambda value: ("cell", value))
+                plain = open_data._rows(plan, table, data, locale)
+                assert rows and [[("cell", value) for value in row] for row in plain] == rows, (plan.id, table)
 
 
 _JSON_SCALARS = st.one_of(
@@ -205,3 +232,27 @@ def test_every_plan_json_is_what_json_dumps_writes(data):
         document = {"$schema": f"../schemas/{plan.kind}.schema.json"}
         document.update(open_data._plain(plan.document.data))
         assert open_data.plan_json(plan) == json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_a_written_file_is_what_path_write_bytes_writes(tmp_path):
+    """write_files writes each file with os.open and os.write: the same bytes and permissions as
+    Path.write_bytes, a longer file there before emptied first."""
+    content = "Cynllun ŵ, “quoted”\r\n".encode("utf-8") * 5000
+    for name in ("quick", "careful"):
+        (tmp_path / name).write_bytes(b"x" * (len(content) + 100))  # the file of an earlier build, longer
+    open_data._write_bytes(str(tmp_path / "quick"), content)
+    (tmp_path / "careful").write_bytes(content)
+    quick, careful = tmp_path / "quick", tmp_path / "careful"
+    assert quick.read_bytes() == careful.read_bytes() == content
+    open_data._write_bytes(str(tmp_path / "new-quick"), content)
+    (tmp_path / "new-careful").write_bytes(content)
+    assert (tmp_path / "new-quick").stat().st_mode == (tmp_path / "new-careful").stat().st_mode
+
+
+def test_write_files_writes_texts_and_bytes_as_they_are(tmp_path):
+    files = {"data/a/2024-25.json": "{\r\n}\n", "data/a/2024-25/needs.csv": "\ufeffŵ,\"x\"\r\n", "data/b.json": "ŷ\n".encode("utf-8")}
+    written = open_data.write_files(tmp_path, [files])
+    assert written[:3] == list(files)
+    for relative, text in files.items():
+        assert (tmp_path / relative).read_bytes() == (text if isinstance(text, bytes) else text.encode("utf-8"))
+    assert {path.name for path in (tmp_path / "data" / "schemas").iterdir()} == {path.name for path in open_data.SCHEMA_DIR.glob("*.schema.json")}

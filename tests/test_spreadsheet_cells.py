@@ -87,7 +87,8 @@ def test_open_data_cells_keep_numbers_and_quote_formulas(value, cell):
 
 
 def test_open_data_csv_quotes_hostile_texts_and_keeps_numbers():
-    text = open_data._csv(["=Header", "Amount"], [["=HYPERLINK(\"x\")", "-5.00"], ["@me", Decimal("12.50")], ["'quoted", 3]])
+    table = [["=Header", "Amount"], ["=HYPERLINK(\"x\")", "-5.00"], ["@me", Decimal("12.50")], ["'quoted", 3]]
+    text = open_data._csv_text([open_data._csv_fields(row) for row in table])
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
     assert rows == [["'=Header", "Amount"], ["'=HYPERLINK(\"x\")", "-5.00"], ["'@me", "12.50"], ["''quoted", "3"]]
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import math
-import re
+import os
 import shutil
 from dataclasses import dataclass
 from decimal import Decimal
@@ -85,34 +85,58 @@ class _NotPlainJson(Exception):
 def indented_json(value, plain_decimals: bool = False) -> str:
     """json.dumps(value, ensure_ascii=False, indent=2), the same text, written faster; with
     plain_decimals, of _plain(value) (the YAML's decimals as JSON numbers, converted on the way)."""
+    pieces = []
     try:
-        return _json_value(value, "\n", plain_decimals)
+        _write_json(value, "\n", plain_decimals, pieces)
     except _NotPlainJson:
         return json.dumps(_plain(value) if plain_decimals else value, ensure_ascii=False, indent=2)
+    return "".join(pieces)
 
 
-def _json_value(value, newline: str, plain_decimals: bool) -> str:
-    """One value as json.dumps writes it with indent=2, newline being the line break and
-    indentation of the value's own line. A string inside a dict or a list is written in place
-    (most of the data's values are texts), without a call of its own."""
+def _write_json(value, newline: str, plain_decimals: bool, pieces: list) -> None:
+    """One value as json.dumps writes it with indent=2, added to pieces, which indented_json
+    joins once (a text made for each dict and list, then joined into its parent's, copied the
+    deepest lines once for each level above them). newline is the line break and indentation
+    of the value's own line. A string inside a dict or a list (most of the data's values are
+    texts) is written in place, in the same piece as its key or separator."""
     kind = type(value)
     if kind is dict:
         if not value:
-            return "{}"
-        inner = newline + _INDENT
-        items = []
+            pieces.append("{}")
+            return
+        inner, comma = newline + _INDENT, "," + newline + _INDENT
+        separator = "{" + inner  # before the first item; before each other item, comma
         for key, item in value.items():
             if type(key) is not str:
                 raise _NotPlainJson
-            written = encode_json_string(item) if type(item) is str else _json_value(item, inner, plain_decimals)
-            items.append(f"{encode_json_string(key)}: {written}")
-        return f"{{{inner}{(',' + inner).join(items)}{newline}}}"
-    if kind is list:
+            if type(item) is str:
+                pieces.append(f"{separator}{encode_json_string(key)}: {encode_json_string(item)}")
+            else:
+                pieces.append(f"{separator}{encode_json_string(key)}: ")
+                _write_json(item, inner, plain_decimals, pieces)
+            separator = comma
+        pieces.append(newline + "}")
+    elif kind is list:
         if not value:
-            return "[]"
-        inner = newline + _INDENT
-        items = [encode_json_string(item) if type(item) is str else _json_value(item, inner, plain_decimals) for item in value]
-        return f"[{inner}{(',' + inner).join(items)}{newline}]"
+            pieces.append("[]")
+            return
+        inner, comma = newline + _INDENT, "," + newline + _INDENT
+        separator = "[" + inner
+        for item in value:
+            if type(item) is str:
+                pieces.append(separator + encode_json_string(item))
+            else:
+                pieces.append(separator)
+                _write_json(item, inner, plain_decimals, pieces)
+            separator = comma
+        pieces.append(newline + "]")
+    else:
+        pieces.append(_json_scalar(value, plain_decimals))
+
+
+def _json_scalar(value, plain_decimals: bool) -> str:
+    """A value that is neither a dict nor a list, as json.dumps writes it."""
+    kind = type(value)
     if kind is str:
         return encode_json_string(value)
     if value is None:
@@ -126,7 +150,7 @@ def _json_value(value, newline: str, plain_decimals: bool) -> str:
     if kind is float and math.isfinite(value):
         return float.__repr__(value)
     if kind is Decimal and plain_decimals:
-        return _json_value(_plain(value), newline, plain_decimals)
+        return _json_scalar(_plain(value), plain_decimals)
     raise _NotPlainJson
 
 
@@ -262,61 +286,60 @@ COLUMNS = {
 # --- CSV -----------------------------------------------------------------------------------------
 
 
-# What makes csv.writer (the excel dialect, QUOTE_MINIMAL, lines ending in \r\n) put a cell in
-# double quotes: a comma, a double quote, a line break.
-_CSV_QUOTED = re.compile(r'[",\r\n]')
-
-
-def _csv(header: list, rows: list) -> str:
-    """A table as CSV for Excel. Every cell goes through spreadsheet.data_cell: a text a
+def _csv_text(rows: list) -> str:
+    """A table as CSV for Excel, from its rows (the header first), each cell already written as
+    its CSV field (_csv_field). Every cell goes through spreadsheet.data_cell: a text a
     spreadsheet would read as a formula (=, +, -, @, ...) gets a leading quote; a number
     (-5, 224786.00) is kept as a number (hooks/spreadsheet.py says why).
 
-    The text is what csv.writer(lineterminator="\r\n") writes (tests/test_open_data.py
-    compares the two on any cells), written here because csv.writer copies every cell a
-    character at a time, several times slower: the tables are most of the open data's bytes.
+    The text is what csv.writer(lineterminator="\r\n") writes of the cells (tests/test_open_data.py
+    compares the two on any cells and on every real table), written here because csv.writer
+    copies every cell a character at a time, several times slower: the tables are most of the
+    open data's bytes. A row of one empty cell is written "" (so that it is not read as no cell).
     """
-    fields = {}  # a text -> it as a CSV field, made once for this table (its rows repeat their area, goal, topic...)
-    return "\ufeff" + "".join([_csv_line(row, fields) for row in [header, *rows]])
+    return "\ufeff" + "".join([",".join(fields) + "\r\n" if fields != [""] else '""\r\n' for fields in rows])
 
 
-def _csv_line(values: list, fields: dict) -> str:
-    """One row of a table as csv.writer writes it, its texts' fields taken from fields where
-    made already; a row of one empty cell is written "" (so that it is not read as no cell)."""
-    cells = []
-    for value in values:
-        if type(value) is not str:  # a number or None, never remembered: 1 and True are the same key
-            cells.append(_csv_field(value))
-        elif value in fields:
-            cells.append(fields[value])
-        else:
-            fields[value] = _csv_field(value)
-            cells.append(fields[value])
-    if cells == [""]:
-        return '""\r\n'
-    return ",".join(cells) + "\r\n"
+def _csv_fields(values: list) -> list:
+    """A row of values as its CSV fields."""
+    return [_csv_field(value) for value in values]
 
 
 def _csv_field(value) -> str:
     """One cell as csv.writer writes it: made safe (data_cell), then in double quotes, its own
-    double quotes doubled, if it holds a comma, a double quote or a line break."""
+    double quotes doubled, if it holds what makes csv.writer (the excel dialect, QUOTE_MINIMAL,
+    lines ending in \r\n) quote it: a comma, a double quote, a line break."""
     cell = data_cell(value)
-    return '"' + cell.replace('"', '""') + '"' if _CSV_QUOTED.search(cell) else cell
+    # Four searches for one character each (the length of a cell at most, often far less): for
+    # the cells of these tables, about half the time of one search of a regular expression.
+    if '"' in cell or "," in cell or "\n" in cell or "\r" in cell:
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
 
 
-def _rows(plan: Plan, table: str, data: PlanData, locale: str) -> list:
-    """The rows of one table in one language, in the order of COLUMNS[table].
+def _as_it_is(value):
+    return value
 
-    Each text is rendered once, though a row repeats its area's title and its goal (and a
-    needs row its topic and its statistic): rendering a text is the costly step, and gives
-    the same text every time.
+
+def _rows(plan: Plan, table: str, data: PlanData, locale: str, cell=_as_it_is) -> list:
+    """The rows of one table in one language, in the order of COLUMNS[table], each value written
+    as cell(value) (the CSV gives _csv_field: its rows are then the CSV's fields, made here).
+
+    Each text is rendered and made a cell once, though a row repeats its area's title and its
+    goal (and a needs row its topic and its statistic): rendering a text and writing it as a
+    CSV field are the costly steps, and give the same text every time.
     """
-    interface_texts = {}  # key -> that interface text in this language, rendered once for this table
+    interface_texts, interface_cells = {}, {}  # key -> that interface text in this language (and as a cell), made once for this table
 
     def ui(key: str) -> str:
         if key not in interface_texts:
             interface_texts[key] = data.interface[key].render(locale)
         return interface_texts[key]
+
+    def ui_cell(key: str):
+        if key not in interface_cells:
+            interface_cells[key] = cell(ui(key))
+        return interface_cells[key]
 
     def t(text) -> str:
         return "" if text is None else text.render(locale)
@@ -325,11 +348,11 @@ def _rows(plan: Plan, table: str, data: PlanData, locale: str) -> list:
     if table == "action-plan":
         rows = []
         for area in content["action_plan"].areas:
-            area_title = t(area.title)
+            number, area_title = cell(area.number), cell(area.title.render(locale))
             for goal in area.goals:
-                goal_text = t(goal.goal)
-                for kind, items in (("csv_method", goal.methods), ("csv_outcome", goal.outcomes)):
-                    rows.extend([area.number, area_title, goal.id, goal_text, ui(kind), t(item)] for item in items)
+                goal_id, goal_text = cell(goal.id), cell(goal.goal.render(locale))
+                for kind, items in ((ui_cell("csv_method"), goal.methods), (ui_cell("csv_outcome"), goal.outcomes)):
+                    rows += [[number, area_title, goal_id, goal_text, kind, cell(item.render(locale))] for item in items]
         return rows
     if table == "finance":
         finance = content["finance"]
@@ -342,27 +365,40 @@ def _rows(plan: Plan, table: str, data: PlanData, locale: str) -> list:
             amount = project.agreed_spend
             rows.append([t(project.project), "" if amount is None else f"{amount:.2f}", ui("not_stated") if amount is None else ""])
         rows.append([ui("total_agreed_spend"), f"{finance.total_spend:.2f}", ""])
-        return rows
+        return [[cell(value) for value in row] for row in rows]  # a few rows a plan: each cell made in its row
     if table == "workforce":
         rows = []
         for role in content["workforce"].roles:
             wte = "" if role.wte is None else str(role.wte)
             outcomes = "\n".join(t(o) for o in role.outcomes)
-            rows.append([t(role.role), wte, t(role.funding_note), t(role.purpose), outcomes])
+            rows.append([cell(t(role.role)), cell(wte), cell(t(role.funding_note)), cell(t(role.purpose)), cell(outcomes)])
         return rows
     if table == "needs":
         rows = []
         for topic in content["needs"]["topics"]:
-            topic_title = t(topic["title"])
-            for statistic in topic.get("statistics", []):
-                text = statistic["text"] if isinstance(statistic, dict) else statistic
-                extra = statistic if isinstance(statistic, dict) else {}
-                common = [extra.get("period", ""), t(extra.get("source")), extra.get("source_url", ""), _figures_note(extra, ui, t)]
-                statistic_text = text.render(locale)
+            topic_title = cell(t(topic["title"]))
+            for text, extra in _statistics(topic):
+                common = [cell(extra.get("period", "")), cell(t(extra.get("source"))), cell(extra.get("source_url", "")), cell(_figures_note(extra, ui, t))]
+                statistic_text = cell(text.render(locale))
                 for name, figure in text.figures.items():
-                    rows.append([topic_title, statistic_text, name, ui("csv_kind_" + figure.kind), _figure_value(figure), *common])
+                    rows.append([topic_title, statistic_text, cell(name), ui_cell("csv_kind_" + figure.kind), cell(_figure_value(figure)), *common])
         return rows
     raise ValueError(f"unknown table {table}")
+
+
+def _statistics(topic: dict):
+    """(its text, the rest of what the data says of it) of each statistic of a needs topic, in order."""
+    for statistic in topic.get("statistics", []):
+        if isinstance(statistic, dict):
+            yield statistic["text"], statistic
+        else:
+            yield statistic, {}
+
+
+def _figure_names(plan: Plan) -> list:
+    """The names the plan's data gives the figures of its needs statistics (the codes of the
+    needs table's csv_figure column), sorted."""
+    return sorted({name for topic in plan.content["needs"]["topics"] for text, _ in _statistics(topic) for name in text.figures})
 
 
 def _figures_note(statistic: dict, ui, t) -> str:
@@ -379,8 +415,10 @@ def _header(table: str, data: PlanData, locale: str) -> list:
     return [data.interface[column.heading].render(locale) for column in COLUMNS[table]]
 
 
-def plan_csv(plan: Plan, table: str, data: PlanData, locale: str) -> str:
-    return _csv(_header(table, data, locale), _rows(plan, table, data, locale))
+def plan_csv(plan: Plan, table: str, data: PlanData, locale: str, header: list | None = None) -> str:
+    """One table of the plan as CSV for Excel (header: the table's _header, if made already)."""
+    header = _header(table, data, locale) if header is None else header
+    return _csv_text([_csv_fields(header), *_rows(plan, table, data, locale, _csv_field)])
 
 
 # --- The Data Package: what the tables hold, column by column ------------------------------------
@@ -462,10 +500,9 @@ def _created(plan: Plan) -> str | None:
     return f"{day}T00:00:00Z" if day else None
 
 
-def _field(column: Column, heading: str, rows: list, index: int, data: PlanData, locale: str) -> dict:
+def _field(column: Column, heading: str, plan: Plan, data: PlanData, locale: str) -> dict:
     """A Table Schema field: the column's heading in this language, its type, what it holds, and
-    the codes it may hold where it holds codes (written as the CSV writes them). The column is
-    the index-th of the table's rows, read only for the names of its figures."""
+    the codes it may hold where it holds codes (written as the CSV writes them)."""
     field = {"name": heading, "type": column.type, "title": heading, "description": column.description[locale]}
     if column.format != "default":
         field["format"] = column.format
@@ -477,7 +514,7 @@ def _field(column: Column, heading: str, rows: list, index: int, data: PlanData,
     elif column.heading == "csv_figure_kind":
         enum = [data.interface["csv_kind_" + kind].render(locale) for kind in FIGURE_KINDS]
     elif column.heading == "csv_figure":
-        enum = sorted({row[index] for row in rows})  # the names this plan's data gives its figures
+        enum = _figure_names(plan)
     constraints = {}
     if column.required:
         constraints["required"] = True
@@ -489,18 +526,14 @@ def _field(column: Column, heading: str, rows: list, index: int, data: PlanData,
 
 
 def datapackage(plan: Plan, tables: dict, data: PlanData, locale: str, site_url: str) -> str:
-    """The plan's Data Package in one language. tables: {table: its rows} (from _rows); site_url:
+    """The plan's Data Package in one language. tables: {table: its header} (from _header); site_url:
     the site's address, ending in '/' (SITE_URL), which makes the package's addresses absolute."""
     site_url = site_url or "/"  # without a site address, addresses from the site's root
     other = next(other for other in locales.LOCALES if other != locale)
     page = plan.page[: -len(".md")] + "/"
     resources = []
-    for table, rows in tables.items():
-        header = _header(table, data, locale)
-        fields = [
-            _field(column, heading, rows, index, data, locale)
-            for index, (column, heading) in enumerate(zip(COLUMNS[table], header))
-        ]
+    for table, header in tables.items():
+        fields = [_field(column, heading, plan, data, locale) for column, heading in zip(COLUMNS[table], header)]
         resources.append({
             "name": table,
             "type": "table",
@@ -539,34 +572,50 @@ def datapackage(plan: Plan, tables: dict, data: PlanData, locale: str, site_url:
 # --- Writing into a built site -------------------------------------------------------------------
 
 
-def plan_files(plan: Plan, data: PlanData, locale: str, json_text: str | None = None, site_url: str = "") -> dict:
+def plan_files(plan: Plan, data: PlanData, locale: str, json_text: str | bytes | None = None, site_url: str = "") -> dict:
     """{path in the language's site: text} of one plan's open data (json_text: its plan_json, if
-    made already; site_url: the site's address, for the Data Package's absolute addresses)."""
+    made already, or that text in UTF-8, as written; site_url: the site's address, for the Data
+    Package's absolute addresses)."""
     outputs = {json_path(plan): plan_json(plan) if json_text is None else json_text}
-    tables = {table: _rows(plan, table, data, locale) for table in tables_of(plan)}
-    for table, rows in tables.items():
-        outputs[csv_path(plan, table)] = _csv(_header(table, data, locale), rows)
+    tables = {table: _header(table, data, locale) for table in tables_of(plan)}
+    for table, header in tables.items():
+        outputs[csv_path(plan, table)] = plan_csv(plan, table, data, locale, header)
     if tables:  # a plan with no table (the regional plan, today) has only its JSON and JSON Schema
         outputs[datapackage_path(plan)] = datapackage(plan, tables, data, locale, site_url)
     return outputs
 
 
 def write_files(site_dir: Path, plans_files) -> list:
-    """Write plans' open data files (from plan_files, in plan order; any iterable) and the schemas they follow."""
-    site_dir = Path(site_dir)
+    """Write plans' open data files (from plan_files, in plan order; any iterable: each file's
+    text, or its UTF-8 bytes) and the schemas they follow."""
+    site = os.fspath(Path(site_dir))  # "" is the current folder, as a Path has it
     written = []
     folders = set()  # the folders made by this call: a plan's files share two
     for outputs in plans_files:
         for relative, text in outputs.items():
-            target = site_dir / relative
-            if target.parent not in folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(target.parent)
-            target.write_bytes(text.encode("utf-8"))  # the text as it is: no line ending translated
+            folder = relative.rpartition("/")[0]
+            if folder not in folders:
+                os.makedirs(f"{site}/{folder}", exist_ok=True)
+                folders.add(folder)
+            content = text if type(text) is bytes else text.encode("utf-8")  # the text as it is: no line ending translated
+            _write_bytes(f"{site}/{relative}", content)
             written.append(relative)
-    schema_dir = site_dir / "data" / "schemas"
+    schema_dir = Path(site) / "data" / "schemas"
     schema_dir.mkdir(parents=True, exist_ok=True)
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         shutil.copyfile(schema, schema_dir / schema.name)
         written.append(f"data/schemas/{schema.name}")
     return written
+
+
+def _write_bytes(path: str, content: bytes) -> None:
+    """The file at path made (or emptied) to hold content, as Path.write_bytes makes it (the same
+    flags and permissions), without the buffered file object Python opens around the file: a
+    thousand files at 90 plans, one write each, the buffer served none of them."""
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
+    try:
+        remaining = memoryview(content)
+        while remaining:  # a write may take less than all it is given (a signal, a full disk)
+            remaining = remaining[os.write(handle, remaining) :]
+    finally:
+        os.close(handle)
