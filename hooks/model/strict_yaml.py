@@ -716,22 +716,27 @@ class _LineReader:
         self.lines = None
         self.locations: dict = {}
         self.keys = 0
-        # (line number, column, is a "- ", key or None, rest): 0-based columns; "- key: value" gives two.
+        # (location, column, is a "- ", key or "", rest) of each line that holds something: location is
+        # the (line number, 1-based column) where the entry's key or value starts, as locations keeps it
+        # (None for a "- ": its item has its own); column is 0-based; "- key: value" gives two entries.
         self.entries: list = []
+        append = self.entries.append
         for number, (indent, dash, key, rest) in enumerate(_LINE.findall(text), 1):
+            column = len(indent)
             if dash:
                 if not key and (not rest or rest[0] == "#"):
                     raise _Doubt  # a bare "-": its item is on the lines below
-                self.entries.append((number, len(indent), True, None, None))
-                self.entries.append((number, len(indent) + len(dash), False, key or None, rest))
+                append((None, column, True, "", None))
+                column += len(dash)
+                append(((number, column + 1), column, False, key, rest))
             elif key or (rest and rest[0] != "#"):
-                self.entries.append((number, len(indent), False, key or None, rest))
+                append(((number, column + 1), column, False, key, rest))
 
     def document(self) -> dict:
         entries = self.entries
-        if not entries or entries[0][1] != 0 or entries[0][2] or entries[0][3] is None:
+        if not entries or entries[0][1] != 0 or entries[0][2] or not entries[0][3]:
             raise _Doubt
-        self.locations[()] = (entries[0][0], 1)
+        self.locations[()] = (entries[0][0][0], 1)
         data, end = self.mapping(0, 0, (), 1)
         if end != len(entries):
             raise _Doubt
@@ -744,28 +749,33 @@ class _LineReader:
         """(the block mapping whose keys start at column indent, from entry index; the entry after it)."""
         if depth > MAX_DEPTH:
             raise _Doubt
-        entries, locations, mapping, keys = self.entries, self.locations, {}, 0
-        while index < len(entries):
-            number, column, dash, key, rest = entries[index]
-            if column < indent:
-                break
-            if column > indent or key is None:
-                raise _Doubt  # includes a "- " at the keys' column: a list only follows "key:"
-            if key in mapping or not _is_name(key):
+        entries, locations, mapping = self.entries, self.locations, {}
+        count = len(entries)
+        while index < count:
+            location, column, _, key, rest = entries[index]
+            if column != indent:
+                if column < indent:
+                    break
                 raise _Doubt
-            keys += 1
+            # A "- " at the keys' column (no key): a list only follows "key:".
+            if not key or key in mapping or not _is_name(key):
+                raise _Doubt
             key_path = path + (key,)
-            locations[key_path] = (number, column + 1)
+            locations[key_path] = location
             index += 1
             if rest and rest[0] != "#":
-                mapping[key] = self.inline(rest, number, key_path, depth + 1)
-            elif index < len(entries) and entries[index][1] > indent:
-                mapping[key], index = self.block(index, key_path, depth + 1)
-            elif index < len(entries) and entries[index][1] == indent and entries[index][2]:
-                mapping[key], index = self.sequence(index, indent, key_path, depth + 1, indentless=True)
+                mapping[key] = self.inline(rest, location[0], key_path, depth + 1)
+            elif index == count:
+                mapping[key] = None  # "key:" with nothing after it, at the end of the file
             else:
-                mapping[key] = None  # "key:" with nothing after it
-        self.keys += keys
+                _, below, dash, _, _ = entries[index]
+                if below > indent:
+                    mapping[key], index = self.block(index, key_path, depth + 1)
+                elif below == indent and dash:
+                    mapping[key], index = self.sequence(index, indent, key_path, depth + 1, indentless=True)
+                else:
+                    mapping[key] = None  # "key:" with nothing after it
+        self.keys += len(mapping)  # each key once: a repeated key is refused above
         return mapping, index
 
     def block(self, index: int, path: FieldPath, depth: int) -> tuple:
@@ -773,7 +783,7 @@ class _LineReader:
         _, column, dash, key, _ = self.entries[index]
         if dash:
             return self.sequence(index, column, path, depth, indentless=False)
-        if key is None:
+        if not key:
             raise _Doubt  # a value on the line below its key
         return self.mapping(index, column, path, depth)
 
@@ -782,26 +792,42 @@ class _LineReader:
         if depth > MAX_DEPTH:
             raise _Doubt
         entries, locations, items = self.entries, self.locations, []
-        while index < len(entries):
+        count = len(entries)
+        while index < count:
             _, column, dash, _, _ = entries[index]
             if column < indent or (column == indent and not dash and indentless):
                 break
             if column != indent or not dash:
                 raise _Doubt
-            number, column, _, key, rest = entries[index + 1]  # the item, on the same line
+            location, column, _, key, rest = entries[index + 1]  # the item, on the same line
             item_path = path + (len(items),)
-            locations[item_path] = (number, column + 1)
-            if key is None:
-                items.append(self.inline(rest, number, item_path, depth + 1))
-                index += 2
-            else:
+            locations[item_path] = location
+            if key:
                 item, index = self.mapping(index + 1, column, item_path, depth + 1)
                 items.append(item)
+            else:
+                items.append(self.inline(rest, location[0], item_path, depth + 1))
+                index += 2
         return items, index
 
     def inline(self, rest: str, number: int, path: FieldPath, depth: int):
         """The value written at the end of a line (rest: from its first character to the line's end)."""
-        if rest[0] == "{" or rest[0] == "[":
+        first = rest[0]
+        if first == '"' or first == "'":
+            # Most quoted values: the line ends at the closing quote, with no escape (\) or doubled
+            # quote ('') inside; _written_scalar reads the others.
+            end = rest.find(first, 1)
+            if end == len(rest) - 1 and (first == "'" or rest.find("\\", 1, end) < 0):
+                return rest[1:end]
+        elif first not in _NOT_PLAIN_START:  # a plain value, read to the end of the line as _written_scalar reads it
+            written = rest.rstrip(" ")
+            if ": " in written or written[-1] == ":" or " #" in written:
+                raise _Doubt
+            meaning = _read_plain(written)
+            if isinstance(meaning, _Trap):
+                raise _Doubt
+            return meaning
+        if first == "{" or first == "[":
             value, end = self.flow(rest, number, path, depth)
         else:
             value, end = _line_scalar(rest, 0, flow=False)
