@@ -403,3 +403,56 @@ def test_mark_english_names_is_the_careful_marking_on_the_built_pages(site, data
         html = path.read_text("utf-8")
         assert mark_english_names(html, names) == careful_mark_english_names(html, names), path
         assert mark_english_names(html, QUICK_NAMES) == careful_mark_english_names(html, QUICK_NAMES), path
+
+
+# --- The whole-text mistake, asked first of the text before the first mark --------------------------
+# english_mark_problems asks whether a Welsh text whose marks pair has a letter outside them
+# (texts._has_letter_outside_marks): most have one before their first mark and first "{", found
+# at once. careful_english_mark_problems is the function as it was first written, the whole text
+# read for every text: the two must agree on any text.
+
+from hooks.model import texts as texts_module  # noqa: E402
+from hooks.model.texts import MarkMistake  # noqa: E402
+
+
+def careful_english_mark_problems(template: str, locale: str) -> list:
+    marks = texts_module._marks(template)
+    if not marks:
+        return []
+    if locale != "cy":
+        return [MarkMistake("in-english", texts_module._near(template, marks[0][0]))]
+    mistakes, opened = [], None
+    for at, kind in marks:
+        if kind == "open":
+            if opened is not None:
+                mistakes.append(MarkMistake("nested", texts_module._near(template, opened)))
+                return mistakes
+            opened = at
+        elif opened is None:
+            mistakes.append(MarkMistake("unopened", texts_module._near(template, max(0, at - 30))))
+            return mistakes
+        else:
+            if not template[opened + 2 : at].strip():
+                mistakes.append(MarkMistake("empty", texts_module._near(template, opened)))
+            opened = None
+    if opened is not None:
+        mistakes.append(MarkMistake("unclosed", texts_module._near(template, opened)))
+    elif not mistakes and not re.search(r"[^\W\d_]", "".join(piece for piece, english in english_pieces(texts_module._MARK_TOKEN.sub(texts_module._placeholder_out, template)) if not english)):
+        mistakes.append(MarkMistake("whole-text", texts_module._near(template, 0)))
+    return mistakes
+
+
+_MARKED_PIECES = st.lists(st.sampled_from(["[[", "]]", "{", "}", "{{", "}}", "{n}", "{a b}", "a", "ŵ", "1", "_", " ", "“", "[", "]", "Cluster", "x [[y]] z"]), max_size=12)
+
+
+@modest(3000)
+@given(pieces=_MARKED_PIECES, locale=st.sampled_from(["cy", "en"]))
+def test_the_marks_mistakes_are_those_the_careful_reading_finds(pieces, locale):
+    template = "".join(pieces)
+    assert english_mark_problems(template, locale) == careful_english_mark_problems(template, locale)
+
+
+def test_the_marks_mistakes_of_the_real_texts_are_those_the_careful_reading_finds(data):
+    for text in data.texts:
+        for locale in ("en", "cy"):
+            assert english_mark_problems(text.source(locale), locale) == careful_english_mark_problems(text.source(locale), locale), text.where

@@ -129,3 +129,112 @@ def test_every_text_of_the_site_has_the_lines_of_its_keys(data):
         lines = files.setdefault(where.path, (data.root / where.path).read_text("utf-8").splitlines())
         for locale in LOCALES:
             assert f"{locale}:" in lines[where.line_of(locale) - 1], (where, locale)
+
+
+# --- The texts made as they were first made ------------------------------------------------------
+# _TextBuilder.convert builds each text's field (format_field's writing of its path) a part at a
+# time, as it goes down the data, and looks inside mappings and lists only. texts_as_first_made
+# is convert as it was first written: every value visited, each Where made from the text's path
+# by format_field and Document.line_of. The two must make the same data, the same texts in the
+# same order, with the same Where, on any data and on every data file.
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from conftest import ROOT  # noqa: E402
+from hooks.model import strict_yaml  # noqa: E402
+from hooks.model.strict_yaml import Document, format_field  # noqa: E402
+from hooks.model.texts import Figure, Where  # noqa: E402
+
+
+def texts_as_first_made(document: Document) -> tuple:
+    """(the converted data, its texts in the order made)."""
+    texts = []
+
+    def line(path):
+        location = document.locations.get(path)
+        return location[0] if location else None
+
+    def is_bilingual(value):
+        return isinstance(value, dict) and len(value) == 2 and "en" in value and "cy" in value
+
+    def text(bilingual, figures_data, path):
+        figures = {name: Figure.from_data(data) for name, data in (figures_data or {}).items()}
+        where = Where(document.path, document.line_of(path), format_field(path), line(path + ("en",)), line(path + ("cy",)))
+        texts.append(Text(bilingual["en"], bilingual["cy"], figures, where))
+        return texts[-1]
+
+    def convert(value, path=()):
+        if isinstance(value, list):
+            return [convert(item, path + (index,)) for index, item in enumerate(value)]
+        if not isinstance(value, dict):
+            return value
+        if is_bilingual(value):
+            return text(value, None, path)
+        if is_bilingual(value.get("text")) and "figures" in value:
+            made = text(value["text"], value["figures"], path + ("text",))
+            if set(value) == {"text", "figures"}:
+                return made
+            return {"text": made, **{key: convert(item, path + (key,)) for key, item in value.items() if key not in ("text", "figures")}}
+        return {key: convert(item, path + (key,)) for key, item in value.items()}
+
+    return convert(document.data), texts
+
+
+def _plain(value):
+    """The data with each Text written out, its Where included (a Text's equality leaves it out)."""
+    if isinstance(value, Text):
+        return ["Text", value.en, value.cy, value.figures, value.where]
+    if isinstance(value, dict):
+        return ["dict", [(key, _plain(item)) for key, item in value.items()]]
+    if isinstance(value, list):
+        return ["list", [_plain(item) for item in value]]
+    return [type(value).__name__, repr(value)]
+
+
+def _assert_made_as_first(document: Document) -> None:
+    builder = plan_data._TextBuilder(document, [])
+    data, texts = texts_as_first_made(document)
+    assert _plain(builder.convert(document.data)) == _plain(data)
+    assert [_plain(text) for text in builder.texts] == [_plain(text) for text in texts]
+
+
+def _every_path(value, path=()):
+    yield path
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _every_path(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _every_path(item, path + (index,))
+
+
+_WORDS = st.text(alphabet="ab ", max_size=3)
+_BILINGUAL = st.fixed_dictionaries({"en": _WORDS, "cy": _WORDS})
+# Data as the schemas let it be: en and cy together are texts, figures are figures. A mapping
+# may hold en and cy among other keys, or text and figures among others.
+_KEYS = st.sampled_from(["en", "text", "a", "b_c", ""])
+_SHAPED = st.recursive(
+    st.one_of(st.none(), st.integers(0, 9), _WORDS, _BILINGUAL, st.builds(lambda text, n: {"text": text, "figures": {"n": n}}, _BILINGUAL, st.integers(0, 9))),
+    lambda children: st.one_of(
+        st.lists(children, max_size=3),
+        st.dictionaries(_KEYS, children, max_size=3),
+        st.builds(lambda text, rest: {"text": text, "figures": {"n": 1}, **rest}, _BILINGUAL, st.dictionaries(_KEYS, children, max_size=2)),
+        st.builds(lambda text, rest: {**text, **rest}, _BILINGUAL, st.dictionaries(st.sampled_from(["a", ""]), children, max_size=2)),
+    ),
+    max_leaves=15,
+)
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(data=st.dictionaries(_KEYS, _SHAPED, max_size=4), chosen=st.data())
+def test_texts_are_made_as_first_made_on_any_data(data, chosen):
+    paths = list(_every_path(data))
+    kept = chosen.draw(st.lists(st.booleans(), min_size=len(paths), max_size=len(paths)))  # some values have no location
+    locations = {path: (number, number % 7 + 1) for number, (path, keep) in enumerate(zip(paths, kept), 1) if keep}
+    _assert_made_as_first(Document("data/x.yml", data, locations))
+
+
+def test_texts_are_made_as_first_made_on_every_data_file():
+    for path in sorted((ROOT / "data").rglob("*.yml")):
+        _assert_made_as_first(strict_yaml.read(path, path.relative_to(ROOT).as_posix()))

@@ -15,7 +15,7 @@ from pathlib import Path
 from hooks.model import locales, schemas, sections, strict_yaml
 from hooks.problems import ContentError, Problem
 from hooks.model.strict_yaml import Document, format_field
-from hooks.model.texts import ENGLISH_CLOSE, ENGLISH_OPEN, Figure, Text, Where, english_mark_problems, placeholders
+from hooks.model.texts import ENGLISH_CLOSE, ENGLISH_OPEN, Figure, Text, Where, english_mark_problems
 
 PAN_CLUSTER = "pan-cluster"
 UNFILLED = "[TO DO"  # how scaffolding marks text still to be written (hooks/new.py)
@@ -138,25 +138,51 @@ def _placeholders_and_formats(source: str) -> tuple:
     """(the names of a text's placeholders, each placeholder written with a format: "{a:>5}", "{a!r}").
 
     Raises ValueError for a brace that belongs to no placeholder. A text without braces (most
-    texts) has neither, and is not parsed.
+    texts) has neither, and is not parsed; the others are parsed once, for both (the names are
+    those texts.placeholders gives).
     """
     if not _has_brace(source):
         return set(), []
-    used = set(placeholders(source))
-    formatted = [f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}" for _, name, spec, conversion in string.Formatter().parse(source) if name is not None and (spec or conversion)]
+    parsed = list(string.Formatter().parse(source))
+    used = {name for _, name, _, _ in parsed if name is not None}
+    formatted = [f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}" for _, name, spec, conversion in parsed if name is not None and (spec or conversion)]
     return used, formatted
 
 
 class _TextBuilder:
     def __init__(self, document: Document, problems: list):
         self.document = document
+        self.locations = document.locations
         self.problems = problems
         self.texts: list = []
 
-    def text(self, bilingual: dict, figures_data: dict | None, path: tuple) -> Text:
+    def text(self, bilingual: dict, figures_data: dict | None, path: tuple, field: str) -> Text:
+        """The Text of a bilingual mapping at path (field: the path as format_field writes it), its problems reported."""
+        figures, invalid = self._figures(figures_data, path) if figures_data else ({}, frozenset())
+        locations = self.locations
+        at, en_at, cy_at = locations.get(path), locations.get(path + ("en",)), locations.get(path + ("cy",))
+        where = Where(
+            self.document.path, at[0] if at else self.document.line_of(path), field,
+            en_at[0] if en_at else None, cy_at[0] if cy_at else None,
+        )
+        en, cy = bilingual["en"], bilingual["cy"]
+        text = Text(en, cy, figures, where)
+        # Most texts have no figure, no brace, no [[ ]] and no placeholder: each check is asked
+        # only of a text that has what it looks at (each would find nothing in the others).
+        if figures_data or _has_brace(en) or _has_brace(cy):
+            self._check_placeholders(text, path, invalid)
+        if ENGLISH_OPEN in en or ENGLISH_CLOSE in en or ENGLISH_OPEN in cy or ENGLISH_CLOSE in cy:
+            self._check_english_marks(text, path)
+        if UNFILLED in en or UNFILLED in cy:
+            self._check_unfilled(text, path)
+        self.texts.append(text)
+        return text
+
+    def _figures(self, figures_data: dict, path: tuple) -> tuple:
+        """(the figures of a text at path, by name; the names of those that are not real dates), their problems reported."""
         figures = {}
         invalid = set()
-        for name, data in (figures_data or {}).items():
+        for name, data in figures_data.items():
             try:
                 figures[name] = Figure.from_data(data)
                 if figures[name].kind == "money" and _beyond_pence(figures[name].value):
@@ -171,30 +197,16 @@ class _TextBuilder:
                     path[:-1] + ("figures", name), "figure-invalid", f"the figure '{name}' ({written!r}) is not a real date", _DATE_HINT,
                     f"nid yw'r ffigur '{name}' ({written!r}) yn ddyddiad go iawn", _DATE_HINT_CY,
                 )
-        where = Where(self.document.path, self.document.line_of(path), format_field(path), self._line(path + ("en",)), self._line(path + ("cy",)))
-        en, cy = bilingual["en"], bilingual["cy"]
-        text = Text(en, cy, figures, where)
-        # Most texts have no figure, no brace, no [[ ]] and no placeholder: each check is asked
-        # only of a text that has what it looks at (each would find nothing in the others).
-        if figures_data or _has_brace(en) or _has_brace(cy):
-            self._check_placeholders(text, path, invalid)
-        if ENGLISH_OPEN in en or ENGLISH_CLOSE in en or ENGLISH_OPEN in cy or ENGLISH_CLOSE in cy:
-            self._check_english_marks(text, path)
-        if UNFILLED not in en and UNFILLED not in cy:
-            self.texts.append(text)
-            return text
+        return figures, invalid
+
+    def _check_unfilled(self, text: Text, path: tuple) -> None:
+        """Text still to be written, as scaffolding marks it ([TO DO ...])."""
         for locale in locales.LOCALES:
             if UNFILLED in text.source(locale):
                 self._problem(
                     path + (locale,), "placeholder-unfilled", f"the {locales.NAMES_IN_ENGLISH[locale]} text is still a placeholder", f"replace \"{text.source(locale)[:60]}\" with the real text",
                     f"testun dros dro yw'r testun {_NAMES_IN_WELSH[locale]} o hyd", f"rhowch y testun go iawn yn lle \"{text.source(locale)[:60]}\"",
                 )
-        self.texts.append(text)
-        return text
-
-    def _line(self, path: tuple) -> int | None:
-        location = self.document.locations.get(path)
-        return location[0] if location else None
 
     def _check_placeholders(self, text: Text, path: tuple, invalid: set = frozenset()) -> None:
         named = set(text.figures) | set(invalid)
@@ -238,21 +250,29 @@ class _TextBuilder:
     def _problem(self, path: tuple, rule: str, message: str, hint: str, message_cy: str, hint_cy: str) -> None:
         self.problems.append(_problem_at(self.document, path, rule, message, hint, message_cy, hint_cy))
 
-    def convert(self, value, path: tuple = ()):
-        """Replace every bilingual mapping in the data with a Text (figures attached)."""
+    def convert(self, value, path: tuple = (), field: str = ""):
+        """Replace every bilingual mapping in the data with a Text (figures attached).
+
+        path is the value's place in the file, field the same as format_field writes it, made a
+        part at a time as the path is (each Text's Where holds it). Only a mapping or a list can
+        hold a text: any other value is kept as it is, without a call.
+        """
         if isinstance(value, list):
-            return [self.convert(item, path + (index,)) for index, item in enumerate(value)]
+            return [self.convert(item, path + (index,), f"{field}[{index}]") if isinstance(item, _CONTAINERS) else item for index, item in enumerate(value)]
         if not isinstance(value, dict):
             return value
-        if _is_bilingual(value):
-            return self.text(value, None, path)
-        if _is_bilingual(value.get("text")) and "figures" in value:
-            text = self.text(value["text"], value["figures"], path + ("text",))
-            if set(value) == {"text", "figures"}:
+        if len(value) == 2 and "en" in value and "cy" in value:  # _is_bilingual
+            return self.text(value, None, path, field)
+        if "figures" in value and _is_bilingual(value.get("text")):
+            text = self.text(value["text"], value["figures"], path + ("text",), f"{field}.text" if field else "text")
+            if len(value) == 2:  # {text, figures}
                 return text
-            rest = {key: self.convert(item, path + (key,)) for key, item in value.items() if key not in ("text", "figures")}
+            rest = {key: self.convert(item, path + (key,), f"{field}.{key}" if field else key) if isinstance(item, _CONTAINERS) else item for key, item in value.items() if key != "text" and key != "figures"}
             return {"text": text, **rest}
-        return {key: self.convert(item, path + (key,)) for key, item in value.items()}
+        return {key: self.convert(item, path + (key,), f"{field}.{key}" if field else key) if isinstance(item, _CONTAINERS) else item for key, item in value.items()}
+
+
+_CONTAINERS = (dict, list)  # what convert looks inside
 
 
 # --- Reading the data folder -------------------------------------------------------------------

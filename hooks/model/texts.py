@@ -203,9 +203,26 @@ def english_mark_problems(template: str, locale: str) -> list:
             opened = None
     if opened is not None:
         mistakes.append(MarkMistake("unclosed", _near(template, opened)))
-    elif not mistakes and not re.search(r"[^\W\d_]", "".join(piece for piece, english in english_pieces(_MARK_TOKEN.sub(_placeholder_out, template)) if not english)):
+    elif not mistakes and not _has_letter_outside_marks(template, marks[0][0]):
         mistakes.append(MarkMistake("whole-text", _near(template, 0)))
     return mistakes
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _has_letter_outside_marks(template: str, first_mark: int) -> bool:
+    """Whether a Welsh text whose marks pair has a letter outside them and its placeholders (else
+    the whole text is marked English).
+
+    Most have one before their first mark and their first "{" (so outside every mark and every
+    placeholder): found there at once. The others are read whole.
+    """
+    brace = template.find("{")
+    if _LETTER.search(template, 0, first_mark if brace < 0 else min(first_mark, brace)):
+        return True
+    outside = "".join(piece for piece, english in english_pieces(_MARK_TOKEN.sub(_placeholder_out, template)) if not english)
+    return _LETTER.search(outside) is not None
 
 
 def _placeholder_out(match) -> str:
