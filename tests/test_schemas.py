@@ -166,3 +166,71 @@ def test_the_quick_validator_is_had_for_every_schema_and_never_fetches_a_referen
     outside.write_text('{"type": "object"}', "utf-8")
     (tmp_path / "x.schema.json").write_text(json.dumps({"$schema": "https://json-schema.org/draft/2020-12/schema", "$ref": outside.as_uri()}), "utf-8")
     assert schemas._quick_validator("x", schemas._schema_files(tmp_path)) is None  # then the judge decides
+
+
+# --- What the quick validator sees: only what holds a whole-number decimal is copied ---------------
+# for_quick_as_first_written is schemas._for_quick as it was first written, a copy of the whole
+# data; the two must give the same data (same values of the same types, in the same order) or
+# refuse it alike, on any data and on every data file.
+
+import math  # noqa: E402
+
+
+def for_quick_as_first_written(value):
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return {key: for_quick_as_first_written(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [for_quick_as_first_written(item) for item in value]
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        if abs(value) >= 2**52:
+            raise OverflowError("too large to see exactly")
+        return math.nextafter(float(value), math.inf)
+    return value
+
+
+def _typed(value):
+    """A value with the type of everything in it: 1, 1.0, True and Decimal('1') stay apart."""
+    if isinstance(value, dict):
+        return ["dict", [(key, _typed(item)) for key, item in value.items()]]
+    if isinstance(value, list):
+        return ["list", [_typed(item) for item in value]]
+    return [type(value).__name__, repr(value)]
+
+
+def _seen(function, data):
+    try:
+        return _typed(function(data))
+    except Exception as error:  # noqa: BLE001 - refused: then the judge decides, whichever the exception
+        return ["refused", type(error).__name__]
+
+
+ANY_DATA = st.recursive(
+    st.one_of(
+        st.none(), st.booleans(), st.integers(-10, 2**60), st.floats(allow_nan=False), st.text(max_size=3),
+        st.decimals(places=2, allow_nan=False, allow_infinity=False), st.decimals(),
+        st.sampled_from([Decimal("224786.00"), Decimal("0.00"), Decimal("-0"), Decimal("1E+3"), Decimal(2**52), Decimal("NaN"), Decimal("sNaN")]),
+    ),
+    lambda children: st.one_of(st.lists(children, max_size=4), st.dictionaries(st.sampled_from(["en", "cy", "a", ""]), children, max_size=4)),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(ANY_DATA)
+def test_the_quick_validator_sees_any_data_as_first_written(data):
+    assert _seen(schemas._for_quick, data) == _seen(for_quick_as_first_written, data)
+
+
+@pytest.mark.parametrize("path", DATA_FILES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_the_quick_validator_sees_each_data_file_as_first_written(path):
+    data = strict_yaml.read(path, path.relative_to(ROOT).as_posix()).data
+    assert _seen(schemas._for_quick, data) == _seen(for_quick_as_first_written, data)
+
+
+def test_a_mapping_without_a_whole_number_decimal_is_seen_as_it_is():
+    texts = REAL_PLAN.data["title"]
+    assert schemas._for_quick(texts) is texts
+    finance = REAL_PLAN.data["finance"]
+    assert schemas._for_quick(finance) is not finance and finance["allocation"] == Decimal("224786.00")  # a copy; the data is kept

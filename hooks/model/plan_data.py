@@ -278,13 +278,13 @@ _CONTAINERS = (dict, list)  # what convert looks inside
 # --- Reading the data folder -------------------------------------------------------------------
 
 
-def _read(root: Path, relative: str, schema: str, problems: list) -> Document | None:
+def _read(root: Path, relative: str, schema: str, problems: list, schema_files: tuple | None = None) -> Document | None:
     try:
         document = strict_yaml.read(root / relative, relative)
     except ContentError as error:
         problems.extend(error.problems)
         return None
-    found = schemas.validate(document, schema)
+    found = schemas.validate(document, schema, schema_files)
     problems.extend(found)
     return None if found else document
 
@@ -382,9 +382,9 @@ def _plan_dates(content: dict):
         yield ("signed_off",), content["signed_off"]
 
 
-def _clusters(root: Path, problems: list, texts_of) -> list:
+def _clusters(root: Path, problems: list, texts_of, schema_files: tuple | None = None) -> list:
     clusters = []
-    clusters_doc = _read(root, "data/clusters.yml", "clusters", problems)
+    clusters_doc = _read(root, "data/clusters.yml", "clusters", problems, schema_files)
     if clusters_doc:
         converted = texts_of(clusters_doc)
         authorities = converted["local_authorities"]
@@ -442,7 +442,8 @@ def read(root: Path) -> tuple:
         all_texts.extend(builder.texts)
         return converted
 
-    glossary_doc = _read(root, "data/glossary.yml", "glossary", problems)
+    files = schemas.schema_files()  # read once: every data file is validated against the same schemas
+    glossary_doc = _read(root, "data/glossary.yml", "glossary", problems, files)
     glossary = Glossary([], [])
     if glossary_doc:
         glossary = Glossary(glossary_doc.data["terms"], glossary_doc.data["same_in_both"], glossary_doc.data.get("english_names", []))
@@ -455,11 +456,11 @@ def read(root: Path) -> tuple:
                 ))
 
     interface = {}
-    interface_doc = _read(root, "data/interface.yml", "interface", problems)
+    interface_doc = _read(root, "data/interface.yml", "interface", problems, files)
     if interface_doc:
         interface = texts_of(interface_doc)
 
-    clusters = _clusters(root, problems, texts_of)
+    clusters = _clusters(root, problems, texts_of, files)
 
     plans = {}
     for file in sorted((root / "data" / "plans").glob("*/*")):
@@ -488,7 +489,7 @@ def read(root: Path) -> tuple:
                 message_cy=what_cy, hint_cy="dechreuwch y ffeil â 'kind: cluster-plan' neu 'kind: pan-cluster-plan'",
             ))
             continue
-        found = schemas.validate(document, kind)
+        found = schemas.validate(document, kind, files)
         if found:
             problems.extend(found)
             continue

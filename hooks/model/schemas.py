@@ -39,6 +39,12 @@ def _schema_files(schema_dir: Path) -> tuple:
     return tuple((file.name, file.read_bytes()) for file in sorted(schema_dir.glob("*.schema.json")))
 
 
+def schema_files(schema_dir: Path = SCHEMA_DIR) -> tuple:
+    """The schemas as they are now, for validating many files against them: plan_data.read reads
+    them once and gives them to validate for every data file (one reading, one version of the schemas)."""
+    return _schema_files(schema_dir)
+
+
 def schema_file_problems(schema_dir: Path = SCHEMA_DIR) -> list[Problem]:
     """Every file of data/schemas/ that is not a readable JSON Schema: then no data can be validated."""
     problems = []
@@ -76,8 +82,9 @@ def schema_file_problems(schema_dir: Path = SCHEMA_DIR) -> list[Problem]:
     return problems
 
 
-def validator(name: str, schema_dir: Path = SCHEMA_DIR):
-    return _validator(name, _schema_files(schema_dir))
+def validator(name: str, schema_dir: Path = SCHEMA_DIR, files: tuple | None = None):
+    """The judge for one schema; files: the schemas as schema_files gives them, else read now from schema_dir."""
+    return _validator(name, _schema_files(schema_dir) if files is None else files)
 
 
 @lru_cache(maxsize=64)
@@ -136,13 +143,31 @@ _BIGGEST_EXACT = 2**52  # below it, the next float above a whole number is not w
 
 
 def _for_quick(value):
-    """The data as the quick validator sees it: a whole-number decimal as the float just above it."""
-    if isinstance(value, str):  # most values: asked first
-        return value
+    """The data as the quick validator sees it: a whole-number decimal as the float just above it.
+
+    Only what holds such a decimal is copied (a plan holds a few dozen among its thousands of
+    values): a mapping or list without one is given as it is, since the validator only reads it.
+    """
     if isinstance(value, dict):
-        return {key: _for_quick(item) for key, item in value.items()}
+        seen = None  # the copy, made at the first item seen otherwise
+        for key, item in value.items():
+            if type(item) is not str:  # most values: a text, seen as it is
+                quick = _for_quick(item)
+                if quick is not item:
+                    if seen is None:
+                        seen = dict(value)
+                    seen[key] = quick
+        return value if seen is None else seen
     if isinstance(value, list):
-        return [_for_quick(item) for item in value]
+        seen = None
+        for index, item in enumerate(value):
+            if type(item) is not str:
+                quick = _for_quick(item)
+                if quick is not item:
+                    if seen is None:
+                        seen = list(value)
+                    seen[index] = quick
+        return value if seen is None else seen
     if isinstance(value, Decimal) and value == value.to_integral_value():
         if abs(value) >= _BIGGEST_EXACT:
             raise OverflowError("too large to see exactly")
@@ -150,9 +175,12 @@ def _for_quick(value):
     return value
 
 
-def quickly_valid(document: Document, schema_name: str, schema_dir: Path = SCHEMA_DIR) -> bool:
-    """True when the quick validator accepts the file (then the judge would too); False means: ask the judge."""
-    quick = _quick_validator(schema_name, _schema_files(schema_dir))
+def quickly_valid(document: Document, schema_name: str, schema_dir: Path = SCHEMA_DIR, files: tuple | None = None) -> bool:
+    """True when the quick validator accepts the file (then the judge would too); False means: ask the judge.
+
+    files: the schemas as schema_files gives them, else read now from schema_dir.
+    """
+    quick = _quick_validator(schema_name, _schema_files(schema_dir) if files is None else files)
     if quick is None:
         return False
     try:
@@ -450,11 +478,15 @@ def _explain(error: ValidationError) -> tuple[str, str, str, str]:
     return error.message, "see the schema in data/schemas/", f"(yng ngeiriau jsonschema, yn Saesneg) {error.message}", "gweler y sgema yn data/schemas/"
 
 
-def validate(document: Document, schema_name: str) -> list[Problem]:
-    if quickly_valid(document, schema_name):
+def validate(document: Document, schema_name: str, files: tuple | None = None) -> list[Problem]:
+    """The problems of a file against its schema (none: valid). files: the schemas as schema_files
+    gives them, for a caller validating many files; else they are read now."""
+    if files is None:
+        files = schema_files()
+    if quickly_valid(document, schema_name, files=files):
         return []
     problems = []
-    for error in validator(schema_name).iter_errors(document.data):
+    for error in validator(schema_name, files=files).iter_errors(document.data):
         error = _choose(error)
         path = tuple(error.absolute_path)
         message, hint, message_cy, hint_cy = _explain(error)
