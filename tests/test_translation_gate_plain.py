@@ -240,3 +240,12 @@ def test_the_rules_are_the_plain_ways_on_the_real_site():
     stale = Store(ROOT, {key: Record(fingerprints.fingerprint("Old English"), record.cy, record.blocks, record.line) for key, record in store.records.items()})
     found = translation_checks.freshness_problems(corpus, stale)
     assert found == plain_freshness_problems(corpus, stale) and len(found) > 700
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["{", "}", "{population}", "://", "https://example.org/a", "www.", "www.gov.wales", "mailto:", "mailto:a@b.c", "http", ":", "/", "w", ".", " ", "Ask My GP", "NHS Wales", "GP", "the plan", "Y cynllun"]), max_size=12).map("".join))
+def test_the_words_of_a_text_are_what_the_plain_substitutions_leave(text):
+    """LanguageIdentifier.words applies a pattern only where its text could match: the same as applying each."""
+    identifier = translation_checks.LanguageIdentifier(list(_real()[0].glossary.same_in_both))
+    plain = translation_checks._URL.sub(" ", translation_checks._PLACEHOLDER.sub(" ", text))
+    assert identifier.words(text) == identifier._names.sub(" ", plain)
