@@ -175,32 +175,39 @@ class Store:
                 message_cy=f"nid oes modd darllen ffeil yr olion bysedd ({error})", hint_cy=f"adferwch hi o git, neu rhedwch: {again}",
             ))
             return store
+        records = store.records
         for number, line in enumerate(text.splitlines(), 1):
+            # Most lines are fingerprint lines: matched first, so they cost one match and no more
+            # tests. A blank line never matches (a key is at least one character that is not a
+            # space); a comment might, so a match that starts with # is still a comment.
+            match = _LINE.match(line)
+            if match is not None and line[0] != "#":
+                key, en, cy, blocks = match.groups()
+                if "%" in key:
+                    key = _decode_key(key)
+                records[key] = Record(en, cy, tuple(blocks.split(",")) if blocks else (), number)
+                continue
             if not line.strip() or line.startswith("#"):
                 continue
-            match = _LINE.match(line)
-            if match is None:
-                conflict = line.startswith(("<<<<<<<", "=======", ">>>>>>>", "|||||||"))
-                store.problems.append(
-                    Problem(
-                        STORE_PATH,
-                        number,
-                        "fingerprint-file",
-                        "a git merge conflict marker is left in the fingerprint file" if conflict else "this line is not a fingerprint line (KEY en:HEX cy:HEX)",
-                        "keep the fingerprint lines of both sides and delete the marker lines" if conflict else f"restore the line from git, or delete it and run: {_mark_fresh_the_file_of(line)}",
-                        message_cy=(
-                            "mae marciwr gwrthdaro cyfuno git (merge conflict) wedi'i adael yn ffeil yr olion bysedd" if conflict
-                            else "nid yw'r llinell hon yn llinell ôl bys (ALLWEDD en:HEX cy:HEX)"
-                        ),
-                        hint_cy=(
-                            "cadwch linellau olion bysedd y ddwy ochr a dilëwch y llinellau marciwr" if conflict
-                            else f"adferwch y llinell o git, neu dilëwch hi a rhedwch: {_mark_fresh_the_file_of_cy(line)}"
-                        ),
-                    )
+            # Neither a fingerprint line, a blank line nor a comment: a broken line.
+            conflict = line.startswith(("<<<<<<<", "=======", ">>>>>>>", "|||||||"))
+            store.problems.append(
+                Problem(
+                    STORE_PATH,
+                    number,
+                    "fingerprint-file",
+                    "a git merge conflict marker is left in the fingerprint file" if conflict else "this line is not a fingerprint line (KEY en:HEX cy:HEX)",
+                    "keep the fingerprint lines of both sides and delete the marker lines" if conflict else f"restore the line from git, or delete it and run: {_mark_fresh_the_file_of(line)}",
+                    message_cy=(
+                        "mae marciwr gwrthdaro cyfuno git (merge conflict) wedi'i adael yn ffeil yr olion bysedd" if conflict
+                        else "nid yw'r llinell hon yn llinell ôl bys (ALLWEDD en:HEX cy:HEX)"
+                    ),
+                    hint_cy=(
+                        "cadwch linellau olion bysedd y ddwy ochr a dilëwch y llinellau marciwr" if conflict
+                        else f"adferwch y llinell o git, neu dilëwch hi a rhedwch: {_mark_fresh_the_file_of_cy(line)}"
+                    ),
                 )
-                continue
-            key, en, cy, blocks = match.group("key", "en", "cy", "blocks")
-            store.records[_decode_key(key)] = Record(en, cy, tuple(blocks.split(",")) if blocks else (), number)
+            )
         return store
 
     def record(self, unit: Unit) -> None:
