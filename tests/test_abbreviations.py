@@ -379,6 +379,76 @@ def test_mark_is_the_careful_marking_on_the_built_pages(built, locale):
             assert abbreviations.mark(page, KNOWN.entries(locale)) == careful_mark(page, KNOWN.entries(locale)), path
 
 
+# html_text writes a list of words, and the names of the tags to read, as a tree of their letters
+# ("CO(?:VER|VID)"), each word's look back at its end. careful_words_pattern and careful_tag_names
+# are the patterns as first written, one alternation of the words after a look back: the same
+# matches (where, and which word) from any position of any text, for any words.
+
+from hooks.rendering import html_text  # noqa: E402
+
+
+def careful_words_pattern(words, refused_before: str, after: str) -> re.Pattern:
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return re.compile(f"(?<![{refused_before}])({alternatives})" + after)
+
+
+def careful_tag_names(names) -> re.Pattern:
+    return re.compile(r"<[/\s]*+(?i:" + "|".join(names) + ")")
+
+
+def _matches(pattern: re.Pattern, text: str) -> list:
+    return [(match.span(), match.group(1)) for match in pattern.finditer(text)]
+
+
+WORD_LETTERS = "LSOAMDTsl-& ;.()é"
+
+
+@modest(400)
+@given(
+    words=st.lists(st.text(alphabet=WORD_LETTERS, max_size=5), min_size=1, max_size=8),  # the callers never ask for no words
+    text=st.text(alphabet=WORD_LETTERS + "<>x_2", max_size=40),
+    rule=st.sampled_from([(r"\w&#", r"(?=s?(?![\w]))"), (r"\w-", r"(?![\w-])"), (r"\w", r"(?!\w)"), (r"\w", "")]),
+)
+def test_the_tree_of_words_matches_as_the_alternation(words, text, rule):
+    quick, careful = html_text.words_pattern(words, *rule), careful_words_pattern(words, *rule)
+    assert _matches(quick, text) == _matches(careful, text)
+    for position in range(len(text) + 1):  # as mark_pieces searches, from anywhere (the look back sees what is before)
+        found, expected = quick.search(text, position), careful.search(text, position)
+        assert (found and (found.span(), found.group(1))) == (expected and (expected.span(), expected.group(1)))
+    assert quick.sub(r"[\1]", text) == careful.sub(r"[\1]", text)
+
+
+def test_the_tree_of_words_matches_as_the_alternation_on_the_lists_and_the_pages():
+    from hooks.model import plan_data
+
+    data, _ = plan_data.read(ROOT)
+    names = [str(escape(name)) for name in data.glossary.english_names]
+    lists = [(list(KNOWN.entries("en")), r"\w&#", r"(?=s?(?![\w]))"), (list(KNOWN.entries("cy")), r"\w&#", r"(?=s?(?![\w]))"), (names, r"\w-", r"(?![\w-])")]
+    pages = [path.read_text("utf-8") for path in sorted((ROOT / "content").rglob("*.md"))]
+    assert len(pages) > 10 and names
+    for words, refused_before, after in lists:
+        quick, careful = html_text.words_pattern(words, refused_before, after), careful_words_pattern(words, refused_before, after)
+        for page in pages:
+            assert _matches(quick, page) == _matches(careful, page)
+
+
+@modest(400)
+@given(
+    names=st.lists(st.text(alphabet="abcsSkK\u212a\u017f:-", min_size=1, max_size=4), min_size=1, max_size=6),
+    html=st.text(alphabet="<>/ \tabcsSkK\u212a\u017f:-x", max_size=40),
+)
+def test_the_tree_of_tag_names_finds_the_tags_the_alternation_finds(names, html):
+    quick, careful = html_text.tag_names(names), careful_tag_names(names)
+    assert [hit.start() for hit in quick.finditer(html)] == [hit.start() for hit in careful.finditer(html)]
+
+
+def test_the_tree_of_tag_names_finds_the_tags_the_alternation_finds_on_tricky_html():
+    for names in (abbreviations.SKIPPED, ("script", "style", "code", "pre", "title", "textarea", "span")):
+        quick, careful = html_text.tag_names(names), careful_tag_names(names)
+        for html in [" ".join(HTML_PIECES), "".join(HTML_PIECES), "<Script><SVG></ sTyLe ><//  kbd>", "<\u212abd><\u017fvg>"]:
+            assert [hit.start() for hit in quick.finditer(html)] == [hit.start() for hit in careful.finditer(html)]
+
+
 # words() finds a text's abbreviations with WORD and takes out what is not prose with _NOT_PROSE,
 # both written so that the engine goes straight to their first characters. careful_words is
 # words() with the patterns as they were first written (the look back first, the addresses

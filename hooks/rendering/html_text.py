@@ -34,21 +34,74 @@ ENTITY = re.compile(r"&#?[A-Za-z0-9]+;")
 
 def words_pattern(words, refused_before: str, after: str) -> re.Pattern:
     """The pattern (?<![refused_before])(word|word|...)after, the longest word first, written
-    so that the engine finds it quickly: each word first, then the look back.
+    so that the engine finds it quickly: the words as a tree of their letters, each word's look
+    back at its end.
 
     A pattern that begins by looking back is tried at every character of a page; one that begins
-    with its words lets the engine go straight to their first letters. "word(?<![...]word)" looks
-    back over the word it has just read, at the character before it: the same test of the same
-    character, so the two match at exactly the same places and take the same word.
+    with its words lets the engine go straight to their first letters. Written as a tree
+    ("CO(?:VER|VID)"), the words that share a beginning are read once, and a capital that begins
+    no word ("The") fails at its second letter. "word(?<![...]word)" looks back over the word it
+    has just read, at the character before it: the same test of the same character, so the two
+    match at exactly the same places and take the same word (see _letters_tree).
     """
-    alternatives = (f"{re.escape(word)}(?<![{refused_before}]{re.escape(word)})" for word in sorted(words, key=len, reverse=True))
-    return re.compile("(" + "|".join(alternatives) + ")" + after)
+    return re.compile("(" + _letters_tree(words, refused_before) + ")" + after)
+
+
+def _letters_tree(words, refused_before: str) -> str:
+    """An alternation of words with their look back, as a tree of their letters: it matches where
+    "word(?<![refused_before]word)|..." (the longest word first) matches, and takes the same word.
+
+    The words that match at one place are each the beginning of the next, so they all lie on one
+    branch of the tree; along it the pattern goes on to the longer words before it ends a
+    shorter one (the "end here" alternative comes last), so it takes the longest word that
+    matches there and lets what follows hold, as the longest-first alternation does.
+    """
+    return _branch(sorted(set(words)), 0, lambda word: f"(?<![{refused_before}]{re.escape(word)})")
+
+
+def _branch(words: list, shared: int, at_end) -> str:
+    """The pattern of the words (sorted, each once) after the first `shared` letters, which they
+    all share: for each next letter, the run of letters its words share and their own branch;
+    then at_end(word) of the word that ends there, if one does. The empty pattern for no words.
+
+    Sorted, the words that go on with one letter are side by side, and the first and the last of
+    them share what they all share; a word that ends here comes first.
+    """
+    alternatives, ended, first = [], None, 0
+    if words and len(words[0]) == shared:
+        ended, first = words[0], 1
+    while first < len(words):
+        letter = words[first][shared]
+        last = first
+        while last + 1 < len(words) and words[last + 1][shared] == letter:
+            last += 1
+        if first == last:  # a word alone on its branch: the rest of it
+            alternatives.append(re.escape(words[first][shared:]) + at_end(words[first]))
+        else:
+            common = _shared_length(words[first], words[last], shared + 1)
+            alternatives.append(re.escape(words[first][shared:common]) + _branch(words[first : last + 1], common, at_end))
+        first = last + 1
+    if ended is not None:
+        alternatives.append(at_end(ended))
+    if len(alternatives) <= 1:
+        return "".join(alternatives)
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+def _shared_length(one: str, other: str, start: int) -> int:
+    """How many letters one and other share from their beginning, given that they share `start`."""
+    end = min(len(one), len(other))
+    while start < end and one[start] == other[start]:
+        start += 1
+    return start
 
 
 def tag_names(names) -> re.Pattern:
     """What tags(html, ...) looks for: a "<", then slashes or spaces, then one of names in any case
-    (a superset of the tags the callers read as one of names: they decide)."""
-    return re.compile(r"<[/\s]*+(?i:" + "|".join(names) + ")")
+    (a superset of the tags the callers read as one of names: they decide). The names are
+    written as a tree of their letters ("s(?:cript|tyle)"), each beginning read once: the same
+    tags' "<" as the plain alternation, since a hit holds no "<" but its first."""
+    return re.compile(r"<[/\s]*+(?i:" + _branch(sorted(set(names)), 0, lambda name: "") + ")")
 
 
 def tags(html: str, named: re.Pattern):

@@ -115,6 +115,7 @@ class Renderer:
         self.environment.filters["plain"] = plain_text
         self.environment.filters["t"] = _text_filter
         self.environment.filters["ui"] = _interface_filter
+        self._language_contexts = {locale: _language_context(data, locale) for locale in locales.LOCALES}
 
     # --- the page ----------------------------------------------------------------------------
 
@@ -129,7 +130,7 @@ class Renderer:
     def render_with_lines(self, markdown: str, locale: str, page_path: str, page_src: str) -> tuple:
         """(the page rendered as render_page does, the page's line of each line of it: see _replace_markers)."""
         problems = []
-        for number, line in enumerate(markdown.splitlines(), 1):
+        for number, line in enumerate(markdown.splitlines() if UNFILLED in markdown else (), 1):  # a page's lines read only if one is unfilled
             if UNFILLED in line:
                 problems.append(Problem(
                     page_path, number, "placeholder-unfilled", "this line is still a placeholder", "replace the \"[TO DO: ...]\" text with the page's real text",
@@ -191,6 +192,8 @@ class Renderer:
         return template.render(**self._context(locale, page_src, plan, marker.name)).strip("\n")
 
     def _context(self, locale: str, page_src: str, plan, name: str) -> dict:
+        """What a block's template sees: the language's own (made once per Renderer: _language_context)
+        and the page's, the plan's and the block's."""
         data = self.data
 
         def link(target_src: str) -> str:
@@ -204,35 +207,44 @@ class Renderer:
             depth = len([part for part in folder.split("/") if part])
             return "../" * depth + path
 
-        def money(value) -> str:
-            return Figure("money", value).render(locale)
-
-        def number(value) -> str:
-            return Figure("number", value).render(locale)
-
-        def figure(value) -> str:
-            return Figure.from_data(value).render(locale)
-
         section = BLOCKS[name].section
         return {
-            "locale": locale,
-            "t": lambda text: _text(text, locale),
+            **(self._language_contexts.get(locale) or _language_context(data, locale)),
             "ui": lambda key: _interface_text(data, key, locale, name),
             "link": link,
             "site_file": site_file,
-            "open_data": open_data,
-            "charts": charts,
-            "money": money,
-            "number": number,
-            "figure": figure,
             "plan": plan,
             "content": plan.content if plan else None,
             "section": plan.content.get(section) if plan and section else None,
             "block": name,
-            "data": data,
-            "PAN_CLUSTER": PAN_CLUSTER,
-            "locales": locales,
         }
+
+
+def _language_context(data: PlanData, locale: str) -> dict:
+    """What every block's template sees in one language, whatever its page, plan and block: the
+    same functions for all of them, so made once (per Renderer) rather than for every block."""
+
+    def money(value) -> str:
+        return Figure("money", value).render(locale)
+
+    def number(value) -> str:
+        return Figure("number", value).render(locale)
+
+    def figure(value) -> str:
+        return Figure.from_data(value).render(locale)
+
+    return {
+        "locale": locale,
+        "t": lambda text: _text(text, locale),
+        "open_data": open_data,
+        "charts": charts,
+        "money": money,
+        "number": number,
+        "figure": figure,
+        "data": data,
+        "PAN_CLUSTER": PAN_CLUSTER,
+        "locales": locales,
+    }
 
 
 # The filters `t` and `ui` of every template: `{{ goal.goal | t }}` is a text of the data in the
@@ -243,12 +255,20 @@ class Renderer:
 
 
 def _text(text, locale: str) -> str:
-    """A text of the data (a Text, or an entry {text: Text, ...}) in one language."""
-    if isinstance(text, dict) and "text" in text:
-        text = text["text"]
+    """A text of the data (a Text, or an entry {text: Text, ...}) in one language (english_in_welsh)."""
     if not isinstance(text, Text):
-        raise TypeError(f"expected a text, got {type(text).__name__}")
-    return english_in_welsh(text, locale)
+        text = _text_of_entry(text)
+    written = text.as_written(locale)  # most texts, as english_in_welsh gives them, without its call
+    return written if written is not None else _with_english_spans(text, locale)
+
+
+def _text_of_entry(entry) -> Text:
+    """The Text of an entry {text: Text, ...}; anything else that is not a Text is a mistake of the template."""
+    if isinstance(entry, dict) and "text" in entry:
+        entry = entry["text"]
+    if not isinstance(entry, Text):
+        raise TypeError(f"expected a text, got {type(entry).__name__}")
+    return entry
 
 
 def _interface_text(data: PlanData, key: str, locale: str, block: str) -> str:
@@ -259,7 +279,9 @@ def _interface_text(data: PlanData, key: str, locale: str, block: str) -> str:
             f"nid oes testun '{key}' yn data/interface.yml, ac mae ei angen ar y bloc 'plan:{block}'",
             f"ychwanegwch '{key}: {{en: \"...\", cy: \"...\"}}' at data/interface.yml",
         )
-    return english_in_welsh(data.interface[key], locale)
+    text = data.interface[key]
+    written = text.as_written(locale)  # most texts, as english_in_welsh gives them, without its call
+    return written if written is not None else _with_english_spans(text, locale)
 
 
 @pass_context
@@ -269,7 +291,8 @@ def _text_filter(context, text) -> str:
 
 @pass_context
 def _interface_filter(context, key: str) -> str:
-    return _interface_text(context["data"], key, context["locale"], context["block"])
+    # The block's own `ui` (_context): the same text, found with one look in the context, not three.
+    return context["ui"](key)
 
 
 def _replace_markers(markdown: str, rendered: dict) -> tuple:
@@ -320,8 +343,11 @@ def english_in_welsh(text: Text, locale: str):
     English. The span is made here, every piece of the text escaped; a text without marks
     comes back as the plain str it always was (Jinja escapes it)."""
     written = text.as_written(locale)
-    if written is not None:  # most texts
-        return written
+    return written if written is not None else _with_english_spans(text, locale)  # most texts: as written
+
+
+def _with_english_spans(text: Text, locale: str):
+    """english_in_welsh of a text not shown as written (a figure, a brace or an English mark in it)."""
     parts = text.parts(locale)
     if len(parts) == 1 and not parts[0][1]:  # one piece, no English in it
         return parts[0][0]
