@@ -148,26 +148,16 @@ def _for_quick(value):
     Only what holds such a decimal is copied (a plan holds a few dozen among its thousands of
     values): a mapping or list without one is given as it is, since the validator only reads it.
     """
-    if isinstance(value, dict):
-        seen = None  # the copy, made at the first item seen otherwise
-        for key, item in value.items():
+    if isinstance(value, (dict, list)):
+        copy = None  # made at the first item seen otherwise
+        for key, item in value.items() if isinstance(value, dict) else enumerate(value):
             if type(item) is not str:  # most values: a text, seen as it is
                 quick = _for_quick(item)
                 if quick is not item:
-                    if seen is None:
-                        seen = dict(value)
-                    seen[key] = quick
-        return value if seen is None else seen
-    if isinstance(value, list):
-        seen = None
-        for index, item in enumerate(value):
-            if type(item) is not str:
-                quick = _for_quick(item)
-                if quick is not item:
-                    if seen is None:
-                        seen = list(value)
-                    seen[index] = quick
-        return value if seen is None else seen
+                    if copy is None:
+                        copy = dict(value) if isinstance(value, dict) else list(value)
+                    copy[key] = quick
+        return value if copy is None else copy
     if isinstance(value, Decimal) and value == value.to_integral_value():
         if abs(value) >= _BIGGEST_EXACT:
             raise OverflowError("too large to see exactly")
